@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import PrepCoachCore
+
+struct PickCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pick",
+        abstract: "Build a question plan for one conversation.",
+        discussion: """
+            Picks questions that suit your stage and industry, preferring ones written for them over \
+            generic ones, spreads them over the topics in conversation order (opening … closing), fits \
+            them in the meeting with \(PlanRequest.defaultReservedMinutes) minutes kept for introductions \
+            and thanks, and always ends with a "who else should I talk to?" question.
+            """)
+
+    static let completion = CompletionSpec(options: [
+        "--stage": .tags(.stage), "--industry": .tags(.industry), "--topic": .tags(.topic),
+        "--minutes": nil, "--count": nil, "--seed": nil, "--json": nil,
+    ])
+
+    @Option(help: "Your career stage, e.g. career-changer (see `tags stages`).")
+    var stage: String
+
+    @Option(help: "The industry you are exploring, e.g. healthcare (see `tags industries`).")
+    var industry: String
+
+    @Option(name: .customLong("topic"), help: "Only these topics (repeatable). The referral question is always added.")
+    var topics: [String] = []
+
+    @Option(help: "Length of the meeting in minutes. Informational interviews should stay under 30.")
+    var minutes: Int = PlanRequest.defaultMeetingMinutes
+
+    @Option(help: "At most this many questions, the referral question included.")
+    var count: Int?
+
+    @Option(help: "Seed for the order of equally good questions: the same seed gives the same plan.")
+    var seed: UInt64?
+
+    @Flag(help: "Print the plan as JSON.")
+    var json = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard (1...240).contains(minutes) else { throw ValidationError("--minutes must be from 1 to 240") }
+        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+    }
+
+    func execute(in context: CommandContext) throws {
+        let banks = context.banks(adding: global.banks)
+        let vocabulary = banks.vocabulary
+        let request = PlanRequest(
+            stage: try vocabulary.require(.stage, stage),
+            industry: try vocabulary.require(.industry, industry),
+            topics: try topics.map { try vocabulary.require(.topic, $0) },
+            meetingMinutes: minutes, maxCount: count, seed: seed ?? UInt64.random(in: 1...99_999))
+        let plan = try QuestionPicker(banks: banks).pick(request)
+        if json {
+            context.console.line(try JSONOutput.encode(PlanJSON(plan)))
+        } else {
+            context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary).format(plan))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+/// The program: run one command, the `-c` commands, a script from standard
+/// input, or the interactive shell.
+public enum PrepCoachMain {
+    public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        // Parsed here only for the options that shape the context (--bank, --no-color);
+        // the dispatcher parses again and reports any error, with a did-you-mean.
+        let parsed = try? RootCommand.parseAsRoot(arguments)
+        let global = (parsed as? any CoachCommand)?.global ?? (parsed as? RootCommand)?.global
+        let console = Console.standard(colorAllowed: !(global?.noColor ?? false), environment: environment)
+        let bundled = BankPaths.bundled(environment: environment, executable: BankPaths.executablePath)
+        let context = CommandContext(
+            console: console, environment: environment, bundledBanks: bundled, extraBanks: global?.banks ?? [],
+            interactive: parsed is RootCommand && isatty(0) == 1)
+        guard let root = parsed as? RootCommand else { return CommandDispatcher(context: context).run(arguments) }
+        let repl = Repl(context: context)
+        if !root.commandLines.isEmpty { return repl.runScript(lines: root.commandLines) }
+        if isatty(0) == 1 { return repl.runInteractive() }
+        return repl.runScript(lines: StandardInputLines())
+    }
+}
+
+/// Standard input, a line at a time, without libedit: for pipes and files.
+struct StandardInputLines: Sequence, IteratorProtocol {
+    mutating func next() -> String? { readLine(strippingNewline: true) }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+
+/// `prepcoach` itself: with a subcommand, runs it once; without, starts the
+/// REPL (or reads commands from standard input when it is not a terminal).
+struct RootCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "prepcoach",
+        abstract: "A terminal coach for preparing, holding and following up informational interviews.",
+        discussion: """
+            Run without a command to start the interactive shell; type 'help' there. \
+            Commands read from standard input when it is not a terminal: `prepcoach < plan.txt`.
+            """,
+        version: version,
+        subcommands: commands)
+
+    /// Every command, in the order `help` lists them.
+    static let commands: [any CoachCommand.Type] = [
+        PickCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, TagsCommand.self,
+        CheckBanksCommand.self,
+    ]
+
+    static var commandNames: [String] { commands.compactMap { $0.configuration.commandName } }
+
+    static func command(named name: String) -> (any CoachCommand.Type)? {
+        commands.first { $0.configuration.commandName == name }
+    }
+
+    @Option(name: [.customShort("c"), .customLong("command")], help: ArgumentHelp(
+        "Run COMMAND (as typed in the shell) and exit; repeatable. Exit status is non-zero if any fails.",
+        valueName: "COMMAND"))
+    var commandLines: [String] = []
+
+    @OptionGroup var global: GlobalOptions
+}

@@ -1,0 +1,51 @@
+import Foundation
+import PrepCoachCore
+
+/// Machine-readable output (`--json`): stable keys, sorted, pretty-printed.
+enum JSONOutput {
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+struct QuestionJSON: Encodable {
+    let id, text, topic: String
+    let stages, industries: [String]
+    let minutes: Int
+    let referral: Bool
+    let followups: [String]
+    let source: String
+
+    init(_ question: Question) {
+        id = question.id
+        text = question.text
+        topic = question.topic
+        stages = question.stages.names
+        industries = question.industries.names
+        minutes = question.minutes
+        referral = question.isReferral
+        followups = question.followups
+        source = question.location.description
+    }
+}
+
+struct PlanJSON: Encodable {
+    let stage, industry: String
+    let topics: [String]
+    let meetingMinutes, reservedMinutes, totalMinutes: Int
+    let seed: UInt64
+    let questions: [QuestionJSON]
+
+    init(_ plan: Plan) {
+        stage = plan.request.stage
+        industry = plan.request.industry
+        topics = plan.request.topics
+        meetingMinutes = plan.request.meetingMinutes
+        reservedMinutes = plan.request.reservedMinutes
+        totalMinutes = plan.totalMinutes
+        seed = plan.request.seed
+        questions = plan.questions.map(QuestionJSON.init)
+    }
+}

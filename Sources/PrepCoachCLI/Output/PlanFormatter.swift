@@ -1,0 +1,77 @@
+import Foundation
+import PrepCoachCore
+
+/// Renders a plan as the numbered, topic-grouped list a person reads before and during a call.
+struct PlanFormatter {
+    let style: Style
+    let vocabulary: TagVocabulary
+
+    func format(_ plan: Plan) -> String {
+        let request = plan.request
+        var lines = [style.bold("Plan for a \(request.stage.replacingOccurrences(of: "-", with: " ")) exploring "
+                                + "\(request.industry)") + style.dim(
+            " · \(plan.questions.count) questions · \(plan.totalMinutes) min of questions in a "
+                + "\(request.meetingMinutes)-min meeting (\(request.reservedMinutes) kept for introductions and thanks)")]
+        var currentTopic: String?
+        for (number, question) in zip(1..., plan.questions) {
+            let heading = question.isReferral ? "Who else to talk to" : topicTitle(question.topic)
+            if heading != currentTopic {
+                lines.append("")
+                lines.append(style.accent(heading))
+                currentTopic = heading
+            }
+            lines.append(QuestionFormatter(style: style).numbered(question, number: number))
+        }
+        lines.append("")
+        lines.append(style.dim("Seed \(request.seed): add --seed \(request.seed) to get this plan again."))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func topicTitle(_ id: String) -> String {
+        let words = id.replacingOccurrences(of: "-and-", with: " & ").replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+/// One question in lists, plans and `show`.
+struct QuestionFormatter {
+    let style: Style
+
+    func numbered(_ question: Question, number: Int) -> String {
+        var text = "\(String(number).leftPadded(to: 3)). \(question.text) " + style.dim("(\(question.minutes) min · \(question.id))")
+        for followup in question.followups {
+            text += "\n       " + style.dim("↳ \(followup)")
+        }
+        return text
+    }
+
+    func row(_ question: Question) -> String {
+        "\(style.accent(question.id))  \(style.dim("[\(question.topic), \(question.minutes) min]"))  \(question.text)"
+    }
+
+    func details(_ question: Question) -> String {
+        var lines = [style.bold(question.text), ""]
+        lines.append("  id          \(question.id)")
+        lines.append("  topic       \(question.topic)")
+        lines.append("  stages      \(question.stages.names.joined(separator: ", "))")
+        lines.append("  industries  \(question.industries.names.joined(separator: ", "))")
+        lines.append("  minutes     \(question.minutes)")
+        if question.isReferral { lines.append("  referral    yes") }
+        lines.append("  source      \(question.location)")
+        if !question.followups.isEmpty {
+            lines.append("  follow-ups")
+            lines += question.followups.map { "    - \($0)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+
+    func rightPadded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,44 @@
+/// The REPL's own help: the command overview and topics that are not commands.
+enum HelpText {
+    static let topicNames = ["keys", "banks", "quit"]
+
+    static func overview(style: Style) -> String {
+        let width = (RootCommand.commandNames.map(\.count).max() ?? 10) + 2
+        var lines = [style.bold("prepcoach") + " — prepare, hold and follow up informational interviews", "",
+                     style.bold("Commands")]
+        for command in RootCommand.commands {
+            let name = command.configuration.commandName ?? ""
+            lines.append("  \(style.accent(name.rightPadded(to: width)))\(command.configuration.abstract)")
+        }
+        lines.append("  \(style.accent("help".rightPadded(to: width)))Show this list; `help COMMAND` for a command's options")
+        lines.append("  \(style.accent("quit".rightPadded(to: width)))Leave the shell (also `exit` or Ctrl-D)")
+        lines += ["", "Try: pick --stage career-changer --industry healthcare",
+                  "More: help keys · help banks"]
+        return lines.joined(separator: "\n")
+    }
+
+    static func topic(_ name: String) -> String? {
+        switch name {
+        case "keys":
+            """
+            Tab          complete commands, options, stages, industries, topics and question ids
+            Up / Down    recall earlier commands (kept across sessions)
+            Ctrl-R       search earlier commands
+            Ctrl-A / E   start / end of line;  Ctrl-W delete word;  Ctrl-U delete to start
+            Ctrl-C       discard the line being typed
+            Ctrl-D       leave, on an empty line
+            """
+        case "banks":
+            """
+            Questions, tags and rules are YAML files. The bundled ones are in QuestionBanks/;
+            add your own folders with --bank DIR (repeatable) or PREPCOACH_BANKS=dir1:dir2.
+            `check-banks` reports every problem as file:line:col. The format is described in
+            QuestionBanks/README.md.
+            """
+        case "quit", "exit":
+            "quit, exit or Ctrl-D on an empty line leaves the shell. Your history is kept."
+        default:
+            nil
+        }
+    }
+}

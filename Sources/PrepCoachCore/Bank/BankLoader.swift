@@ -1,0 +1,110 @@
+import Foundation
+
+/// Loads bank folders (and single files) into `Banks`.
+///
+/// All files are parsed first so the vocabulary from every `tags.yaml` is known
+/// before any question is checked against it. A file that does not parse is
+/// reported and skipped; everything else still loads.
+public enum BankLoader {
+    public static func load(_ paths: [String]) -> Banks {
+        var banks = Banks()
+        var documents: [(kind: BankFileKind, document: YAMLDocument)] = []
+        for file in dataFiles(in: paths, diagnostics: &banks.diagnostics) {
+            banks.files.append(file)
+            guard let contents = read(file, diagnostics: &banks.diagnostics) else { continue }
+            switch YAMLDocument.parse(path: file, contents: contents) {
+            case let .failure(diagnostic):
+                banks.diagnostics.append(diagnostic)
+            case .success(nil):
+                banks.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file, line: 1, column: 1),
+                                                    "file is empty"))
+            case let .success(document?):
+                switch BankFileKind.of(document) {
+                case let .success(kind): documents.append((kind, document))
+                case let .failure(diagnostic): banks.diagnostics.append(diagnostic)
+                }
+            }
+        }
+        for (kind, document) in documents where kind == .tags {
+            var reader = NodeReader(file: document.path)
+            TagVocabularyReader.read(document, into: &banks.vocabulary, reader: &reader)
+            banks.diagnostics += reader.diagnostics
+        }
+        let questionReader = QuestionBankReader(vocabulary: banks.vocabulary)
+        for (kind, document) in documents where kind == .questions {
+            var reader = NodeReader(file: document.path)
+            let questions = questionReader.read(document, reader: &reader)
+            banks.diagnostics += reader.diagnostics
+            for question in questions {
+                if let first = banks.add(question) {
+                    banks.diagnostics.append(Diagnostic(
+                        .error, at: question.location,
+                        "duplicate question id '\(question.id)'; first defined at \(first.location)"))
+                }
+            }
+        }
+        return banks
+    }
+
+    /// The `.yaml`/`.yml` files under each path, sorted so load order (and
+    /// which of two duplicates wins) does not depend on the file system.
+    static func dataFiles(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
+        let fileManager = FileManager.default
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1),
+                                              "no such file or folder"))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let found = (fileManager.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+            files += found
+        }
+        // The same file named twice (a folder and a file in it) is read once.
+        var seen: Set<String> = []
+        return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+    }
+
+    private static func read(_ file: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read file"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
+                                          "file is not UTF-8 text"))
+            return nil
+        }
+        return text
+    }
+}
+
+/// What a data file holds, told by its top-level keys.
+enum BankFileKind: Equatable {
+    case tags, questions
+
+    init?(keys: Set<String>) {
+        if keys.contains("questions") {
+            self = .questions
+        } else if !keys.isDisjoint(with: TagKind.allCases.map(\.listKey)) {
+            self = .tags
+        } else {
+            return nil
+        }
+    }
+
+    static func of(_ document: YAMLDocument) -> Result<BankFileKind, Diagnostic> {
+        if let kind = BankFileKind(keys: document.root.topLevelKeys) { return .success(kind) }
+        return .failure(Diagnostic(
+            .error, at: SourceLocation(file: document.path, line: 1, column: 1),
+            "not a prepcoach data file: expected a top-level 'questions:' list or 'stages:'/'industries:'/'topics:'"))
+    }
+}

@@ -1,0 +1,29 @@
+/// Everything loaded from the bank folders: the vocabulary, the questions,
+/// and every problem found on the way.
+public struct Banks: Sendable {
+    public internal(set) var vocabulary = TagVocabulary()
+    /// In load order: bundled folder first, then user folders, files sorted by path.
+    public internal(set) var questions: [Question] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
+    /// The data files read, for `check-banks` to report on.
+    public internal(set) var files: [String] = []
+    private var indexByID: [String: Int] = [:]
+
+    public init() {}
+
+    public func question(id: String) -> Question? {
+        indexByID[id].map { questions[$0] }
+    }
+
+    public var questionIDs: [String] { questions.map(\.id) }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// Adds a question unless its id is taken; returns the question already holding the id.
+    mutating func add(_ question: Question) -> Question? {
+        if let existing = self.question(id: question.id) { return existing }
+        indexByID[question.id] = questions.count
+        questions.append(question)
+        return nil
+    }
+}

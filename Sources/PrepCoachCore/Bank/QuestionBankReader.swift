@@ -1,0 +1,70 @@
+import Yams
+
+/// Reads the `questions:` list of a bank file, validating every field against
+/// the vocabulary. An invalid question is reported and left out; the valid
+/// ones in the same file still load.
+struct QuestionBankReader {
+    static let fields = ["id", "text", "topic", "stages", "industries", "minutes", "referral", "followups"]
+    static let minutes = 1...15
+
+    let vocabulary: TagVocabulary
+
+    func read(_ document: YAMLDocument, reader: inout NodeReader) -> [Question] {
+        guard let top = reader.fields(of: document.root, describing: "the bank file", known: ["questions"]),
+              let list = top.required("questions", reader: &reader),
+              let entries = reader.sequence(list, field: "questions") else { return [] }
+        return entries.compactMap { question($0, reader: &reader) }
+    }
+
+    private func question(_ node: Node, reader: inout NodeReader) -> Question? {
+        guard let fields = reader.fields(of: node, describing: "a question", known: Self.fields) else { return nil }
+        let before = reader.diagnostics.count
+        let id = fields.required("id", reader: &reader).flatMap { idValue($0, reader: &reader) }
+        let text = fields.required("text", reader: &reader).flatMap { reader.string($0, field: "text") }
+        let topic = fields.required("topic", reader: &reader).flatMap { tag($0, kind: .topic, reader: &reader) }
+        let stages = fields.required("stages", reader: &reader).flatMap { tagSet($0, kind: .stage, reader: &reader) }
+        let industries = fields.required("industries", reader: &reader)
+            .flatMap { tagSet($0, kind: .industry, reader: &reader) }
+        let minutes = fields.required("minutes", reader: &reader)
+            .flatMap { reader.integer($0, field: "minutes", in: Self.minutes) }
+        let referral = fields["referral"].map { reader.bool($0, field: "referral") } ?? false
+        let followups = fields["followups"].flatMap { reader.strings($0, field: "followups") }?.map(\.value) ?? []
+        guard reader.diagnostics.count == before, let id, let text, let topic, let stages, let industries,
+              let minutes, let referral else { return nil }
+        return Question(id: id, text: text, topic: topic, stages: stages, industries: industries, minutes: minutes,
+                        isReferral: referral, followups: followups, location: reader.location(of: node))
+    }
+
+    private func idValue(_ node: Node, reader: inout NodeReader) -> String? {
+        guard let id = reader.string(node, field: "id") else { return nil }
+        guard TagID.isValid(id) else {
+            reader.error(at: node, "id '\(id)' must be lowercase letters, digits and dashes, like 'path-first-role'")
+            return nil
+        }
+        return id
+    }
+
+    private func tag(_ node: Node, kind: TagKind, reader: inout NodeReader) -> String? {
+        guard let name = reader.string(node, field: kind.rawValue) else { return nil }
+        do {
+            return try vocabulary.require(kind, name)
+        } catch {
+            reader.error(at: node, error.description)
+            return nil
+        }
+    }
+
+    private func tagSet(_ node: Node, kind: TagKind, reader: inout NodeReader) -> TagSet? {
+        guard let names = reader.strings(node, field: kind.listKey) else { return nil }
+        if names.isEmpty {
+            reader.error(at: node, "'\(kind.listKey)' is empty; use [any] for a question that suits every \(kind.rawValue)")
+            return nil
+        }
+        if names.contains(where: { $0.value.lowercased() == TagVocabulary.any }) { return .any }
+        var ids: Set<String> = []
+        for (_, item) in names {
+            if let id = tag(item, kind: kind, reader: &reader) { ids.insert(id) }
+        }
+        return .only(ids)
+    }
+}

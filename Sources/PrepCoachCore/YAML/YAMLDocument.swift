@@ -1,0 +1,38 @@
+import Foundation
+import Yams
+
+/// A YAML data file parsed into Yams' node tree, which keeps each value's
+/// line and column (decoding into `Decodable` types would lose them).
+struct YAMLDocument {
+    let path: String
+    let root: Node
+
+    /// Parses `contents`; a syntax error becomes a diagnostic at the place libyaml names.
+    static func parse(path: String, contents: String) -> Result<YAMLDocument?, Diagnostic> {
+        do {
+            guard let root = try Yams.compose(yaml: contents) else { return .success(nil) }
+            return .success(YAMLDocument(path: path, root: root))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, path: path))
+        } catch {
+            return .failure(Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "\(error)"))
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: path, line: mark.line, column: mark.column) }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { " \($0.text)" } ?? ""
+            return Diagnostic(.error, at: at(mark), "YAML syntax: \(problem)\(detail)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(.error, at: at(context.mark),
+                              "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+        case let .reader(problem, _, _, _):
+            return Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "cannot read file: \(problem)")
+        default:
+            return Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1), "YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import Foundation
+import PrepCoachCLI
+
+exit(PrepCoachMain.run(arguments: Array(CommandLine.arguments.dropFirst()),
+                       environment: ProcessInfo.processInfo.environment))
