@@ -4,7 +4,7 @@ import PrepCoachCore
 struct CheckBanksCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-banks",
-        abstract: "Validate bank, tag and rule files; report every problem as file:line:col.",
+        abstract: "Validate bank, tag and rule files, lint the questions, run the rules' examples.",
         discussion: """
             With no PATH, checks the bundled banks and every folder from PREPCOACH_BANKS and --bank. \
             A PATH that holds no tags.yaml is checked against the bundled vocabulary. \
@@ -19,13 +19,20 @@ struct CheckBanksCommand: CoachCommand {
     func execute(in context: CommandContext) throws {
         let paths = paths.isEmpty ? context.bankPaths + global.banks : vocabularyPaths(context) + paths
         let banks = BankLoader.load(paths)
-        for diagnostic in banks.diagnostics { context.console.report(diagnostic) }
-        let errors = banks.diagnostics.count { $0.severity == .error }
-        let warnings = banks.diagnostics.count - errors
-        let summary = "\(banks.files.count) files, \(banks.questions.count) questions: "
-            + "\(errors) errors, \(warnings) warnings"
-        context.console.line(banks.diagnostics.isEmpty ? context.console.style.good(summary) : summary)
-        if !banks.diagnostics.isEmpty { throw ExitCode.failure }
+        let engine = try context.ruleEngine(for: banks)
+        let diagnostics = banks.diagnostics + engine.exampleFailures().map(\.diagnostic)
+            + banks.questions.flatMap { question in
+                engine.lint(question.text).map { finding in
+                    Diagnostic(finding.rule.severity == .error ? .error : .warning, at: question.location,
+                               "question '\(question.id)' is flagged by [\(finding.rule.id)]: \(finding.message)")
+                }
+            }
+        for diagnostic in diagnostics { context.console.report(diagnostic) }
+        let errors = diagnostics.count { $0.severity == .error }
+        let summary = "\(banks.files.count) files, \(banks.questions.count) questions, \(banks.rules.count) rules: "
+            + "\(errors) errors, \(diagnostics.count - errors) warnings"
+        context.console.line(diagnostics.isEmpty ? context.console.style.good(summary) : summary)
+        if !diagnostics.isEmpty { throw ExitCode.failure }
     }
 
     /// The bundled `tags.yaml`, so a user bank can be checked on its own.

@@ -15,7 +15,7 @@ struct PickCommand: CoachCommand {
 
     static let completion = CompletionSpec(options: [
         "--stage": .tags(.stage), "--industry": .tags(.industry), "--topic": .tags(.topic),
-        "--minutes": nil, "--count": nil, "--seed": nil, "--json": nil,
+        "--minutes": nil, "--count": nil, "--seed": nil, "--json": nil, "--allow-flagged": nil,
     ])
 
     @Option(help: "Your career stage, e.g. career-changer (see `tags stages`).")
@@ -36,6 +36,9 @@ struct PickCommand: CoachCommand {
     @Option(help: "Seed for the order of equally good questions: the same seed gives the same plan.")
     var seed: UInt64?
 
+    @Flag(help: "Also pick questions that a lint rule flags (left out by default).")
+    var allowFlagged = false
+
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
@@ -53,12 +56,19 @@ struct PickCommand: CoachCommand {
             stage: try vocabulary.require(.stage, stage),
             industry: try vocabulary.require(.industry, industry),
             topics: try topics.map { try vocabulary.require(.topic, $0) },
-            meetingMinutes: minutes, maxCount: count, seed: seed ?? UInt64.random(in: 1...99_999))
+            meetingMinutes: minutes, maxCount: count, seed: seed ?? UInt64.random(in: 1...99_999),
+            excludedIDs: allowFlagged ? [] : try flaggedQuestionIDs(banks, context: context))
         let plan = try QuestionPicker(banks: banks).pick(request)
         if json {
             context.console.line(try JSONOutput.encode(PlanJSON(plan)))
         } else {
             context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary).format(plan))
         }
+    }
+
+    /// Questions any rule flags: a weak question never reaches a plan by accident.
+    private func flaggedQuestionIDs(_ banks: Banks, context: CommandContext) throws -> Set<String> {
+        let engine = try context.ruleEngine(for: banks)
+        return Set(banks.questions.filter { !engine.lint($0.text).isEmpty }.map(\.id))
     }
 }

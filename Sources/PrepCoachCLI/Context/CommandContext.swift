@@ -13,6 +13,13 @@ public final class CommandContext {
     /// True in the REPL, where banks are loaded once and reused.
     public let interactive: Bool
     private var loaded: [[String]: Banks] = [:]
+    private var engines: [[String]: RuleEngine] = [:]
+    private lazy var ruleSettings: RuleSettings = {
+        guard let path = RuleSettings.defaultPath(environment: environment) else { return RuleSettings() }
+        let (settings, problems) = RuleSettings.load(path: path)
+        problems.forEach(console.report)
+        return settings
+    }()
 
     public init(console: Console, environment: [String: String], bundledBanks: String?, extraBanks: [String] = [],
                 interactive: Bool = false) {
@@ -32,6 +39,16 @@ public final class CommandContext {
         reportProblems(banks.diagnostics)
         loaded[paths] = banks
         return banks
+    }
+
+    /// The rules of these banks, with the user's config applied, compiled once.
+    public func ruleEngine(for banks: Banks) throws -> RuleEngine {
+        if let engine = engines[banks.files] { return engine }
+        let (rules, unknown) = ruleSettings.apply(to: banks.rules)
+        unknown.forEach(console.report)
+        let engine = try RuleEngine(rules: rules, macros: banks.macros)
+        engines[banks.files] = engine
+        return engine
     }
 
     /// Shows the first few problems; `check-banks` lists them all.

@@ -18,7 +18,7 @@ struct RootCommand: ParsableCommand {
     /// Every command, in the order `help` lists them.
     static let commands: [any CoachCommand.Type] = [
         PickCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, TagsCommand.self,
-        CheckBanksCommand.self,
+        LintCommand.self, TestRulesCommand.self, CheckBanksCommand.self,
     ]
 
     static var commandNames: [String] { commands.compactMap { $0.configuration.commandName } }

@@ -30,6 +30,24 @@ public enum BankLoader {
             TagVocabularyReader.read(document, into: &banks.vocabulary, reader: &reader)
             banks.diagnostics += reader.diagnostics
         }
+        for (kind, document) in documents where kind == .macros {
+            var reader = NodeReader(file: document.path)
+            RuleReader.readMacros(document, into: &banks.macros, reader: &reader)
+            banks.diagnostics += reader.diagnostics
+        }
+        let ruleReader = RuleReader(macros: banks.macros)
+        for (kind, document) in documents where kind == .rule {
+            var reader = NodeReader(file: document.path)
+            let rule = ruleReader.read(document, reader: &reader)
+            banks.diagnostics += reader.diagnostics
+            guard let rule else { continue }
+            if let first = banks.rule(id: rule.id) {
+                banks.diagnostics.append(Diagnostic(.error, at: rule.location,
+                                                    "duplicate rule id '\(rule.id)'; first defined at \(first.location)"))
+            } else {
+                banks.rules.append(rule)
+            }
+        }
         let questionReader = QuestionBankReader(vocabulary: banks.vocabulary)
         for (kind, document) in documents where kind == .questions {
             var reader = NodeReader(file: document.path)
@@ -46,9 +64,11 @@ public enum BankLoader {
         return banks
     }
 
-    /// The `.yaml`/`.yml` files under each path, sorted so load order (and
-    /// which of two duplicates wins) does not depend on the file system.
-    static func dataFiles(in paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
+    /// The files with these extensions under each path (a file named directly
+    /// is always included), sorted so load order (and which of two duplicates
+    /// wins) does not depend on the file system.
+    public static func dataFiles(in paths: [String], extensions: Set<String> = ["yaml", "yml"],
+                                 diagnostics: inout [Diagnostic]) -> [String] {
         let fileManager = FileManager.default
         var files: [String] = []
         for path in paths {
@@ -63,7 +83,7 @@ public enum BankLoader {
                 continue
             }
             let found = (fileManager.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .filter { extensions.contains(($0 as NSString).pathExtension) }
                 .sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
             files += found
@@ -89,11 +109,15 @@ public enum BankLoader {
 
 /// What a data file holds, told by its top-level keys.
 enum BankFileKind: Equatable {
-    case tags, questions
+    case tags, questions, rule, macros
 
     init?(keys: Set<String>) {
         if keys.contains("questions") {
             self = .questions
+        } else if keys.contains("macros") {
+            self = .macros
+        } else if keys.contains("patterns") || keys.contains("id") && !keys.isDisjoint(with: ["category", "severity"]) {
+            self = .rule
         } else if !keys.isDisjoint(with: TagKind.allCases.map(\.listKey)) {
             self = .tags
         } else {
@@ -105,6 +129,7 @@ enum BankFileKind: Equatable {
         if let kind = BankFileKind(keys: document.root.topLevelKeys) { return .success(kind) }
         return .failure(Diagnostic(
             .error, at: SourceLocation(file: document.path, line: 1, column: 1),
-            "not a prepcoach data file: expected a top-level 'questions:' list or 'stages:'/'industries:'/'topics:'"))
+            "not a prepcoach data file: expected a top-level 'questions:' list, 'stages:'/'industries:'/'topics:', "
+                + "a rule ('id:' and 'patterns:') or 'macros:'"))
     }
 }

@@ -4,6 +4,9 @@ public struct Banks: Sendable {
     public internal(set) var vocabulary = TagVocabulary()
     /// In load order: bundled folder first, then user folders, files sorted by path.
     public internal(set) var questions: [Question] = []
+    /// Lint rules from every `rules/` file, in load order.
+    public internal(set) var rules: [Rule] = []
+    public internal(set) var macros = PatternMacros()
     public internal(set) var diagnostics: [Diagnostic] = []
     /// The data files read, for `check-banks` to report on.
     public internal(set) var files: [String] = []
@@ -18,6 +21,8 @@ public struct Banks: Sendable {
     public var questionIDs: [String] { questions.map(\.id) }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 
     /// Adds a question unless its id is taken; returns the question already holding the id.
     mutating func add(_ question: Question) -> Question? {

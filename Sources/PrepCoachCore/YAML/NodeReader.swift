@@ -18,8 +18,8 @@ struct NodeReader {
         diagnostics.append(Diagnostic(.error, at: location(of: node), message))
     }
 
-    mutating func warning(at node: Node, _ message: String) {
-        diagnostics.append(Diagnostic(.warning, at: location(of: node), message))
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
     }
 
     /// The fields of a mapping node, checked against the keys this kind of entry knows.

@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import PrepCoachCore
+
+struct LintCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check questions against the rules: research-answerable, job asks, weak phrasing.",
+        discussion: """
+            Give a question (`lint "When was Acme founded?"`) or files: bank files (.yaml) or text files \
+            with one question a line. Each finding prints as `file:line: severity [rule-id] message`, then a \
+            better question to ask. Exits with status 1 when any finding is an error. Switch a rule off or \
+            change its severity in ~/.config/prepcoach/config.yaml (`rules: {closed-question: off}`).
+            """)
+
+    static let completion = CompletionSpec(options: ["--json": nil], positional: .files)
+
+    @Argument(help: "A question to check, or files of questions.") var input: [String] = []
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if input.isEmpty { throw ValidationError("give a question in quotes, or files of questions") }
+    }
+
+    func execute(in context: CommandContext) throws {
+        let banks = context.banks(adding: global.banks)
+        let engine = try context.ruleEngine(for: banks)
+        let lines = try QuestionSource.lines(from: input, context: context)
+        let findings = lines.map { LintedLine(line: $0, findings: engine.lint($0.text)) }.filter { !$0.findings.isEmpty }
+        if json {
+            context.console.line(try JSONOutput.encode(findings.flatMap { item in item.findings.map { FindingJSON(item.line, $0) } }))
+        } else {
+            FindingPrinter(console: context.console).print(findings, checked: lines.count)
+        }
+        if findings.contains(where: { $0.findings.contains { $0.rule.severity == .error } }) { throw ExitCode.failure }
+    }
+}
+
+/// A question to lint and where it came from (nil for one typed in).
+struct QuestionLine {
+    let text: String
+    let location: SourceLocation?
+}
+
+struct LintedLine {
+    let line: QuestionLine
+    let findings: [Finding]
+}
+
+/// Turns `lint`'s arguments into questions: existing files are read (bank
+/// files by their questions, other files a question per line); otherwise the
+/// words are one question.
+enum QuestionSource {
+    static func lines(from input: [String], context: CommandContext) throws -> [QuestionLine] {
+        let existing = input.filter { FileManager.default.fileExists(atPath: $0) }
+        if existing.isEmpty { return [QuestionLine(text: input.joined(separator: " "), location: nil)] }
+        guard existing.count == input.count else {
+            let missing = input.filter { !existing.contains($0) }
+            throw CommandFailure("no such file: \(missing.joined(separator: ", ")) (to lint a question, quote it)")
+        }
+        var lines: [QuestionLine] = []
+        for path in BankLoaderPaths.files(in: existing) {
+            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+                let banks = BankLoader.load([context.bundledBanks.map { $0 + "/tags.yaml" }, path].compactMap { $0 })
+                banks.diagnostics.forEach(context.console.report)
+                lines += banks.questions.filter { $0.location.file == path }
+                    .map { QuestionLine(text: $0.text, location: $0.location) }
+            } else {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw CommandFailure("cannot read \(path)")
+                }
+                for (number, text) in String(decoding: data, as: UTF8.self).split(separator: "\n",
+                        omittingEmptySubsequences: false).enumerated() {
+                    let trimmed = text.trimmingCharacters(in: .whitespaces)
+                    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                    lines.append(QuestionLine(text: trimmed, location: SourceLocation(file: path, line: number + 1, column: 1)))
+                }
+            }
+        }
+        return lines
+    }
+}
+
+/// Files under folders, for commands that take both.
+enum BankLoaderPaths {
+    static func files(in paths: [String]) -> [String] {
+        var ignored: [Diagnostic] = []
+        return BankLoader.dataFiles(in: paths, extensions: ["yaml", "yml", "txt"], diagnostics: &ignored)
+    }
+}
+
+/// `file:line: severity [rule-id] message`, then the suggestion, then a summary.
+struct FindingPrinter {
+    let console: Console
+
+    func print(_ items: [LintedLine], checked: Int) {
+        let style = console.style
+        for item in items {
+            for finding in item.findings {
+                let place = item.line.location.map { "\($0.file):\($0.line): " } ?? ""
+                let severity = finding.rule.severity
+                let label = severity == .error ? style.error("error") : severity == .warning
+                    ? style.warning("warning") : style.accent("suggestion")
+                console.line("\(place)\(label) [\(finding.rule.id)] \(finding.message)")
+                if item.line.location != nil { console.line(style.dim("    \(item.line.text)")) }
+                console.line("    \(style.good("try:")) \(finding.rule.suggestion)")
+            }
+        }
+        let count = items.reduce(0) { $0 + $1.findings.count }
+        console.line(count == 0
+            ? style.good(checked == 1 ? "No problems found." : "No problems in \(checked) questions.")
+            : "\(count.counted("finding")) in \(items.count) of \(checked.counted("question")).")
+    }
+}
+
+struct FindingJSON: Encodable {
+    let file: String?
+    let line: Int?
+    let question, rule, category, severity, message, suggestion, link: String
+
+    init(_ line: QuestionLine, _ finding: Finding) {
+        file = line.location?.file
+        self.line = line.location?.line
+        question = line.text
+        rule = finding.rule.id
+        category = finding.rule.category.rawValue
+        severity = finding.rule.severity.rawValue
+        message = finding.message
+        suggestion = finding.rule.suggestion
+        link = finding.rule.link
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import PrepCoachCore
+
+struct TestRulesCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test-rules",
+        abstract: "Run the flag:/pass: examples of rule files, to test rules you write.",
+        discussion: """
+            With no PATH, tests every loaded rule. A PATH is a rule file or a folder of them; macros from \
+            the bundled banks are available to it. Exits with status 1 when any example fails.
+            """)
+
+    static let completion = CompletionSpec(positional: .files)
+
+    @Argument(help: "Rule files or folders.") var paths: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws {
+        let loaded = paths.isEmpty ? context.banks(adding: global.banks) : BankLoader.load(
+            (context.bundledBanks.map { [$0 + "/rules/macros.yaml"] } ?? []) + paths)
+        if !paths.isEmpty { loaded.diagnostics.forEach(context.console.report) }
+        let rules = loaded.rules
+        let engine = try RuleEngine(rules: rules, macros: loaded.macros)
+        let failures = engine.exampleFailures()
+        failures.forEach { context.console.report($0.diagnostic) }
+        let examples = rules.reduce(0) { $0 + $1.examples.flag.count + $1.examples.pass.count }
+        let summary = "\(rules.count) rules, \(examples) examples: \(failures.count) failed"
+        context.console.line(failures.isEmpty ? context.console.style.good(summary) : summary)
+        if !failures.isEmpty || (!paths.isEmpty && loaded.hasErrors) { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,69 @@
+/// What kind of weakness a rule finds.
+public enum RuleCategory: String, Sendable, CaseIterable, Codable {
+    case researchAnswerable = "research-answerable"
+    case jobAsk = "job-ask"
+    case closedQuestion = "closed-question"
+    case selfFocused = "self-focused"
+    case compoundOrTooLong = "compound-or-too-long"
+    case other
+}
+
+/// How much a finding matters; `error` fails `lint` and keeps a question out of plans.
+public enum RuleSeverity: String, Sendable, CaseIterable, Codable, Comparable {
+    case error, warning, suggestion
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .suggestion: 2
+        }
+    }
+
+    public static func < (lhs: RuleSeverity, rhs: RuleSeverity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One lint rule, read from its own YAML file. Patterns are kept as written
+/// (with `{macros}`); the engine expands and compiles them.
+public struct Rule: Sendable, Hashable, Identifiable {
+    /// An example question and where it is written, so a failing one can be pointed at.
+    public struct Example: Sendable, Hashable {
+        public let text: String
+        public let location: SourceLocation
+    }
+
+    public struct Examples: Sendable, Hashable {
+        public var flag: [Example]
+        public var pass: [Example]
+    }
+
+    public let id: String
+    public let category: RuleCategory
+    public var severity: RuleSeverity
+    /// Why the question is weak; `{match}` is replaced by the matched words.
+    public let message: String
+    /// A better question to ask instead.
+    public let suggestion: String
+    public let rationale: String
+    public let link: String
+    public let patterns: [String]
+    public let exceptions: [String]
+    public let examples: Examples
+    public let location: SourceLocation
+
+    public init(id: String, category: RuleCategory, severity: RuleSeverity, message: String, suggestion: String,
+                rationale: String, link: String, patterns: [String], exceptions: [String] = [],
+                examples: Examples, location: SourceLocation) {
+        self.id = id
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.suggestion = suggestion
+        self.rationale = rationale
+        self.link = link
+        self.patterns = patterns
+        self.exceptions = exceptions
+        self.examples = examples
+        self.location = location
+    }
+}

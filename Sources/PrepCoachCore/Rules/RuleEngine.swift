@@ -1,0 +1,94 @@
+import Foundation
+import SafeRegex
+
+/// One rule's verdict on one question.
+public struct Finding: Sendable, Hashable {
+    public let rule: Rule
+    /// The words that triggered the rule, from the normalised question.
+    public let matched: String
+
+    /// The rule's message with `{match}` replaced by the matched words.
+    public var message: String { rule.message.replacingOccurrences(of: "{match}", with: matched) }
+}
+
+/// All enabled rules compiled into one automaton: a question is read once,
+/// whatever the number of rules, and no pattern can make it backtrack.
+///
+/// Not thread-safe (the automaton caches states as it goes); use one per thread.
+public final class RuleEngine {
+    public let rules: [Rule]
+    private let automaton: PatternSet
+    /// For each automaton pattern: the rule it belongs to, and whether it is an exception.
+    private let owners: [(rule: Int, isException: Bool)]
+    /// Each rule's patterns on their own, to find the words to quote once a rule fires.
+    private let quoting: [[Pattern]]
+
+    public init(rules: [Rule], macros: PatternMacros) throws {
+        var sources: [String] = []
+        var owners: [(Int, Bool)] = []
+        var quoting: [[Pattern]] = []
+        for (index, rule) in rules.enumerated() {
+            let patterns = try rule.patterns.map { try macros.expand($0).text }
+            for source in patterns { sources.append(source); owners.append((index, false)) }
+            for exception in rule.exceptions {
+                sources.append(try macros.expand(exception).text)
+                owners.append((index, true))
+            }
+            quoting.append(try patterns.map { try Pattern($0) })
+        }
+        self.rules = rules
+        self.owners = owners
+        self.quoting = quoting
+        automaton = try PatternSet(sources)
+    }
+
+    /// Every rule that flags the question, most severe first.
+    public func lint(_ question: String) -> [Finding] {
+        let text = QuestionText.normalize(question)
+        return text.withUnsafeBufferPointer(flaggedRules).map { index in
+            let match = quoting[index].lazy.compactMap { $0.firstMatch(in: text) }.first ?? 0..<0
+            let words = String(decoding: text[match], as: UTF8.self).trimmingWhitespace
+            return Finding(rule: rules[index], matched: words)
+        }
+        .sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }
+    }
+
+    /// Indices of the rules whose patterns match a normalised text and none of whose exceptions do.
+    public func flaggedRules(_ normalized: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var matched: [Int] = []
+        var excepted: Set<Int> = []
+        for index in automaton.matchingIndices(in: normalized) {
+            let owner = owners[index]
+            if owner.isException { excepted.insert(owner.rule) } else if matched.last != owner.rule {
+                matched.append(owner.rule)
+            }
+        }
+        return matched.filter { !excepted.contains($0) }
+    }
+}
+
+/// A rule example that does not do what it says: the rule's own test.
+public struct ExampleFailure: Sendable, Hashable {
+    public let rule: Rule
+    public let example: Rule.Example
+    /// True for a `flag:` example the rule missed, false for a `pass:` example it flagged.
+    public let shouldFlag: Bool
+
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, at: example.location, shouldFlag
+            ? "rule '\(rule.id)' does not flag its own example \"\(example.text)\""
+            : "rule '\(rule.id)' flags its own pass example \"\(example.text)\"")
+    }
+}
+
+extension RuleEngine {
+    /// Runs every rule's `flag:` and `pass:` examples, the way SwiftLint runs
+    /// its rules' triggering and non-triggering examples.
+    public func exampleFailures() -> [ExampleFailure] {
+        rules.flatMap { rule in
+            let flagged = { (example: Rule.Example) in self.lint(example.text).contains { $0.rule.id == rule.id } }
+            return rule.examples.flag.filter { !flagged($0) }.map { ExampleFailure(rule: rule, example: $0, shouldFlag: true) }
+                + rule.examples.pass.filter(flagged).map { ExampleFailure(rule: rule, example: $0, shouldFlag: false) }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import SafeRegex
+import Yams
+
+/// Reads one rule file (and `macros:` files), checking every field and
+/// compiling every pattern so a mistake is reported at its line and column.
+struct RuleReader {
+    static let fields = ["id", "category", "severity", "message", "suggestion", "rationale", "link", "patterns",
+                         "exceptions", "examples"]
+
+    let macros: PatternMacros
+
+    static func readMacros(_ document: YAMLDocument, into macros: inout PatternMacros, reader: inout NodeReader) {
+        guard let top = reader.fields(of: document.root, describing: "the macros file", known: ["macros"]),
+              let list = top.required("macros", reader: &reader) else { return }
+        guard case let .mapping(mapping) = list else {
+            reader.error(at: list, "'macros' must be a mapping of `name: 'alternative|alternative'` lines")
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string, let text = reader.string(value, field: "macro \(name)") else { continue }
+            if !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+                reader.error(at: key, "macro name '\(name)' must be letters, digits, '-' or '_'")
+            } else if macros.values[name] != nil {
+                reader.error(at: key, "macro '\(name)' is already defined")
+            } else {
+                macros.define(name, as: text)
+            }
+        }
+    }
+
+    func read(_ document: YAMLDocument, reader: inout NodeReader) -> Rule? {
+        guard let fields = reader.fields(of: document.root, describing: "a rule", known: Self.fields) else { return nil }
+        let before = reader.diagnostics.count
+        func text(_ key: String) -> String? {
+            fields.required(key, reader: &reader).flatMap { reader.string($0, field: key) }
+        }
+        let id = text("id")
+        if let id, let node = fields["id"], !TagID.isValid(id) {
+            reader.error(at: node, "rule id '\(id)' must be lowercase letters, digits and dashes")
+        }
+        let category: RuleCategory? = fields.required("category", reader: &reader)
+            .flatMap { choice($0, field: "category", reader: &reader) }
+        let severity: RuleSeverity? = fields.required("severity", reader: &reader)
+            .flatMap { choice($0, field: "severity", reader: &reader) }
+        let message = text("message"), suggestion = text("suggestion")
+        let rationale = text("rationale"), link = text("link")
+        let patterns = fields.required("patterns", reader: &reader).flatMap { compile($0, field: "patterns", reader: &reader) }
+        let exceptions = fields["exceptions"].map { compile($0, field: "exceptions", reader: &reader) } ?? []
+        let examples = fields.required("examples", reader: &reader).flatMap { self.examples($0, reader: &reader) }
+        if let node = fields["patterns"], case let .sequence(items) = node, items.isEmpty {
+            reader.error(at: node, "a rule needs at least one pattern")
+        }
+        guard reader.diagnostics.count == before, let id, let category, let severity, let message, let suggestion,
+              let rationale, let link, let patterns, let exceptions, let examples else { return nil }
+        return Rule(id: id, category: category, severity: severity, message: message, suggestion: suggestion,
+                    rationale: rationale, link: link, patterns: patterns, exceptions: exceptions,
+                    examples: examples, location: reader.location(of: document.root))
+    }
+
+    private func choice<Value: RawRepresentable & CaseIterable>(
+        _ node: Node, field: String, reader: inout NodeReader
+    ) -> Value? where Value.RawValue == String {
+        guard let name = reader.string(node, field: field) else { return nil }
+        if let value = Value(rawValue: name) { return value }
+        let names = Value.allCases.map(\.rawValue)
+        reader.error(at: node, "unknown \(field) '\(name)'\(Suggestion.hint(for: name, among: names)); "
+                     + "use one of: \(names.joined(separator: ", "))")
+        return nil
+    }
+
+    /// Expands macros and compiles each pattern on its own, so an error names
+    /// the exact pattern and column; returns the patterns as written (the
+    /// engine expands them again, with the companies from research notes).
+    private func compile(_ node: Node, field: String, reader: inout NodeReader) -> [String]? {
+        guard let items = reader.strings(node, field: field) else { return nil }
+        var patterns: [String] = []
+        for (source, item) in items {
+            let start = reader.location(of: item)
+            let quoted = item.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+            let column = { (offset: Int) in
+                SourceLocation(file: start.file, line: start.line, column: start.column + (quoted ? 1 : 0) + offset)
+            }
+            if let offset = source.utf8.firstIndex(where: { $0 >= 0x80 }) {
+                let at = source.utf8.distance(from: source.utf8.startIndex, to: offset)
+                reader.report(Diagnostic(.error, at: column(at),
+                    "patterns see normalised text without accents or capitals: write 'resume', not 'résumé'"))
+                continue
+            }
+            do {
+                let (text, origin) = try macros.expand(source)
+                do {
+                    _ = try Pattern(text)
+                    patterns.append(source)
+                } catch {
+                    reader.report(Diagnostic(.error, at: column(origin(error.offset)), "bad pattern: \(error.message)"))
+                }
+            } catch {
+                reader.report(Diagnostic(.error, at: column(error.offset), error.description))
+            }
+        }
+        return patterns
+    }
+
+    private func examples(_ node: Node, reader: inout NodeReader) -> Rule.Examples? {
+        guard let fields = reader.fields(of: node, describing: "'examples'", known: ["flag", "pass"]) else { return nil }
+        let flag = fields.required("flag", reader: &reader).flatMap { reader.strings($0, field: "flag") }
+        let pass = fields.required("pass", reader: &reader).flatMap { reader.strings($0, field: "pass") }
+        guard let flag, let pass else { return nil }
+        let example = { (item: (value: String, node: Node)) in
+            Rule.Example(text: item.value, location: reader.location(of: item.node))
+        }
+        return Rule.Examples(flag: flag.map(example), pass: pass.map(example))
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import PrepCoachCore
+
+@Suite struct BankLoaderTests {
+    private func load(_ questions: String, extra: [String: String] = [:]) throws -> (Banks, TemporaryBank) {
+        let bank = try TemporaryBank(["tags.yaml": Fixtures.tags, "questions/q.yaml": "questions:\n" + questions]
+            .merging(extra) { $1 })
+        return (BankLoader.load([bank.path]), bank)
+    }
+
+    @Test func loadsValidQuestionsWithCanonicalTags() throws {
+        let (banks, _) = try load(Fixtures.question(id: "path-one", stages: "[undergrad]", industries: "[health]"))
+        #expect(banks.diagnostics.isEmpty)
+        let question = try #require(banks.question(id: "path-one"))
+        #expect(question.stages == .only(["student"]))
+        #expect(question.industries == .only(["healthcare"]))
+        #expect(question.minutes == 3)
+        #expect(question.location.line == 2)
+    }
+
+    @Test func unknownTagIsReportedAtItsValueWithDidYouMean() throws {
+        let (banks, bank) = try load(Fixtures.question(id: "path-one", stages: "[studnet]"))
+        let diagnostic = try #require(banks.diagnostics.first)
+        #expect(diagnostic.description
+            == "\(bank.file("questions/q.yaml")):5:14: error: unknown stage 'studnet' (did you mean 'student'?); see `tags stages`")
+        #expect(banks.questions.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("0", "'minutes' is 0; it must be from 1 to 15"),
+        ("99", "'minutes' is 99; it must be from 1 to 15"),
+        ("soon", "'minutes' must be a whole number from 1 to 15"),
+    ])
+    func badMinutes(value: String, message: String) throws {
+        let (banks, _) = try load(Fixtures.question(id: "path-one", minutes: value))
+        #expect(banks.diagnostics.map(\.message) == [message])
+        #expect(banks.diagnostics.first?.location.line == 7)
+    }
+
+    @Test func emptyTextAndMissingFieldsAreEachReported() throws {
+        let yaml = """
+              - id: path-one
+                text: ""
+                topic: career-path
+                stages: [any]
+                industries: [any]
+              - id: path-two
+                text: What changed?
+                topic: advice
+                stages: [any]
+                industries: [any]
+                minutes: 2
+            """
+        let (banks, _) = try load(yaml)
+        #expect(banks.diagnostics.map(\.message) == ["'text' is empty", "a question is missing the required field 'minutes'"])
+        #expect(banks.questionIDs == ["path-two"])
+    }
+
+    @Test func unknownFieldGetsDidYouMean() throws {
+        let (banks, _) = try load(Fixtures.question(id: "path-one") + "    folowups: [Why?]\n")
+        #expect(banks.diagnostics.map(\.message) == ["unknown field 'folowups' in a question (did you mean 'followups'?)"])
+    }
+
+    @Test func duplicateIdsAcrossBanksNameTheFirst() throws {
+        let (banks, bank) = try load(Fixtures.question(id: "path-one"),
+                                     extra: ["questions/r.yaml": "questions:\n" + Fixtures.question(id: "path-one")])
+        let diagnostic = try #require(banks.diagnostics.first)
+        #expect(diagnostic.location.file == bank.file("questions/r.yaml"))
+        #expect(diagnostic.message == "duplicate question id 'path-one'; first defined at \(bank.file("questions/q.yaml")):2:5")
+        #expect(banks.questions.count == 1)
+    }
+
+    @Test func syntaxErrorSkipsOnlyThatFile() throws {
+        let (banks, bank) = try load(Fixtures.question(id: "path-one"),
+                                     extra: ["questions/broken.yaml": "questions:\n  - id: [unclosed\n    text: x\n"])
+        #expect(banks.questionIDs == ["path-one"])
+        let diagnostic = try #require(banks.diagnostics.first)
+        #expect(diagnostic.location.file == bank.file("questions/broken.yaml"))
+        #expect(diagnostic.location.line == 3)
+        #expect(diagnostic.message.hasPrefix("YAML syntax:"))
+    }
+
+    @Test func badIdAndBadShapesAreReported() throws {
+        let yaml = """
+              - id: Path One
+                text: What changed?
+                topic: advice
+                stages: any
+                industries: {a: b}
+                minutes: 2
+              - just a string
+            """
+        let (banks, _) = try load(yaml)
+        #expect(banks.diagnostics.map(\.message) == [
+            "id 'Path One' must be lowercase letters, digits and dashes, like 'path-first-role'",
+            "'industries' must be a list, like [a, b]",
+            "expected a question as a mapping of `key: value` lines",
+        ])
+        #expect(banks.questions.isEmpty)
+    }
+
+    @Test func unknownFileKindAndMissingPathAreReported() throws {
+        let bank = try TemporaryBank(["tags.yaml": Fixtures.tags, "notes.yaml": "hello: world\n"])
+        let banks = BankLoader.load([bank.path, bank.path + "/nope"])
+        #expect(banks.diagnostics.map(\.message) == [
+            "no such file or folder",
+            "not a prepcoach data file: expected a top-level 'questions:' list, 'stages:'/'industries:'/'topics:', "
+                + "a rule ('id:' and 'patterns:') or 'macros:'",
+        ])
+    }
+
+    @Test func userVocabularyExtendsAndMayNotRedefine() throws {
+        let bank = try TemporaryBank([
+            "tags.yaml": Fixtures.tags,
+            "user/tags.yaml": "industries:\n  - id: aviation\n    description: Flying.\n  - id: law\n    description: Again.\n",
+            "user/q.yaml": "questions:\n" + Fixtures.question(id: "air-one", industries: "[aviation]"),
+        ])
+        let banks = BankLoader.load([bank.path])
+        #expect(banks.vocabulary.resolve(.industry, "aviation") == "aviation")
+        #expect(banks.question(id: "air-one") != nil)
+        #expect(banks.diagnostics.map(\.message) == ["industry name 'law' is already defined"])
+    }
+
+    @Test func folderAndFileInItAreReadOnce() throws {
+        let bank = try TemporaryBank(["tags.yaml": Fixtures.tags])
+        let banks = BankLoader.load([bank.path, bank.file("tags.yaml")])
+        #expect(banks.diagnostics.isEmpty)
+        #expect(banks.files.count == 1)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+@testable import PrepCoachCore
+
+/// A throwaway bank folder holding the given files, removed when released.
+final class TemporaryBank {
+    let url: URL
+
+    init(_ files: [String: String]) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("prepcoach-test-\(UUID().uuidString)")
+        for (name, contents) in files {
+            let file = url.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: file, atomically: true, encoding: .utf8)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    var path: String { url.path }
+
+    func file(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+enum Fixtures {
+    /// The repository's bundled banks, found from this source file's path.
+    static let bundledBanks = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("QuestionBanks").path
+
+    static let tags = """
+        stages:
+          - id: student
+            aliases: [undergrad]
+            description: Still studying.
+          - id: career-changer
+            description: Moving fields.
+        industries:
+          - id: healthcare
+            aliases: [health]
+            description: Hospitals and clinics.
+          - id: law
+            description: Law firms.
+        topics:
+          - id: opening
+            description: Warm-up.
+            max-per-plan: 1
+          - id: career-path
+            description: How they got there.
+          - id: advice
+            description: What they would tell you.
+          - id: network-and-referrals
+            description: Who else to talk to.
+          - id: closing
+            description: Ending well.
+            max-per-plan: 1
+        """
+
+    /// One question entry as YAML, with fields overridable for each test.
+    static func question(id: String, topic: String = "career-path", stages: String = "[any]",
+                         industries: String = "[any]", minutes: String = "3", referral: Bool = false,
+                         text: String? = nil) -> String {
+        """
+          - id: \(id)
+            text: \(text ?? "How did you come to \(id)?")
+            topic: \(topic)
+            stages: \(stages)
+            industries: \(industries)
+            minutes: \(minutes)
+            referral: \(referral)
+
+        """
+    }
+}
