@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libedit's C API, reached through static inline shims (its variadic
@@ -30,7 +31,11 @@ let package = Package(
         // The domain: banks, tags, picker, rules, readiness, sessions. No terminal code.
         .target(
             name: "PrepCoachCore",
-            dependencies: ["SafeRegex", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "SafeRegex",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         // A thin Swift wrapper over libedit: prompt, history, completion, Ctrl-C.

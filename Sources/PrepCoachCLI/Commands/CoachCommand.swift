@@ -12,6 +12,10 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never colour the output (also: NO_COLOR=1).")
     var noColor = false
 
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The database of contacts and calls (default: $XDG_DATA_HOME/prepcoach/prepcoach.sqlite).", valueName: "PATH"))
+    var database: String?
+
     public init() {}
 }
 
@@ -45,7 +49,7 @@ struct CompletionSpec: Sendable {
     var options: [String: CompletionSource?] = [:]
     var positional: CompletionSource?
 
-    static let global: [String: CompletionSource?] = ["--bank": .files, "--no-color": nil, "--help": nil]
+    static let global: [String: CompletionSource?] = ["--bank": .files, "--no-color": nil, "--db": .files, "--help": nil]
 
     var allOptions: [String: CompletionSource?] { options.merging(Self.global) { first, _ in first } }
 }

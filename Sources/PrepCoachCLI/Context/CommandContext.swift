@@ -1,4 +1,5 @@
 import Foundation
+import LineEditor
 import PrepCoachCore
 
 /// What every command runs against: the console, the environment, and the
@@ -12,6 +13,13 @@ public final class CommandContext {
     public let bundledBanks: String?
     /// True in the REPL, where banks are loaded once and reused.
     public let interactive: Bool
+    /// The SQLite file (`--db`, else under XDG_DATA_HOME), opened on first use.
+    public let storePath: String?
+    /// Where `prep`, `rehearse` and `call` read answers; set by the REPL or script runner.
+    public var answers: AnswerSource?
+    /// The clock. `PREPCOACH_NOW` (ISO 8601) moves it, for demos and tests of dates.
+    public let now: () -> Date
+    private var openedStore: CoachStore?
     private var loaded: [[String]: Banks] = [:]
     private var engines: [[String]: RuleEngine] = [:]
     private lazy var ruleSettings: RuleSettings = {
@@ -22,9 +30,11 @@ public final class CommandContext {
     }()
 
     public init(console: Console, environment: [String: String], bundledBanks: String?, extraBanks: [String] = [],
-                interactive: Bool = false) {
+                storePath: String? = nil, interactive: Bool = false) {
         self.console = console
         self.environment = environment
+        self.storePath = storePath ?? CoachStore.defaultPath(environment: environment)
+        self.now = Self.clock(environment: environment)
         self.bundledBanks = bundledBanks
         self.bankPaths = BankPaths.all(bundled: bundledBanks, environment: environment, options: extraBanks)
         self.interactive = interactive
@@ -39,6 +49,36 @@ public final class CommandContext {
         reportProblems(banks.diagnostics)
         loaded[paths] = banks
         return banks
+    }
+
+    /// The user's database, opened (and migrated) once.
+    public func store() throws -> CoachStore {
+        if let openedStore { return openedStore }
+        guard let storePath else { throw CommandFailure("no place for the database: set HOME or use --db PATH") }
+        do {
+            let store = try CoachStore(path: storePath)
+            openedStore = store
+            return store
+        } catch {
+            throw CommandFailure("cannot open the database \(storePath): \(error)")
+        }
+    }
+
+    private static func clock(environment: [String: String]) -> () -> Date {
+        guard let text = environment["PREPCOACH_NOW"], let start = ISO8601DateFormatter().date(from: text) else {
+            return Date.init
+        }
+        let launched = Date()
+        return { start.addingTimeInterval(Date().timeIntervalSince(launched)) }
+    }
+
+    /// Asks the user something; nil when input has ended. Outside the REPL and
+    /// scripts (one-shot use) there is no one to ask, which is an error.
+    public func ask(_ prompt: String, completions: [String] = []) throws -> LineInput {
+        guard let answers else {
+            throw CommandFailure("this command asks questions: run it in the prepcoach shell or feed answers on standard input")
+        }
+        return answers.answer(prompt: prompt, completions: completions)
     }
 
     /// The rules of these banks, with the user's config applied, compiled once.

@@ -13,12 +13,17 @@ public enum PrepCoachMain {
         let bundled = BankPaths.bundled(environment: environment, executable: BankPaths.executablePath)
         let context = CommandContext(
             console: console, environment: environment, bundledBanks: bundled, extraBanks: global?.banks ?? [],
-            interactive: parsed is RootCommand && isatty(0) == 1)
+            storePath: global?.database, interactive: parsed is RootCommand && isatty(0) == 1)
+        let standardInput = ScriptAnswers(AnyIterator(StandardInputLines()))
+        if isatty(0) == 0 { context.answers = standardInput }
         guard let root = parsed as? RootCommand else { return CommandDispatcher(context: context).run(arguments) }
         let repl = Repl(context: context)
-        if !root.commandLines.isEmpty { return repl.runScript(lines: root.commandLines) }
+        if !root.commandLines.isEmpty {
+            var commands = root.commandLines.makeIterator()
+            return repl.runScript { commands.next() }
+        }
         if isatty(0) == 1 { return repl.runInteractive() }
-        return repl.runScript(lines: StandardInputLines())
+        return repl.runScript(standardInput.nextLine)
     }
 }
 

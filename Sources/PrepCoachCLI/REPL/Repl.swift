@@ -26,6 +26,7 @@ struct Repl {
         let editor = LineEditor(programName: "prepcoach", historyFile: Self.historyFile(environment: context.environment))
         let completer = Completer(context: context)
         editor.completer = { completer.candidates(lineBeforeCursor: $0) }
+        context.answers = EditorAnswers(editor: editor)
         let style = context.console.style
         context.console.line(style.bold("prepcoach \(RootCommand.version)")
                              + " — type 'help' for commands, Tab to complete, Ctrl-D to quit.")
@@ -46,9 +47,9 @@ struct Repl {
 
     /// Runs commands line by line; blank lines and `#` comments are skipped.
     /// Like psql and sqlite3 it goes on after a failing command, and exits non-zero at the end.
-    func runScript(lines: some Sequence<String>) -> Int32 {
+    func runScript(_ nextLine: () -> String?) -> Int32 {
         var status: Int32 = 0
-        for line in lines {
+        while let line = nextLine() {
             let outcome = execute(line)
             if outcome == .quit { break }
             if case let .finished(code) = outcome, code != 0 { status = code }

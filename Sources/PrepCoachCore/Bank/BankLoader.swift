@@ -48,6 +48,11 @@ public enum BankLoader {
                 banks.rules.append(rule)
             }
         }
+        for (kind, document) in documents where kind == .readiness {
+            var reader = NodeReader(file: document.path)
+            banks.readinessChecks += ReadinessReader.read(document, reader: &reader)
+            banks.diagnostics += reader.diagnostics
+        }
         let questionReader = QuestionBankReader(vocabulary: banks.vocabulary)
         for (kind, document) in documents where kind == .questions {
             var reader = NodeReader(file: document.path)
@@ -109,11 +114,13 @@ public enum BankLoader {
 
 /// What a data file holds, told by its top-level keys.
 enum BankFileKind: Equatable {
-    case tags, questions, rule, macros
+    case tags, questions, rule, macros, readiness
 
     init?(keys: Set<String>) {
         if keys.contains("questions") {
             self = .questions
+        } else if keys.contains("checks") {
+            self = .readiness
         } else if keys.contains("macros") {
             self = .macros
         } else if keys.contains("patterns") || keys.contains("id") && !keys.isDisjoint(with: ["category", "severity"]) {
@@ -130,6 +137,6 @@ enum BankFileKind: Equatable {
         return .failure(Diagnostic(
             .error, at: SourceLocation(file: document.path, line: 1, column: 1),
             "not a prepcoach data file: expected a top-level 'questions:' list, 'stages:'/'industries:'/'topics:', "
-                + "a rule ('id:' and 'patterns:') or 'macros:'"))
+                + "a rule ('id:' and 'patterns:'), 'macros:' or 'checks:'"))
     }
 }

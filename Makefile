@@ -1,0 +1,30 @@
+# The two commands a new user needs: `make run` and `make test`.
+SWIFT ?= swift
+
+.PHONY: run test build release bench deps clean
+
+deps:
+	@scripts/install-deps.sh
+
+## Start the REPL on the bundled question banks.
+run: release
+	@.build/release/prepcoach
+
+## Run the whole test suite (unit, rule examples, accuracy, tmux end-to-end).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product prepcoach
+
+## Benchmarks: start-to-plan and lint throughput; figures go in BENCHMARKS.md.
+bench: deps
+	$(SWIFT) build -c release
+	.build/release/prepcoach-bench all
+
+clean:
+	rm -rf .build

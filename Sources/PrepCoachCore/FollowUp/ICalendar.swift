@@ -1,0 +1,76 @@
+import Foundation
+
+/// An iCalendar (RFC 5545) file of follow-up reminders that calendar apps import.
+/// Hand-written rather than a dependency: the format needed is a few all-day
+/// VEVENTs, and the rules that matter (CRLF, escaping, 75-octet folding) are here.
+public struct ICalendar: Sendable {
+    public struct Event: Sendable, Hashable {
+        public let uid: String
+        public let day: Date
+        public let summary: String
+        public let description: String
+        /// For a recurring check-in: every `interval` months.
+        public let repeatEveryMonths: Int?
+
+        public init(uid: String, day: Date, summary: String, description: String, repeatEveryMonths: Int? = nil) {
+            self.uid = uid
+            self.day = day
+            self.summary = summary
+            self.description = description
+            self.repeatEveryMonths = repeatEveryMonths
+        }
+    }
+
+    public let events: [Event]
+    public let createdAt: Date
+
+    public init(events: [Event], createdAt: Date) {
+        self.events = events
+        self.createdAt = createdAt
+    }
+
+    public var text: String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//prepcoach//follow-up plan//EN", "CALSCALE:GREGORIAN"]
+        for event in events {
+            lines += ["BEGIN:VEVENT", "UID:\(event.uid)", "DTSTAMP:\(Self.stamp(createdAt))",
+                      "DTSTART;VALUE=DATE:\(Self.date(event.day))",
+                      "SUMMARY:\(Self.escape(event.summary))", "DESCRIPTION:\(Self.escape(event.description))"]
+            if let months = event.repeatEveryMonths { lines.append("RRULE:FREQ=MONTHLY;INTERVAL=\(months)") }
+            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:\(Self.escape(event.summary))",
+                      "TRIGGER:PT9H", "END:VALARM", "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space, never splitting a character.
+    static func fold(_ line: String) -> String {
+        var result = ""
+        var current = 0
+        for character in line {
+            let size = character.utf8.count
+            if current + size > 75 {
+                result += "\r\n "
+                current = 1
+            }
+            result.append(character)
+            current += size
+        }
+        return result
+    }
+
+    private static func date(_ day: Date) -> String { DateText.day(day).replacingOccurrences(of: "-", with: "") }
+
+    private static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
+}

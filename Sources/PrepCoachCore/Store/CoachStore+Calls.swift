@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+extension CoachStore {
+    /// The call with this contact that has not been ended, if any: `call` resumes it.
+    public func openCall(contactID: Int64) throws -> Call? {
+        try database.read {
+            try Call.filter(Column("contactID") == contactID && Column("endedAt") == nil)
+                .order(Column("startedAt").desc).fetchOne($0)
+        }
+    }
+
+    public func startCall(contactID: Int64, at date: Date, promisedMinutes: Int) throws -> Call {
+        try database.write { db in
+            var call = Call(contactID: contactID, startedAt: date, promisedMinutes: promisedMinutes)
+            try call.insert(db)
+            return call
+        }
+    }
+
+    /// Writes one event and commits before returning: the caller may acknowledge it.
+    @discardableResult
+    public func record(_ event: CallEvent) throws -> CallEvent {
+        try database.write { db in
+            var saved = event
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    public func events(callID: Int64) throws -> [CallEvent] {
+        try database.read { try CallEvent.filter(Column("callID") == callID).order(Column("id")).fetchAll($0) }
+    }
+
+    /// Ends the call and logs it as the latest contact with the person.
+    public func endCall(_ call: Call, at date: Date) throws -> Call {
+        try database.write { db in
+            var ended = call
+            ended.endedAt = date
+            try ended.update(db)
+            var interaction = Interaction(contactID: call.contactID, kind: .call, text: "informational interview",
+                                          at: date)
+            try interaction.insert(db)
+            return ended
+        }
+    }
+
+    public func calls(contactID: Int64) throws -> [Call] {
+        try database.read { try Call.filter(Column("contactID") == contactID).order(Column("startedAt")).fetchAll($0) }
+    }
+
+    public func call(id: Int64) throws -> Call? {
+        try database.read { try Call.fetchOne($0, key: id) }
+    }
+
+    /// Bank question ids already asked of this person in any call, so `pick` can skip them.
+    public func askedQuestionIDs(contactID: Int64) throws -> Set<String> {
+        try database.read { db in
+            let ids = try String.fetchAll(db, sql: """
+                SELECT planItem.questionID FROM callEvent
+                JOIN call ON call.id = callEvent.callID
+                JOIN planItem ON planItem.id = callEvent.planItemID
+                WHERE call.contactID = ? AND callEvent.kind = 'asked' AND planItem.questionID IS NOT NULL
+                """, arguments: [contactID])
+            return Set(ids)
+        }
+    }
+
+    // MARK: Follow-up tasks
+
+    @discardableResult
+    public func add(_ task: FollowUpTask) throws -> FollowUpTask {
+        try database.write { db in
+            var saved = task
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    public func openTasks() throws -> [FollowUpTask] {
+        try database.read { try FollowUpTask.filter(Column("doneAt") == nil).order(Column("dueAt"), Column("id")).fetchAll($0) }
+    }
+
+    public func tasks(contactID: Int64) throws -> [FollowUpTask] {
+        try database.read { try FollowUpTask.filter(Column("contactID") == contactID).order(Column("id")).fetchAll($0) }
+    }
+
+    /// Marks a task done; a sent thank-you also counts as being in touch.
+    public func complete(_ task: FollowUpTask, at date: Date) throws {
+        try database.write { db in
+            var done = task
+            done.doneAt = date
+            try done.update(db)
+            if task.kind == .thankYou {
+                var interaction = Interaction(contactID: task.contactID, kind: .thankYouSent, text: "thank-you sent",
+                                              at: date)
+                try interaction.insert(db)
+            }
+        }
+    }
+
+    /// When you were last in touch with each contact (calls, thank-yous sent, logged contact).
+    public func lastContactDates() throws -> [Int64: Date] {
+        try database.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT contactID, MAX(at) AS last FROM interaction GROUP BY contactID")
+            return Dictionary(uniqueKeysWithValues: rows.compactMap { row -> (Int64, Date)? in
+                guard let id: Int64 = row["contactID"], let last: Date = row["last"] else { return nil }
+                return (id, last)
+            })
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// The REPL driven in a real terminal (tmux), the way a person uses it.
+/// `.serialized`: each test starts its own tmux server; running them one at a
+/// time keeps timing steady on a small CI machine.
+@Suite(.serialized) struct ReplTerminalTests {
+    private func start(home: URL, environment: [String: String] = [:]) throws -> TmuxSession {
+        let session = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path),
+                                      environment: Binary.environment(home: home).merging(environment) { _, new in new })
+        try session.waitFor("prepcoach>")
+        return session
+    }
+
+    @Test func bannerHelpAndTabCompletionInContext() throws {
+        let home = try Binary.isolatedHome()
+        let session = try start(home: home)
+        defer { session.close() }
+        #expect(session.screen().contains("type 'help' for commands"))
+
+        try session.sendLiteral("help")
+        try session.sendKeys("Enter")
+        try session.waitFor("check-banks")
+
+        try session.sendLiteral("pi")
+        try session.sendKeys("Tab")
+        try session.waitFor("prepcoach> pick")
+        try session.sendLiteral(" --ind")
+        try session.sendKeys("Tab")
+        try session.waitFor("pick --industry")
+        try session.sendLiteral("healt")
+        try session.sendKeys("Tab")
+        try session.waitFor("pick --industry healthcare")
+        try session.sendLiteral(" --stage career-ch")
+        try session.sendKeys("Tab")
+        try session.waitFor("--stage career-changer")
+        try session.sendLiteral(" --seed 5")
+        try session.sendKeys("Enter")
+        let screen = try session.waitFor("Seed 5")
+        #expect(screen.contains("Who else to talk to"))
+
+        try session.sendLiteral("show health-sh")
+        try session.sendKeys("Tab")
+        try session.waitFor("show health-shift-patterns")
+        try session.sendKeys("C-c")
+        try session.sendKeys("C-d")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test func historyIsRecalledSearchedAndKeptAcrossRuns() throws {
+        let home = try Binary.isolatedHome()
+        let first = try start(home: home)
+        try first.sendLiteral("tags stages")
+        try first.sendKeys("Enter")
+        try first.waitFor("aspiring-entrepreneur")
+        try first.sendLiteral("list --topic closing")
+        try first.sendKeys("Enter")
+        try first.waitFor("questions")
+        try first.sendKeys("C-d")
+        #expect(try first.waitForExit() == 0)
+        first.close()
+
+        let second = try start(home: home)
+        defer { second.close() }
+        try second.sendKeys("Up")
+        try second.waitFor("prepcoach> list --topic closing")
+        try second.sendKeys("C-u")
+        try second.sendKeys("C-r")
+        try second.sendLiteral("tags")
+        try second.waitFor("tags stages")
+        try second.sendKeys("Enter")
+        try second.waitFor { $0.components(separatedBy: "aspiring-entrepreneur").count > 1 }
+        let history = try String(contentsOf: home.appendingPathComponent("data/prepcoach/history"), encoding: .utf8)
+        #expect(history.contains("list\\040--topic\\040closing") || history.contains("list --topic closing"))
+    }
+
+    @Test func ctrlCClearsTheLineAndKeepsTheShell() throws {
+        let home = try Binary.isolatedHome()
+        let session = try start(home: home)
+        defer { session.close() }
+        try session.sendLiteral("this line is abandoned")
+        try session.sendKeys("C-c")
+        try session.waitFor { screen in
+            screen.split(separator: "\n").last.map { $0.hasSuffix("prepcoach>") } ?? false
+        }
+        try session.sendLiteral("tags topics")
+        try session.sendKeys("Enter")
+        try session.waitFor("network-and-referrals")
+        #expect(!session.screen().contains("unknown command"))
+        try session.sendKeys("C-d")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    /// Non-ASCII input comes out exactly as typed, even with no LANG set (CI has none).
+    @Test func utf8RoundTripsWithoutALocale() throws {
+        let home = try Binary.isolatedHome()
+        let session = try start(home: home)
+        defer { session.close() }
+        try session.sendLiteral("search café — naïve")
+        try session.waitFor("prepcoach> search café — naïve")
+        try session.sendKeys("Enter")
+        try session.waitFor("0 questions")
+        try session.sendLiteral("lint \"Could you pass my résumé on for the analyst role?\"")
+        try session.sendKeys("Enter")
+        let screen = try session.waitFor("try:")
+        #expect(screen.contains("job-ask"))
+    }
+
+    @Test func unknownCommandGetsDidYouMean() throws {
+        let home = try Binary.isolatedHome()
+        let session = try start(home: home)
+        defer { session.close() }
+        try session.sendLiteral("pik --stage student")
+        try session.sendKeys("Enter")
+        try session.waitFor("did you mean 'pick'?")
+        try session.sendLiteral("quit")
+        try session.sendKeys("Enter")
+        #expect(try session.waitForExit() == 0)
+    }
+}
