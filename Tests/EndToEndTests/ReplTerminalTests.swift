@@ -25,16 +25,17 @@ import Testing
         try session.sendLiteral("pi")
         try session.sendKeys("Tab")
         try session.waitFor("prepcoach> pick")
-        try session.sendLiteral(" --ind")
+        // A single completion is inserted with a trailing space, as in shells.
+        try session.sendLiteral("--ind")
         try session.sendKeys("Tab")
         try session.waitFor("pick --industry")
         try session.sendLiteral("healt")
         try session.sendKeys("Tab")
         try session.waitFor("pick --industry healthcare")
-        try session.sendLiteral(" --stage career-ch")
+        try session.sendLiteral("--stage career-ch")
         try session.sendKeys("Tab")
         try session.waitFor("--stage career-changer")
-        try session.sendLiteral(" --seed 5")
+        try session.sendLiteral("--seed 5")
         try session.sendKeys("Enter")
         let screen = try session.waitFor("Seed 5")
         #expect(screen.contains("Who else to talk to"))
@@ -69,7 +70,7 @@ import Testing
         try second.sendLiteral("tags")
         try second.waitFor("tags stages")
         try second.sendKeys("Enter")
-        try second.waitFor { $0.components(separatedBy: "aspiring-entrepreneur").count > 1 }
+        try second.waitFor("the recalled command's output") { $0.components(separatedBy: "aspiring-entrepreneur").count > 1 }
         let history = try String(contentsOf: home.appendingPathComponent("data/prepcoach/history"), encoding: .utf8)
         #expect(history.contains("list\\040--topic\\040closing") || history.contains("list --topic closing"))
     }
@@ -80,7 +81,7 @@ import Testing
         defer { session.close() }
         try session.sendLiteral("this line is abandoned")
         try session.sendKeys("C-c")
-        try session.waitFor { screen in
+        try session.waitFor("a fresh, empty prompt") { screen in
             screen.split(separator: "\n").last.map { $0.hasSuffix("prepcoach>") } ?? false
         }
         try session.sendLiteral("tags topics")

@@ -41,6 +41,12 @@ enum CompletionSource: Sendable {
     case questionIDs
     case commands
     case files
+    /// Names of the user's contacts, from the database.
+    case contacts
+    /// Companies of contacts and of research notes.
+    case companies
+    /// A fixed set of values, e.g. a channel.
+    case choices([String])
 }
 
 /// Per command: its options (with the source of their values, nil for flags) and

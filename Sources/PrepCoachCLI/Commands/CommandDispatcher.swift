@@ -43,6 +43,8 @@ struct CommandDispatcher {
             context.console.error(unknown.description)
         case let pick as PickError:
             context.console.error(pick.description)
+        case let store as StoreError:
+            context.console.error(store.description)
         default:
             let code = RootCommand.exitCode(for: error)
             let message = RootCommand.fullMessage(for: error)
@@ -61,7 +63,7 @@ struct CommandDispatcher {
             context.console.line(HelpText.overview(style: context.console.style))
             return 0
         }
-        if let command = RootCommand.command(named: topic) {
+        if let (command, _) = RootCommand.command(for: topics) {  // `help contact add` helps with `add`
             context.console.line(RootCommand.helpMessage(for: command))
             return 0
         }

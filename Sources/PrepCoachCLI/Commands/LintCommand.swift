@@ -25,9 +25,9 @@ struct LintCommand: CoachCommand {
 
     func execute(in context: CommandContext) throws {
         let banks = context.banks(adding: global.banks)
-        let engine = try context.ruleEngine(for: banks)
         let lines = try QuestionSource.lines(from: input, context: context)
-        let findings = lines.map { LintedLine(line: $0, findings: engine.lint($0.text)) }.filter { !$0.findings.isEmpty }
+        let findings = try lines.map { LintedLine(line: $0, findings: try context.lint($0.text, banks: banks)) }
+            .filter { !$0.findings.isEmpty }
         if json {
             context.console.line(try JSONOutput.encode(findings.flatMap { item in item.findings.map { FindingJSON(item.line, $0) } }))
         } else {

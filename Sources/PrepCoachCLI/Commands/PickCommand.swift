@@ -14,15 +14,20 @@ struct PickCommand: CoachCommand {
             """)
 
     static let completion = CompletionSpec(options: [
-        "--stage": .tags(.stage), "--industry": .tags(.industry), "--topic": .tags(.topic),
+        "--stage": .tags(.stage), "--industry": .tags(.industry), "--topic": .tags(.topic), "--contact": .contacts,
         "--minutes": nil, "--count": nil, "--seed": nil, "--json": nil, "--allow-flagged": nil,
     ])
 
     @Option(help: "Your career stage, e.g. career-changer (see `tags stages`).")
-    var stage: String
+    var stage: String?
 
     @Option(help: "The industry you are exploring, e.g. healthcare (see `tags industries`).")
-    var industry: String
+    var industry: String?
+
+    @Option(help: ArgumentHelp(
+        "Pick for this contact: stage and industry default to theirs, questions already asked of them are "
+            + "skipped, and the plan is saved for `call`.", valueName: "NAME"))
+    var contact: String?
 
     @Option(name: .customLong("topic"), help: "Only these topics (repeatable). The referral question is always added.")
     var topics: [String] = []
@@ -52,17 +57,36 @@ struct PickCommand: CoachCommand {
     func execute(in context: CommandContext) throws {
         let banks = context.banks(adding: global.banks)
         let vocabulary = banks.vocabulary
+        let person = try contact.map { try context.contact(named: $0) }
+        guard let stage = stage ?? person?.stage else {
+            throw CommandFailure("pick needs --stage" + (person.map { " (or `contact edit \"\($0.name)\" --stage S`)" } ?? ""))
+        }
+        guard let industry = industry ?? person?.industry else {
+            throw CommandFailure("pick needs --industry" + (person.map { " (or `contact edit \"\($0.name)\" --industry I`)" } ?? ""))
+        }
+        let asked = try person?.id.map { try context.store().askedQuestionIDs(contactID: $0) } ?? []
         let request = PlanRequest(
             stage: try vocabulary.require(.stage, stage),
             industry: try vocabulary.require(.industry, industry),
             topics: try topics.map { try vocabulary.require(.topic, $0) },
             meetingMinutes: minutes, maxCount: count, seed: seed ?? UInt64.random(in: 1...99_999),
-            excludedIDs: allowFlagged ? [] : try flaggedQuestionIDs(banks, context: context))
+            excludedIDs: asked.union(allowFlagged ? [] : try flaggedQuestionIDs(banks, context: context)))
         let plan = try QuestionPicker(banks: banks).pick(request)
+        if let person, let id = person.id {
+            try context.store().setPlan(contactID: id, questions: plan.questions.map {
+                (questionID: $0.id, text: $0.text, topic: $0.topic, minutes: $0.minutes)
+            })
+        }
         if json {
             context.console.line(try JSONOutput.encode(PlanJSON(plan)))
-        } else {
-            context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary).format(plan))
+            return
+        }
+        context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary).format(plan))
+        if let person {
+            let skipped = asked.isEmpty ? "" : " (\(asked.count.counted("question")) asked in earlier calls left out)"
+            context.console.line(context.console.style.dim(
+                "Saved as \(person.name)'s plan\(skipped): `plan \(person.commandArgument)` shows it, "
+                    + "`add \(person.commandArgument) \"…\"` adds your own, `call \(person.commandArgument)` uses it."))
         }
     }
 

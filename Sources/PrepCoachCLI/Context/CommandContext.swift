@@ -82,13 +82,47 @@ public final class CommandContext {
     }
 
     /// The rules of these banks, with the user's config applied, compiled once.
+    /// Companies in your research notes join the `{company}` macro.
     public func ruleEngine(for banks: Banks) throws -> RuleEngine {
         if let engine = engines[banks.files] { return engine }
-        let (rules, unknown) = ruleSettings.apply(to: banks.rules)
+        let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule])
         unknown.forEach(console.report)
-        let engine = try RuleEngine(rules: rules, macros: banks.macros)
+        let companies = Set(researchNotes.map { QuestionText.normalizedString($0.company).trimmingCharacters(in: .whitespaces) })
+            .filter { !$0.isEmpty }.sorted()
+        let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty },
+                                    macros: banks.macros.adding(companies, to: "company"))
         engines[banks.files] = engine
+        researchRule = rules.first { $0.id == ResearchAnswerCheck.rule.id }
         return engine
+    }
+
+    /// Every finding for a question: the pattern rules, and whether your research already answers it.
+    public func lint(_ question: String, banks: Banks? = nil) throws -> [Finding] {
+        let engine = try ruleEngine(for: banks ?? self.banks())
+        let research = researchRule.flatMap { rule in
+            ResearchAnswerCheck(notes: researchNotes).finding(for: question, rule: rule)
+        }
+        return engine.lint(question) + [research].compactMap { $0 }
+    }
+
+    private var researchRule: Rule?
+    private var cachedResearch: [ResearchAnswerCheck.Note]?
+
+    /// Research notes, read only when the database already exists: linting never creates it.
+    private var researchNotes: [ResearchAnswerCheck.Note] {
+        if let cachedResearch { return cachedResearch }
+        var notes: [ResearchAnswerCheck.Note] = []
+        if let storePath, FileManager.default.fileExists(atPath: storePath), let stored = try? store().research() {
+            notes = stored.map { ResearchAnswerCheck.Note(company: $0.company, text: $0.text) }
+        }
+        cachedResearch = notes
+        return notes
+    }
+
+    /// After research notes change: the next lint sees them (and their companies in `{company}`).
+    public func researchChanged() {
+        cachedResearch = nil
+        engines = [:]
     }
 
     /// Shows the first few problems; `check-banks` lists them all.

@@ -19,12 +19,30 @@ struct RootCommand: ParsableCommand {
     static let commands: [any CoachCommand.Type] = [
         PickCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, TagsCommand.self,
         LintCommand.self, TestRulesCommand.self, CheckBanksCommand.self,
+        ContactCommand.self, RequestCommand.self, ResearchCommand.self, PrepCommand.self, RehearseCommand.self,
+        PlanCommand.self, AddCommand.self,
     ]
 
     static var commandNames: [String] { commands.compactMap { $0.configuration.commandName } }
 
     static func command(named name: String) -> (any CoachCommand.Type)? {
         commands.first { $0.configuration.commandName == name }
+    }
+
+    /// The command the words name, descending into subcommands (`contact add`), and the words after it.
+    static func command(for words: [String]) -> (command: any CoachCommand.Type, arguments: ArraySlice<String>)? {
+        guard let name = words.first, var command = command(named: name) else { return nil }
+        var arguments = words.dropFirst()
+        while let next = arguments.first,
+              let subcommand = subcommands(of: command).first(where: { $0.configuration.commandName == next }) {
+            command = subcommand
+            arguments = arguments.dropFirst()
+        }
+        return (command, arguments)
+    }
+
+    static func subcommands(of command: any CoachCommand.Type) -> [any CoachCommand.Type] {
+        command.configuration.subcommands.compactMap { $0 as? any CoachCommand.Type }
     }
 
     @Option(name: [.customShort("c"), .customLong("command")], help: ArgumentHelp(

@@ -21,6 +21,26 @@ enum CommandWords {
         return (words, current)
     }
 
+    /// The word as typed back on a command line, backslash-escaping what `split`
+    /// would otherwise break or strip (spaces, quotes, backslashes): for Tab completion.
+    static func escaped(_ word: String) -> String {
+        var result = ""
+        for character in word {
+            if character.isWhitespace || character == "\\" || character == "'" || character == "\"" {
+                result.append("\\")
+            }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// The word in double quotes when it needs them, for commands shown in messages: `prep "Ann Lee"`.
+    static func quoted(_ word: String) -> String {
+        let special = word.isEmpty || word.contains { $0.isWhitespace || $0 == "\\" || $0 == "'" || $0 == "\"" }
+        guard special else { return word }
+        return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     private static func scan(_ line: String) -> (words: [String], openQuote: Character?) {
         var words: [String] = []
         var word = ""

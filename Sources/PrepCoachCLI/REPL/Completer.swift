@@ -1,9 +1,9 @@
 import Foundation
 import PrepCoachCore
 
-/// Tab completion in context: command names first, then a command's options,
-/// then the values an option takes (after `--industry`, industries), then its
-/// positional arguments (after `show`, question ids).
+/// Tab completion in context: command names first (and subcommand names, after
+/// `contact`), then a command's options, then the values an option takes (after
+/// `--industry`, industries), then its positional arguments (after `show`, question ids).
 struct Completer {
     let context: CommandContext
 
@@ -11,13 +11,19 @@ struct Completer {
 
     func candidates(lineBeforeCursor line: String) -> [String] {
         let (words, current) = CommandWords.partial(line)
+        // Candidates are matched unescaped, then escaped, since the editor inserts them as typed.
         return values(words: words, current: current).filter { $0.hasPrefix(current) }.sorted()
+            .map(CommandWords.escaped)
     }
 
     private func values(words: [String], current: String) -> [String] {
         guard let name = words.first else { return RootCommand.commandNames + Self.shellWords }
         if name == "help" { return words.count == 1 ? RootCommand.commandNames + HelpText.topicNames : [] }
-        guard let command = RootCommand.command(named: name) else { return [] }
+        guard let (command, arguments) = RootCommand.command(for: words) else { return [] }
+        let subcommands = RootCommand.subcommands(of: command)
+        if !subcommands.isEmpty, arguments.isEmpty, !current.hasPrefix("-") {
+            return subcommands.compactMap { $0.configuration.commandName }
+        }
         let options = command.completion.allOptions
         if let previous = words.last, previous.hasPrefix("-"), let expected = options[previous] {
             // A flag (nil source) takes no value: fall through to options and positionals.
@@ -34,7 +40,18 @@ struct Completer {
         case .questionIDs: context.banks().questionIDs
         case .commands: RootCommand.commandNames
         case .files: files(matching: current)
+        case .contacts: (try? context.store().contacts().map(\.name)) ?? []
+        case .companies: (try? companies()) ?? []
+        case let .choices(values): values
         }
+    }
+
+    /// Every company the user has a contact or research notes at, each spelling once.
+    private func companies() throws -> [String] {
+        let store = try context.store()
+        let names = try store.contacts().compactMap(\.company) + store.research().map(\.company)
+        var seen = Set<String>()
+        return names.filter { seen.insert($0.lowercased()).inserted }
     }
 
     /// Paths in the folder named so far; folders end in `/` so Tab can go on into them.

@@ -21,7 +21,7 @@ enum HelpText {
         switch name {
         case "keys":
             """
-            Tab          complete commands, options, stages, industries, topics and question ids
+            Tab          complete commands, options, stages, industries, topics, question ids and contacts
             Up / Down    recall earlier commands (kept across sessions)
             Ctrl-R       search earlier commands
             Ctrl-A / E   start / end of line;  Ctrl-W delete word;  Ctrl-U delete to start

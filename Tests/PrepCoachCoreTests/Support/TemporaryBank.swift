@@ -27,6 +27,12 @@ enum Fixtures {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("QuestionBanks").path
 
+    /// A file in this test target's Fixtures folder.
+    static func file(_ name: String) -> String {
+        URL(fileURLWithPath: bundledBanks).deletingLastPathComponent()
+            .appendingPathComponent("Tests/PrepCoachCoreTests/Fixtures/\(name)").path
+    }
+
     static let tags = """
         stages:
           - id: student

@@ -1,0 +1,311 @@
+import CLibEdit
+import Foundation
+
+/// What one call to `LineEditor.readLine(prompt:)` produced.
+public enum LineInput: Equatable, Sendable {
+    /// A line the user entered (without the trailing newline).
+    case line(String)
+    /// Ctrl-C: the line being edited was discarded; `^C` and a newline were echoed,
+    /// so the caller only needs to prompt again.
+    case interrupted
+    /// Ctrl-D on an empty line (or end of piped input): the user wants to leave.
+    case endOfInput
+}
+
+/// A thin wrapper over libedit's native API: Emacs key bindings, history (Up/Down,
+/// Ctrl-R), Tab completion, Ctrl-C that cancels only the current line, and a
+/// history file. When stdin or stdout is not a terminal it reads plain lines instead,
+/// so piped input gives clean output.
+public final class LineEditor {
+    /// Called on Tab with the text before the cursor. Return full words that complete
+    /// the word being typed (the text after the last unquoted space); words that do not
+    /// start with it are ignored. One match is inserted followed by a space; several
+    /// insert their common prefix, or are listed below the line when nothing can be
+    /// inserted; none beeps.
+    public var completer: ((_ lineBeforeCursor: String) -> [String])? {
+        get { context.completer }
+        set { context.completer = newValue }
+    }
+
+    /// Whether libedit is in use (stdin and stdout are terminals); otherwise lines are
+    /// read plainly and no prompt is shown.
+    public let isInteractive: Bool
+
+    private let editLine: OpaquePointer?
+    private let history: OpaquePointer?
+    private let historyFile: URL?
+    private let context = EditorContext()
+    private var lastHistoryEntry: String?
+
+    /// `historyFile`: loaded at init, saved after every added entry (so a killed process
+    /// keeps it); its parent directories are created with mode 0700.
+    public init(programName: String, historyFile: URL?, historyLimit: Int = 1000) {
+        clibedit_setup_utf8_locale()
+        self.historyFile = historyFile
+        isInteractive = clibedit_stdin_is_tty() != 0 && clibedit_stdout_is_tty() != 0
+
+        let history = history_init()
+        self.history = history
+        if let history {
+            _ = clibedit_history_setsize(history, Int32(clamping: max(historyLimit, 1)))
+            // libedit itself skips an entry equal to the previous one.
+            _ = clibedit_history_setunique(history, 1)
+            if let historyFile {
+                _ = clibedit_history_load(history, historyFile.path)
+            }
+        }
+
+        guard isInteractive, let editLine = clibedit_init(programName) else {
+            self.editLine = nil
+            return
+        }
+        self.editLine = editLine
+        _ = clibedit_set_clientdata(editLine, Unmanaged.passUnretained(context).toOpaque())
+        _ = clibedit_set_editor(editLine, "emacs")
+        _ = clibedit_set_prompt(editLine, promptCallback, promptEscape)
+        // Restore the terminal if a signal (SIGTERM, SIGTSTP, …) arrives while editing.
+        _ = clibedit_set_signal_handling(editLine, 1)
+        if let history {
+            _ = clibedit_set_history(editLine, history)
+        }
+        // Ctrl-C arrives as a key (not SIGINT) while editing, so it is handled in
+        // order with the keys typed before it and never races with the redraw.
+        _ = clibedit_set_tty(editLine, "-d", "-isig")
+        _ = clibedit_add_function(editLine, "prepcoach-interrupt", "Discard the line", interruptCallback)
+        _ = clibedit_bind(editLine, "^C", "prepcoach-interrupt")
+        // With isig off, Ctrl-Z would do nothing: suspend by hand (EL_SIGNAL makes
+        // libedit restore the terminal before stopping and redraw after `fg`).
+        _ = clibedit_add_function(editLine, "prepcoach-suspend", "Suspend the program", suspendCallback)
+        _ = clibedit_bind(editLine, "^Z", "prepcoach-suspend")
+        _ = clibedit_add_function(editLine, "prepcoach-complete", "Complete the word", completeCallback)
+        _ = clibedit_bind(editLine, "^I", "prepcoach-complete")
+        _ = clibedit_bind(editLine, "^R", "em-inc-search-prev")
+        // Last, so the user's ~/.editrc can override any of the above.
+        _ = el_source(editLine, nil)
+    }
+
+    deinit {
+        // el_end puts the terminal back the way it found it.
+        if let editLine { el_end(editLine) }
+        if let history { history_end(history) }
+    }
+
+    /// Reads one line, with editing when interactive. Wrap non-printing sequences of
+    /// the prompt (colours) in "\u{1}" … "\u{1}" so they are not counted as columns.
+    public func readLine(prompt: String) -> LineInput {
+        guard let editLine else {
+            if clibedit_stdin_is_tty() != 0 {
+                print(prompt.replacingOccurrences(of: "\u{1}", with: ""), terminator: "")
+                fflush(nil)
+            }
+            guard let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
+            return .line(line)
+        }
+
+        context.setPrompt(prompt)
+        context.interrupted = false
+        // A SIGINT from outside (kill -INT, or an ~/.editrc that turns isig back on)
+        // interrupts the read (no SA_RESTART) instead of killing the program.
+        var previousAction = sigaction()
+        let installed = clibedit_install_sigint(ignoreSignal, &previousAction) == 0
+        var count: Int32 = 0
+        let raw = el_gets(editLine, &count)
+        let readError = errno
+        if installed { _ = clibedit_restore_sigint(&previousAction) }
+
+        if context.interrupted {
+            return .interrupted
+        }
+        guard let raw, count > 0 else {
+            if count < 0 && readError == EINTR {
+                clibedit_write(editLine, "^C\n")
+                return .interrupted
+            }
+            // Ctrl-D on an empty line: end the prompt line so later output starts clean.
+            clibedit_write(editLine, "\n")
+            return .endOfInput
+        }
+        var line = String(cString: raw)
+        if line.hasSuffix("\n") { line.removeLast() }
+        return .line(line)
+    }
+
+    /// Adds a line to the history (skipping blank lines and an immediate duplicate) and
+    /// saves the history file at once.
+    public func addToHistory(_ line: String) {
+        guard let history,
+              !line.allSatisfy(\.isWhitespace),
+              line != lastHistoryEntry
+        else { return }
+        lastHistoryEntry = line
+        _ = clibedit_history_enter(history, line)
+        saveHistory(history)
+    }
+
+    private func saveHistory(_ history: OpaquePointer) {
+        guard let historyFile else { return }
+        let directory = historyFile.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700]
+        )
+        // Write a temporary file and rename it, so a kill mid-write never leaves a
+        // truncated history behind.
+        let temporary = directory.appendingPathComponent(".\(historyFile.lastPathComponent).\(getpid()).tmp")
+        if clibedit_history_save(history, temporary.path) >= 0 {
+            if rename(temporary.path, historyFile.path) != 0 {
+                unlink(temporary.path)
+            }
+        } else {
+            unlink(temporary.path)
+        }
+    }
+}
+
+/// The prompt's escape character for non-printing sequences.
+private let promptEscape = CChar(1)
+
+/// State the C callbacks reach through EL_CLIENTDATA (they cannot capture context).
+private final class EditorContext {
+    /// libedit does not copy the prompt: keep our own C string alive.
+    private(set) var prompt: UnsafeMutablePointer<CChar>? = strdup("")
+    var completer: ((String) -> [String])?
+    var interrupted = false
+
+    func setPrompt(_ text: String) {
+        free(prompt)
+        prompt = strdup(text)
+    }
+
+    deinit { free(prompt) }
+
+    static func from(_ editLine: OpaquePointer?) -> EditorContext? {
+        guard let editLine, let data = clibedit_get_clientdata(editLine) else { return nil }
+        return Unmanaged<EditorContext>.fromOpaque(data).takeUnretainedValue()
+    }
+}
+
+// MARK: - C callbacks
+
+private func ignoreSignal(_: Int32) {}
+
+private func promptCallback(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
+    EditorContext.from(editLine)?.prompt
+}
+
+/// Ctrl-C: echo `^C` after the whole line, then end editing; `readLine` sees the flag
+/// and discards the text.
+private func interruptCallback(_ editLine: OpaquePointer?, _: Int32) -> UInt8 {
+    guard let editLine, let context = EditorContext.from(editLine) else { return UInt8(CC_ERROR) }
+    context.interrupted = true
+    clibedit_write(editLine, textAfterCursor(editLine) + "^C\n")
+    return UInt8(CC_NEWLINE)
+}
+
+private func suspendCallback(_: OpaquePointer?, _: Int32) -> UInt8 {
+    raise(SIGTSTP)
+    return UInt8(CC_REDISPLAY)  // after `fg`: prompt and line again
+}
+
+private func completeCallback(_ editLine: OpaquePointer?, _: Int32) -> UInt8 {
+    guard let editLine, let context = EditorContext.from(editLine),
+          let completer = context.completer
+    else { return UInt8(CC_REFRESH_BEEP) }
+    let before = textBeforeCursor(editLine)
+    let word = completionWord(before)
+    var seen = Set<String>()
+    let matches = completer(before).filter { $0.hasPrefix(word) && seen.insert($0).inserted }
+
+    switch matches.count {
+    case 0:
+        return UInt8(CC_REFRESH_BEEP)
+    case 1:
+        let match = matches[0]
+        let suffix = String(match.dropFirst(word.count)) + (match.hasSuffix("/") ? "" : " ")
+        return el_insertstr(editLine, suffix) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+    default:
+        let prefix = commonPrefix(matches)
+        if prefix.count > word.count {
+            return el_insertstr(editLine, String(prefix.dropFirst(word.count))) == 0
+                ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+        }
+        // Nothing to insert: list the candidates below the line, then redraw the
+        // prompt and line underneath.
+        let columns = Int(clibedit_terminal_columns(editLine))
+        clibedit_write(editLine, textAfterCursor(editLine) + "\n" + columnize(matches.sorted(), width: columns))
+        _ = clibedit_refresh(editLine)
+        return UInt8(CC_NORM)
+    }
+}
+
+// MARK: - Helpers
+
+private func textBeforeCursor(_ editLine: OpaquePointer) -> String {
+    guard let info = el_line(editLine), let buffer = info.pointee.buffer, let cursor = info.pointee.cursor
+    else { return "" }
+    return decode(buffer, count: cursor - buffer)
+}
+
+private func textAfterCursor(_ editLine: OpaquePointer) -> String {
+    guard let info = el_line(editLine), let cursor = info.pointee.cursor, let last = info.pointee.lastchar
+    else { return "" }
+    return decode(cursor, count: last - cursor)
+}
+
+private func decode(_ start: UnsafePointer<CChar>, count: Int) -> String {
+    guard count > 0 else { return "" }
+    return start.withMemoryRebound(to: UInt8.self, capacity: count) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+    }
+}
+
+/// The word being completed: the text after the last space that is not inside quotes
+/// or escaped with a backslash.
+func completionWord(_ line: String) -> String {
+    var quote: Character?
+    var escaped = false
+    var start = line.startIndex
+    for index in line.indices {
+        let character = line[index]
+        if escaped {
+            escaped = false
+        } else if character == "\\" && quote != "'" {
+            escaped = true
+        } else if let open = quote {
+            if character == open { quote = nil }
+        } else if character == "'" || character == "\"" {
+            quote = character
+        } else if character == " " {
+            start = line.index(after: index)
+        }
+    }
+    return String(line[start...])
+}
+
+func commonPrefix(_ words: [String]) -> String {
+    guard var prefix = words.first else { return "" }
+    for word in words.dropFirst() {
+        prefix = String(zip(prefix, word).prefix { $0 == $1 }.map(\.0))
+    }
+    return prefix
+}
+
+/// Lays the words out in columns, top to bottom then left to right, like `ls`.
+func columnize(_ words: [String], width: Int) -> String {
+    let cellWidth = (words.map(\.count).max() ?? 0) + 2
+    let columns = max(1, width / max(cellWidth, 1))
+    let rows = (words.count + columns - 1) / columns
+    var output = ""
+    for row in 0..<rows {
+        var line = ""
+        for column in 0..<columns {
+            let index = column * rows + row
+            guard index < words.count else { break }
+            let word = words[index]
+            let isLast = index + rows >= words.count
+            line += isLast ? word : word + String(repeating: " ", count: cellWidth - word.count)
+        }
+        output += line + "\n"
+    }
+    return output
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import PrepCoachCore
+
+/// `rehearse NAME`: say your introduction and each planned question aloud, one
+/// at a time, against the clock, to learn whether the plan fits the time you asked for.
+struct RehearseCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rehearse", abstract: "Rehearse a contact's plan aloud, timed against its minutes.",
+        discussion: "Press Enter after each step; 's' stops. A finished run is saved; `contact show` counts them.")
+
+    static let completion = CompletionSpec(positional: .contacts)
+
+    @Argument(help: "The contact's name (Tab completes names).") var name: String
+    @OptionGroup var global: GlobalOptions
+
+    /// Seconds allowed for the introduction.
+    static let introductionSeconds = 30
+
+    func execute(in context: CommandContext) throws {
+        let store = try context.store()
+        let contact = try ContactLookup(store: store).contact(named: name)
+        guard let id = contact.id else { return }
+        let plan = try store.plan(contactID: id)
+        guard !plan.isEmpty else {
+            throw CommandFailure("\(contact.name) has no question plan yet; pick one first: "
+                                 + "pick --contact \(contact.commandArgument)")
+        }
+        let steps = [RehearsalStep(label: "Intro", text: "your 30-second introduction",
+                                   budgetSeconds: Self.introductionSeconds)]
+            + plan.enumerated().map { index, item in
+                RehearsalStep(label: "Q\(index + 1)", text: item.text, budgetSeconds: item.minutes * 60)
+            }
+        let timings = try run(steps, context: context, questionCount: plan.count)
+        let finished = timings.count == steps.count
+        let budget = steps.reduce(0) { $0 + $1.budgetSeconds }
+        let total = timings.reduce(0) { $0 + $1.seconds }
+        if finished {
+            try store.add(Rehearsal(contactID: id, at: context.now(), seconds: total, budgetSeconds: budget))
+        }
+        context.console.write(RehearsalFormatter(style: context.console.style)
+            .format(timings, of: steps.count, contact: contact, budgetSeconds: budget))
+    }
+
+    /// Times each step from its prompt to Enter; stops at 's', Ctrl-C or end of input.
+    private func run(_ steps: [RehearsalStep], context: CommandContext, questionCount: Int) throws -> [RehearsalStep.Timing] {
+        var timings: [RehearsalStep.Timing] = []
+        for (index, step) in steps.enumerated() {
+            context.console.line(index == 0
+                ? "Say your 30-second introduction aloud, then press Enter."
+                : "\(step.label)/\(questionCount) (\(step.budgetSeconds / 60) min) \(step.text)")
+            let started = context.now()
+            let input = try context.ask(index == 0 ? "Enter when done, 's' to stop: "
+                                                   : "ask it aloud, Enter for the next, 's' to stop: ",
+                                        completions: ["s"])
+            guard case let .line(text) = input, text.trimmingCharacters(in: .whitespaces).lowercased() != "s" else {
+                break
+            }
+            timings.append(.init(step: step, seconds: Int(context.now().timeIntervalSince(started).rounded())))
+        }
+        return timings
+    }
+}
+
+/// One thing said aloud in a rehearsal, with the time it should take.
+struct RehearsalStep {
+    struct Timing {
+        let step: RehearsalStep
+        let seconds: Int
+    }
+
+    let label: String
+    let text: String
+    let budgetSeconds: Int
+}
+
+/// The end of a rehearsal: total against budget, then each step over or under its estimate.
+struct RehearsalFormatter {
+    let style: Style
+
+    func format(_ timings: [RehearsalStep.Timing], of stepCount: Int, contact: Contact, budgetSeconds: Int) -> String {
+        let finished = timings.count == stepCount
+        let total = timings.reduce(0) { $0 + $1.seconds }
+        var lines = [""]
+        if finished {
+            lines.append(style.bold("Rehearsal for \(contact.name): \(Self.clock(total)) of \(Self.clock(budgetSeconds))")
+                         + " — " + difference(total - budgetSeconds))
+        } else {
+            lines.append(style.bold("Rehearsal for \(contact.name) stopped after \(timings.count) of \(stepCount) steps")
+                         + " (\(Self.clock(total)) so far; not saved)")
+        }
+        let width = timings.map(\.step.label.count).max() ?? 0
+        for timing in timings {
+            lines.append("  \(timing.step.label.rightPadded(to: width + 2))\(Self.clock(timing.seconds)) of "
+                         + "\(Self.clock(timing.step.budgetSeconds))  " + difference(timing.seconds - timing.step.budgetSeconds))
+        }
+        if finished {
+            lines.append(style.dim("Saved. Their answers take longer than your questions: if you ran over here, cut a question."))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func difference(_ seconds: Int) -> String {
+        if seconds == 0 { return "on time" }
+        return seconds > 0 ? style.warning("\(Self.clock(seconds)) over") : style.good("\(Self.clock(-seconds)) under")
+    }
+
+    /// "2:05": minutes and seconds.
+    static func clock(_ seconds: Int) -> String {
+        "\(seconds / 60):" + String(format: "%02d", seconds % 60)
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import PrepCoachCore
+
+/// How you ask for the meeting (not how the meeting is held: that is the contact's channel).
+enum RequestChannel: String, CaseIterable, ExpressibleByArgument {
+    case email, phone, linkedin
+}
+
+/// Drafts the request for a meeting. Only a draft: prepcoach sends nothing and
+/// logs nothing; you send it yourself.
+struct RequestCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request", abstract: "Draft a request for an informational interview (email, phone script, LinkedIn note).")
+
+    static let completion = CompletionSpec(
+        options: ["--channel": .choices(RequestChannel.allCases.map(\.rawValue))], positional: .contacts)
+
+    @Argument(help: "The contact's name (Tab completes names).") var name: String
+    @Option(help: "email, phone (a script for the call) or linkedin (a note under 300 characters).")
+    var channel: RequestChannel = .email
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws {
+        let store = try context.store()
+        let lookup = ContactLookup(store: store)
+        let contact = try lookup.contact(named: name)
+        let referrer = try lookup.referrer(of: contact)
+        let draft = MeetingRequestDraft(contact: contact, referrer: contact.mayUseReferrerName == true ? referrer : nil)
+        let style = context.console.style
+        var lines: [String]
+        switch channel {
+        case .email:
+            lines = [style.bold("Email to \(contact.name)"), "", draft.email()]
+        case .phone:
+            let script = draft.phoneScript()
+            let planSize = try contact.id.map { try store.plan(contactID: $0).count } ?? 0
+            lines = [style.bold("Phone call to \(contact.name)"), "",
+                     style.warning("Be ready before you dial:") + " they may want to talk right away. "
+                        + "Have your questions in hand"
+                        + (planSize > 0 ? " (your plan has \(planSize.counted("question")))."
+                                        : " — run `pick --contact \(contact.commandArgument)` first."),
+                     "", style.accent("First 20 seconds"), "  \"\(script.opening)\"",
+                     "", style.accent("Then the ask"), "  \"\(script.ask)\"",
+                     "", "If they say now is fine: thank them, keep to under 30 minutes, start with your first question.",
+                     "If they are busy: ask when would suit them, and confirm the time and channel before you hang up."]
+        case .linkedin:
+            let note = draft.linkedInNote()
+            lines = [style.bold("LinkedIn note to \(contact.name)"), "", note, "",
+                     style.dim("\(note.count) of \(MeetingRequestDraft.linkedInLimit) characters with the placeholder; "
+                               + "check again once your name is in.")]
+        }
+        if let referrer, contact.mayUseReferrerName != true {
+            lines += ["", style.dim("\(referrer.name) referred you but did not say you may use their name; "
+                                    + "ask them before you mention it.")]
+        }
+        if contact.stage == nil || contact.industry == nil {
+            lines += ["", style.dim("Tip: `contact edit \(contact.commandArgument) --stage … --industry …` "
+                                    + "makes this draft more specific.")]
+        }
+        lines += ["", style.dim("Replace \(MeetingRequestDraft.yourName) with your name; prepcoach sends nothing. "
+                                + "When they agree, `prep \(contact.commandArgument)` gets you ready.")]
+        context.console.line(lines.joined(separator: "\n"))
+    }
+}

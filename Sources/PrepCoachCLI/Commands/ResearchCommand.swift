@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import PrepCoachCore
+
+/// `research …`: what you already know about a company, so you never spend the
+/// person's time on what its website or a search answers.
+struct ResearchCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "research", abstract: "Keep notes on what you learned about a company before the call.",
+        discussion: "Without a subcommand, lists all notes.",
+        subcommands: [ResearchAddCommand.self, ResearchListCommand.self])
+
+    static let completion = CompletionSpec()
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws {
+        try ResearchListPrinter(context: context).print(company: nil)
+    }
+}
+
+struct ResearchAddCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Note something you learned about a company.",
+        discussion: "Example: research add \"Acme Health\" three hospitals, opening a fourth in 2026")
+
+    static let completion = CompletionSpec(positional: .companies)
+
+    @Argument(help: "The company (quote a name with spaces).") var company: String
+    @Argument(help: "What you learned.") var text: [String] = []
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if text.joined().isEmpty { throw ValidationError("give the note, e.g. research add Acme founded in 1990") }
+    }
+
+    func execute(in context: CommandContext) throws {
+        let store = try context.store()
+        try store.addResearch(company: company, text: text.joined(separator: " "), at: context.now())
+        context.researchChanged()  // lint now knows this company and what the note answers
+        let count = try store.research(company: company).count
+        context.console.line("Noted for \(company) (\(count.counted("note")) now).")
+    }
+}
+
+struct ResearchListCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List research notes, for one company or all.")
+
+    static let completion = CompletionSpec(positional: .companies)
+
+    @Argument(help: "Only this company's notes (Tab completes companies).") var company: String?
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws {
+        try ResearchListPrinter(context: context).print(company: company)
+    }
+}
+
+/// Notes grouped by company, dated; shared by `research list` and a bare `research`.
+struct ResearchListPrinter {
+    let context: CommandContext
+
+    func print(company: String?) throws {
+        let store = try context.store()
+        let notes = try store.research(company: company)
+        guard !notes.isEmpty else {
+            let hint = try company.map { try otherCompanies(like: $0, store: store) } ?? ""
+            context.console.line("No research notes\(company.map { " for \($0)" } ?? "") yet\(hint). "
+                                 + "Add one: research add \(CommandWords.quoted(company ?? "COMPANY")) what you learned")
+            return
+        }
+        let style = context.console.style
+        var lines: [String] = []
+        var current: String?
+        for note in notes {
+            if note.company.lowercased() != current?.lowercased() {
+                if current != nil { lines.append("") }
+                lines.append(style.bold(note.company))
+                current = note.company
+            }
+            lines.append("  - \(note.text) " + style.dim("(\(DateText.day(note.createdAt)))"))
+        }
+        context.console.line(lines.joined(separator: "\n"))
+    }
+
+    /// " (notes exist for: Acme Health)" when the typed name is part of a noted company, else a did-you-mean.
+    private func otherCompanies(like typed: String, store: CoachStore) throws -> String {
+        let known = Set(try store.research().map(\.company)).sorted()
+        let containing = known.filter { $0.localizedCaseInsensitiveContains(typed) }
+        if containing.isEmpty { return Suggestion.hint(for: typed, among: known) }
+        return " (notes exist for: \(containing.joined(separator: ", ")))"
+    }
+}
