@@ -20,7 +20,8 @@ struct RootCommand: ParsableCommand {
         PickCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, TagsCommand.self,
         LintCommand.self, TestRulesCommand.self, CheckBanksCommand.self,
         ContactCommand.self, RequestCommand.self, ResearchCommand.self, PrepCommand.self, RehearseCommand.self,
-        PlanCommand.self, AddCommand.self,
+        PlanCommand.self, AddCommand.self, CallCommand.self, WrapCommand.self, ThanksCommand.self,
+        FollowUpsCommand.self, HistoryCommand.self,
     ]
 
     static var commandNames: [String] { commands.compactMap { $0.configuration.commandName } }

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import PrepCoachCLI
+import PrepCoachCore
+
+/// Holding a call and wrapping it up, driven through the commands with scripted input.
+@Suite struct CallCommandTests {
+    private func coachWithPlan() throws -> ScriptedCoach {
+        let coach = ScriptedCoach()
+        try coach.run(#"contact add "Dana Lee" --company "Mercy Hospital" --industry healthcare --stage career-changer"#)
+        #expect(try coach.run(#"pick --contact "Dana Lee" --seed 4"#) == 0)
+        return coach
+    }
+
+    @Test func callRecordsEachNoteQuestionReferralAndTodoAsTyped() throws {
+        let coach = try coachWithPlan()
+        let status = try coach.run(#"call "Dana Lee""#, answers: [
+            "next", "she started as an ER nurse", "note ask about night shifts", "skip 3", "^C",
+            "todo shadow a charge nurse", #"ref "Sam Ortiz" Denver Health"#, "y", "end",
+        ])
+        #expect(status == 0)
+        let store = try coach.store
+        let dana = try coach.contact("Dana Lee")
+        let call = try #require(try store.calls(contactID: dana.id!).first)
+        #expect(call.endedAt != nil)
+        let events = try store.events(callID: call.id!)
+        #expect(events.map(\.kind) == [.asked, .note, .note, .skipped, .todo, .referral])
+        let plan = try store.plan(contactID: dana.id!)
+        #expect(events[1].planItemID == plan[0].id)
+        #expect(events[3].planItemID == plan[2].id)
+        let sam = try coach.contact("Sam Ortiz")
+        #expect(sam.referredByID == dana.id && sam.mayUseReferrerName == true && sam.company == "Denver Health")
+        #expect(coach.out.contains("✓ noted (Q1)"))
+        #expect(coach.prompts.first?.hasPrefix("call 00:0") == true)
+        #expect(coach.prompts.first?.hasSuffix("left> ") == true)
+    }
+
+    @Test func endOfInputPausesAndCallResumes() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: ["next", "first note"])
+        #expect(coach.out.contains("Call paused"))
+        try coach.run(#"call "Dana Lee""#, answers: ["second note", "end"])
+        #expect(coach.out.contains("Resuming the call"))
+        #expect(coach.out.contains("▸  1."))
+        let dana = try coach.contact("Dana Lee")
+        let calls = try coach.store.calls(contactID: dana.id!)
+        #expect(calls.count == 1)
+        let notes = try coach.store.events(callID: calls[0].id!).filter { $0.kind == .note }
+        #expect(notes.map(\.text) == ["first note", "second note"])
+        #expect(Set(notes.map(\.planItemID)).count == 1)
+    }
+
+    @Test func wrapWritesSummaryThankYouAndCalendarOnce() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: ["next", "read Being Mortal", "todo read Being Mortal", "end"])
+        #expect(try coach.run(#"wrap "Dana Lee" --from Alex"#) == 0)
+        let summaries = coach.folder.appendingPathComponent("summaries")
+        let files = try FileManager.default.contentsOfDirectory(atPath: summaries.path).sorted()
+        #expect(files.count == 2 && files[0].hasSuffix("dana-lee-follow-up.ics") && files[1].hasSuffix("dana-lee.md"))
+        #expect(coach.out.contains("read Being Mortal"))
+        #expect(coach.out.contains("send by 2025-03-11"))
+        #expect(try coach.run(#"wrap "Dana Lee""#) == 0)
+        let tasks = try coach.store.openTasks()
+        #expect(tasks.map(\.kind) == [.thankYou, .todo])
+        #expect(tasks[0].text.hasSuffix("Alex\n"))
+        try coach.run(#"thanks "Dana Lee" --sent"#)
+        #expect(coach.out.contains("marked sent"))
+        #expect(try coach.store.openTasks().map(\.kind) == [.todo])
+    }
+
+    @Test func referredContactsCallRemindsYouToTellTheReferrer() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: [#"ref "Sam Ortiz""#, "n", "end"])
+        try coach.run(#"pick --contact "Sam Ortiz" --seed 1"#)
+        try coach.run(#"call "Sam Ortiz""#, answers: ["next", "end"])
+        try coach.run(#"wrap "Sam Ortiz""#)
+        try coach.run("followups")
+        #expect(coach.out.contains("Tell Dana Lee how your conversation with Sam Ortiz went"))
+        #expect(coach.out.contains("Send thank-you to Sam Ortiz"))
+    }
+
+    @Test func pickForAContactSkipsQuestionsAlreadyAsked() throws {
+        let coach = try coachWithPlan()
+        let dana = try coach.contact("Dana Lee")
+        let firstPlan = try coach.store.plan(contactID: dana.id!)
+        try coach.run(#"call "Dana Lee""#, answers: ["next", "next", "end"])
+        try coach.run(#"pick --contact "Dana Lee" --seed 4"#)
+        #expect(coach.out.contains("2 questions asked in earlier calls left out"))
+        let secondPlan = try coach.store.plan(contactID: dana.id!)
+        #expect(!secondPlan.contains { $0.questionID == firstPlan[0].questionID || $0.questionID == firstPlan[1].questionID })
+    }
+
+    @Test func addingYourOwnQuestionLintsItFirst() throws {
+        let coach = try coachWithPlan()
+        #expect(try coach.run(#"add "Dana Lee" "Are you guys hiring?""#) == 1)
+        #expect(coach.out.contains("job-ask"))
+        #expect(try coach.run(#"add "Dana Lee" "What do you wish you had known in your first year?""#) == 0)
+        let plan = try coach.store.plan(contactID: try coach.contact("Dana Lee").id!)
+        #expect(plan[plan.count - 2].text == "What do you wish you had known in your first year?")
+        #expect(plan.last?.questionID != nil)
+    }
+
+    @Test func historyAndStaleFollowUps() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: ["next", "a note", "end"])
+        try coach.run(#"history "Dana Lee""#)
+        #expect(coach.out.contains("1 question asked · 1 note · 0 referrals"))
+        try coach.run("followups --stale 30")
+        #expect(coach.out.contains("nobody"))
+    }
+}
