@@ -61,6 +61,6 @@ let package = Package(
         ),
         .testTarget(name: "PrepCoachCLITests", dependencies: ["PrepCoachCLI"], swiftSettings: strict),
         // Drives the real binary in a real terminal through tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["prepcoach"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["prepcoach", "PrepCoachCore"], swiftSettings: strict),
     ]
 )

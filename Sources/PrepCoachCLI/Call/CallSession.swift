@@ -31,7 +31,6 @@ final class CallSession {
                 if event.kind == .asked { current = item }
             }
         }
-        warned = elapsedSeconds >= Self.warningMinutes * 60
     }
 
     private var console: Console { context.console }
@@ -41,6 +40,7 @@ final class CallSession {
     /// Runs until `end` (returns true) or end of input (false: the call stays open to resume).
     func run() throws -> Bool {
         showPlan()
+        warnIfLate()
         console.line(style.dim("Type notes as they come; commands: next, ask N, skip N, ref NAME [COMPANY], todo TEXT, plan, end. `help` explains."))
         while true {
             let input = try context.ask(prompt, completions: Self.commands)

@@ -1,0 +1,125 @@
+import Foundation
+import PrepCoachCore
+import Testing
+
+/// Call mode as a user lives it: in a terminal, under a killed process, next to a second process.
+@Suite(.serialized) struct CallModeTests {
+    private func seed(home: URL) throws {
+        let setup = try Binary.run([
+            "-c", #"contact add "Dana Lee" --role "Nurse Manager" --company "Mercy Hospital" --industry healthcare --stage career-changer"#,
+            "-c", #"pick --contact "Dana Lee" --seed 2"#,
+        ], home: home)
+        #expect(setup.status == 0, "\(setup.stderr)")
+    }
+
+    private func storePath(_ home: URL) -> String { home.appendingPathComponent("data/prepcoach/prepcoach.sqlite").path }
+
+    /// Every note the program acknowledged is in the database after SIGKILL.
+    @Test func killedProcessLosesNoAcknowledgedNote() throws {
+        let home = try Binary.isolatedHome()
+        try seed(home: home)
+        let process = try LiveProcess(arguments: ["call", "Dana Lee"], home: home)
+        try process.send("next")
+        try process.waitForOutput(containing: "▸ 1.")
+        for number in 1...25 {
+            try process.send("note number \(number)")
+            try process.waitForOutput(containing: "✓ noted", count: number)
+        }
+        process.kill()
+        let store = try CoachStore(path: storePath(home))
+        let dana = try #require(try store.contact(named: "Dana Lee"))
+        let call = try #require(try store.openCall(contactID: dana.id!))
+        let notes = try store.events(callID: call.id!).filter { $0.kind == .note }.map(\.text)
+        #expect(notes == (1...25).map { "number \($0)" })
+    }
+
+    @Test func twoProcessesUseTheDatabaseAtOnce() throws {
+        let home = try Binary.isolatedHome()
+        try seed(home: home)
+        let scripts = ["Acme", "Globex"].map { company in
+            (1...60).map { "research add \(company) \"fact \($0)\"" }.joined(separator: "\n") + "\n"
+        }
+        let processes = try scripts.map { try LiveProcess(arguments: [], home: home, stdin: $0) }
+        let statuses = processes.map { $0.waitForExit() }
+        #expect(statuses == [0, 0])
+        #expect(try CoachStore(path: storePath(home)).research().count == 120)
+    }
+
+    /// The whole call in a real terminal: clock, notes, end, wrap — and the .ics parsed by a real iCalendar parser.
+    @Test func callInATerminalThenWrapWithACalendarFileParsedByPython() throws {
+        let home = try Binary.isolatedHome()
+        try seed(home: home)
+        let session = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path),
+                                      environment: Binary.environment(home: home))
+        defer { session.close() }
+        try session.waitFor("prepcoach>")
+        try session.sendLiteral("call Dana\\ Lee")
+        try session.sendKeys("Enter")
+        try session.waitFor("left>")
+        #expect(session.screen().contains("call 00:0"))
+        try session.sendLiteral("next")
+        try session.sendKeys("Enter")
+        try session.waitFor("▸ 1.")
+        try session.sendLiteral("she started on nights in the ER")
+        try session.sendKeys("Enter")
+        try session.waitFor("✓ noted (Q1)")
+        try session.sendLiteral("todo shadow a charge nurse")
+        try session.sendKeys("Enter")
+        try session.waitFor("to do after the call")
+        try session.sendLiteral("end")
+        try session.sendKeys("Enter")
+        try session.waitFor("Call ended")
+        try session.sendLiteral("wrap Dana\\ Lee --from Alex")
+        try session.sendKeys("Enter")
+        try session.waitFor("Follow-up:")
+        try session.sendKeys("C-d")
+        #expect(try session.waitForExit() == 0)
+
+        let summaries = home.appendingPathComponent("data/prepcoach/summaries")
+        let files = try FileManager.default.contentsOfDirectory(atPath: summaries.path)
+        let markdown = try String(contentsOf: summaries.appendingPathComponent(try #require(files.first { $0.hasSuffix(".md") })),
+                                  encoding: .utf8)
+        #expect(markdown.contains("she started on nights in the ER"))
+        let ics = summaries.appendingPathComponent(try #require(files.first { $0.hasSuffix(".ics") })).path
+        let parsed = try runPython("""
+            import sys, icalendar
+            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+            for event in cal.walk('VEVENT'):
+                rule = event.get('RRULE')
+                print(event.get('SUMMARY'), '|', event.decoded('DTSTART'), '|', dict(rule) if rule else '')
+            """, ics)
+        let lines = parsed.split(separator: "\n").map(String.init)
+        try #require(lines.count == 2)
+        #expect(lines[0].hasPrefix("Send thank-you to Dana Lee |"))
+        #expect(lines[1].hasPrefix("Check in with Dana Lee |"))
+        #expect(lines[1].contains("'FREQ': ['MONTHLY']") && lines[1].contains("'INTERVAL': [3]"))
+    }
+
+    /// Past 25 minutes the call warns that it is time to wrap up.
+    @Test func warnsAtTwentyFiveMinutes() throws {
+        let home = try Binary.isolatedHome()
+        try seed(home: home)
+        let start = try Binary.run(["call", "Dana Lee"], stdin: "next\n", home: home,
+                                   extraEnvironment: ["PREPCOACH_NOW": "2026-01-05T10:00:00Z"])
+        #expect(start.status == 0 && start.stdout.contains("Call paused"))
+        let later = try Binary.run(["call", "Dana Lee"], stdin: "end\n", home: home,
+                                   extraEnvironment: ["PREPCOACH_NOW": "2026-01-05T10:26:00Z"])
+        #expect(later.stderr.contains("25 minutes gone of the 30"))
+        #expect(later.stdout.contains("Call ended after 26:0"))
+    }
+
+    private func runPython(_ script: String, _ argument: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, argument]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "python: \(problems)")
+        return text
+    }
+}
