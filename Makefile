@@ -1,17 +1,20 @@
 # The two commands a new user needs: `make run` and `make test`.
 SWIFT ?= swift
 
-.PHONY: run test build release bench deps clean
+.PHONY: run test build release bench deps test-deps clean
 
 deps:
 	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh --test
 
 ## Start the REPL on the bundled question banks.
 run: release
 	@.build/release/prepcoach
 
 ## Run the whole test suite (unit, rule examples, accuracy, tmux end-to-end).
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
