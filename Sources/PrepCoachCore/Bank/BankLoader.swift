@@ -25,22 +25,25 @@ public enum BankLoader {
                 }
             }
         }
-        for (kind, document) in documents where kind == .tags {
-            var reader = NodeReader(file: document.path)
-            TagVocabularyReader.read(document, into: &banks.vocabulary, reader: &reader)
-            banks.diagnostics += reader.diagnostics
+        // Kinds are read in dependency order: tags before the questions that
+        // use them, macros before the rules that expand them.
+        func each(_ kind: BankFileKind, _ read: (YAMLDocument, inout NodeReader) -> Void) {
+            for (fileKind, document) in documents where fileKind == kind {
+                var reader = NodeReader(file: document.path)
+                read(document, &reader)
+                banks.diagnostics += reader.diagnostics
+            }
         }
-        for (kind, document) in documents where kind == .macros {
-            var reader = NodeReader(file: document.path)
-            RuleReader.readMacros(document, into: &banks.macros, reader: &reader)
-            banks.diagnostics += reader.diagnostics
-        }
+        each(.tags) { TagVocabularyReader.read($0, into: &banks.vocabulary, reader: &$1) }
+        each(.macros) { RuleReader.readMacros($0, into: &banks.macros, reader: &$1) }
         let ruleReader = RuleReader(macros: banks.macros)
-        for (kind, document) in documents where kind == .rule {
-            var reader = NodeReader(file: document.path)
-            let rule = ruleReader.read(document, reader: &reader)
-            banks.diagnostics += reader.diagnostics
-            guard let rule else { continue }
+        var rules: [Rule] = []
+        each(.rule) { document, reader in ruleReader.read(document, reader: &reader).map { rules.append($0) } }
+        each(.readiness) { banks.readinessChecks += ReadinessReader.read($0, reader: &$1) }
+        let questionReader = QuestionBankReader(vocabulary: banks.vocabulary)
+        var questions: [Question] = []
+        each(.questions) { questions += questionReader.read($0, reader: &$1) }
+        for rule in rules {
             if let first = banks.rule(id: rule.id) {
                 banks.diagnostics.append(Diagnostic(.error, at: rule.location,
                                                     "duplicate rule id '\(rule.id)'; first defined at \(first.location)"))
@@ -48,22 +51,10 @@ public enum BankLoader {
                 banks.rules.append(rule)
             }
         }
-        for (kind, document) in documents where kind == .readiness {
-            var reader = NodeReader(file: document.path)
-            banks.readinessChecks += ReadinessReader.read(document, reader: &reader)
-            banks.diagnostics += reader.diagnostics
-        }
-        let questionReader = QuestionBankReader(vocabulary: banks.vocabulary)
-        for (kind, document) in documents where kind == .questions {
-            var reader = NodeReader(file: document.path)
-            let questions = questionReader.read(document, reader: &reader)
-            banks.diagnostics += reader.diagnostics
-            for question in questions {
-                if let first = banks.add(question) {
-                    banks.diagnostics.append(Diagnostic(
-                        .error, at: question.location,
-                        "duplicate question id '\(question.id)'; first defined at \(first.location)"))
-                }
+        for question in questions {
+            if let first = banks.add(question) {
+                banks.diagnostics.append(Diagnostic(.error, at: question.location,
+                                                    "duplicate question id '\(question.id)'; first defined at \(first.location)"))
             }
         }
         return banks

@@ -11,21 +11,13 @@ extension CoachStore {
     }
 
     public func startCall(contactID: Int64, at date: Date, promisedMinutes: Int) throws -> Call {
-        try database.write { db in
-            var call = Call(contactID: contactID, startedAt: date, promisedMinutes: promisedMinutes)
-            try call.insert(db)
-            return call
-        }
+        try insert(Call(contactID: contactID, startedAt: date, promisedMinutes: promisedMinutes))
     }
 
     /// Writes one event and commits before returning: the caller may acknowledge it.
     @discardableResult
     public func record(_ event: CallEvent) throws -> CallEvent {
-        try database.write { db in
-            var saved = event
-            try saved.insert(db)
-            return saved
-        }
+        try insert(event)
     }
 
     public func events(callID: Int64) throws -> [CallEvent] {
@@ -70,11 +62,7 @@ extension CoachStore {
 
     @discardableResult
     public func add(_ task: FollowUpTask) throws -> FollowUpTask {
-        try database.write { db in
-            var saved = task
-            try saved.insert(db)
-            return saved
-        }
+        try insert(task)
     }
 
     public func openTasks() throws -> [FollowUpTask] {

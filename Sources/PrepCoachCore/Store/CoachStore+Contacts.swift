@@ -44,11 +44,7 @@ extension CoachStore {
 
     @discardableResult
     public func addResearch(company: String, text: String, at date: Date) throws -> ResearchNote {
-        try database.write { db in
-            var note = ResearchNote(company: company, text: text, createdAt: date)
-            try note.insert(db)
-            return note
-        }
+        try insert(ResearchNote(company: company, text: text, createdAt: date))
     }
 
     public func research(company: String? = nil) throws -> [ResearchNote] {
@@ -63,11 +59,7 @@ extension CoachStore {
 
     @discardableResult
     public func log(_ interaction: Interaction) throws -> Interaction {
-        try database.write { db in
-            var saved = interaction
-            try saved.insert(db)
-            return saved
-        }
+        try insert(interaction)
     }
 
     public func interactions(contactID: Int64) throws -> [Interaction] {

@@ -54,11 +54,7 @@ extension CoachStore {
 
     @discardableResult
     public func add(_ rehearsal: Rehearsal) throws -> Rehearsal {
-        try database.write { db in
-            var saved = rehearsal
-            try saved.insert(db)
-            return saved
-        }
+        try insert(rehearsal)
     }
 
     public func rehearsals(contactID: Int64) throws -> [Rehearsal] {

@@ -122,6 +122,15 @@ public final class CoachStore: Sendable {
         return migrator
     }
 
+    /// Inserts one record in its own committed transaction and returns it with its new id.
+    func insert<Record: MutablePersistableRecord & Sendable>(_ record: Record) throws -> Record {
+        try database.write { db in
+            var saved = record
+            try saved.insert(db)
+            return saved
+        }
+    }
+
     /// Applied migration identifiers, for tests and diagnostics.
     public func appliedMigrations() throws -> [String] {
         try database.read { try Self.migrator.appliedIdentifiers($0) }.sorted()
