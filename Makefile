@@ -21,12 +21,15 @@ test: test-deps
 build: deps
 	$(SWIFT) build
 
+# A statically linked Swift runtime starts about 8 ms faster (see BENCHMARKS.md).
+RELEASE = -c release --static-swift-stdlib
+
 release: deps
-	$(SWIFT) build -c release --product prepcoach
+	$(SWIFT) build $(RELEASE) --product prepcoach
 
 ## Benchmarks: start-to-plan and lint throughput; figures go in BENCHMARKS.md.
 bench: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE)
 	.build/release/prepcoach-bench all
 
 clean:

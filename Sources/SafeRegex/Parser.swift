@@ -14,6 +14,15 @@ struct ByteSet: Hashable, Sendable {
     init(byte: UInt8) { insert(byte) }
     init(range: ClosedRange<UInt8>) { insert(range) }
 
+    /// The one byte in the set, if it holds exactly one.
+    var onlyByte: UInt8? {
+        guard w0.nonzeroBitCount + w1.nonzeroBitCount + w2.nonzeroBitCount + w3.nonzeroBitCount == 1 else { return nil }
+        if w0 != 0 { return UInt8(w0.trailingZeroBitCount) }
+        if w1 != 0 { return UInt8(64 + w1.trailingZeroBitCount) }
+        if w2 != 0 { return UInt8(128 + w2.trailingZeroBitCount) }
+        return UInt8(192 + w3.trailingZeroBitCount)
+    }
+
     func contains(_ b: UInt8) -> Bool {
         let bit = UInt64(1) << UInt64(b & 63)
         switch b >> 6 {

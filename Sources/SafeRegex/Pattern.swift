@@ -26,6 +26,12 @@ public struct Pattern: Sendable {
         self.program = program
     }
 
+    /// Checks `source` without compiling it: the same errors `init` throws, for
+    /// validating many patterns cheaply when they may never be run.
+    public static func validate(_ source: String) throws(PatternError) {
+        _ = try Parser.parse(source)
+    }
+
     /// Where the pattern first matches in `text`: the leftmost match, and among
     /// those the longest. Nil if it matches nowhere. (An empty range is an empty match.)
     public func firstMatch(in text: [UInt8]) -> Range<Int>? {

@@ -30,6 +30,9 @@ struct Program: Sendable {
     var usesTextStart = false
 
     private var setIndex: [ByteSet: Int32] = [:]
+    /// Most sets are one literal byte: they are interned through this table,
+    /// which spares hashing them (a measurable part of start-up with many rules).
+    private var singleByteSet = [Int32](repeating: -1, count: 256)
 
     @inline(__always)
     func setContains(_ set: Int32, _ b: UInt8) -> Bool {
@@ -50,11 +53,14 @@ struct Program: Sendable {
     }
 
     private mutating func internSet(_ s: ByteSet) -> Int32 {
+        let single = s.onlyByte.map(Int.init)
+        if let single, singleByteSet[single] >= 0 { return singleByteSet[single] }
         if let k = setIndex[s] { return k }
         let k = Int32(sets.count)
         sets.append(s)
         setBits += [s.w0, s.w1, s.w2, s.w3]
         setIndex[s] = k
+        if let single { singleByteSet[single] = k }
         return k
     }
 

@@ -70,8 +70,9 @@ struct PickCommand: CoachCommand {
             industry: try vocabulary.require(.industry, industry),
             topics: try topics.map { try vocabulary.require(.topic, $0) },
             meetingMinutes: minutes, maxCount: count, seed: seed ?? UInt64.random(in: 1...99_999),
-            excludedIDs: asked.union(allowFlagged ? [] : try flaggedQuestionIDs(banks, context: context)))
-        let plan = try QuestionPicker(banks: banks).pick(request)
+            excludedIDs: asked)
+        let unflagged = try UnflaggedQuestions(engine: context.ruleEngine(for: banks))
+        let plan = try QuestionPicker(banks: banks).pick(request) { allowFlagged || unflagged.contains($0) }
         if let person, let id = person.id {
             try context.store().setPlan(contactID: id, questions: plan.questions.map {
                 (questionID: $0.id, text: $0.text, topic: $0.topic, minutes: $0.minutes)
@@ -89,10 +90,20 @@ struct PickCommand: CoachCommand {
                     + "`add \(person.commandArgument) \"…\"` adds your own, `call \(person.commandArgument)` uses it."))
         }
     }
+}
 
-    /// Questions any rule flags: a weak question never reaches a plan by accident.
-    private func flaggedQuestionIDs(_ banks: Banks, context: CommandContext) throws -> Set<String> {
-        let engine = try context.ruleEngine(for: banks)
-        return Set(banks.questions.filter { !engine.lint($0.text).isEmpty }.map(\.id))
+/// Whether a question is clean by the rules, remembered per question: the
+/// picker may ask about one question several times as it fills the plan.
+final class UnflaggedQuestions {
+    private let engine: RuleEngine
+    private var known: [String: Bool] = [:]
+
+    init(engine: RuleEngine) { self.engine = engine }
+
+    func contains(_ question: Question) -> Bool {
+        if let clean = known[question.id] { return clean }
+        let clean = engine.lint(question.text).isEmpty
+        known[question.id] = clean
+        return clean
     }
 }

@@ -5,7 +5,9 @@ public struct QuestionPicker: Sendable {
 
     public init(banks: Banks) { self.banks = banks }
 
-    public func pick(_ request: PlanRequest) throws(PickError) -> Plan {
+    /// `isAllowed` is asked only about questions the picker is about to choose,
+    /// so an expensive check (linting) runs on a handful, not the whole bank.
+    public func pick(_ request: PlanRequest, isAllowed: (Question) -> Bool = { _ in true }) throws(PickError) -> Plan {
         let budget = request.questionMinutes
         guard budget > 0 else {
             throw .budgetTooSmall(meeting: request.meetingMinutes, reserved: request.reservedMinutes)
@@ -17,7 +19,7 @@ public struct QuestionPicker: Sendable {
             .map(\.question)
 
         let referrals = ranked.filter(\.isReferral)
-        guard let referral = referrals.first(where: { $0.minutes <= budget }) else {
+        guard let referral = referrals.first(where: { $0.minutes <= budget && isAllowed($0) }) else {
             if let shortest = referrals.map(\.minutes).min() {
                 throw .referralDoesNotFit(minutes: shortest, budget: budget)
             }
@@ -36,7 +38,9 @@ public struct QuestionPicker: Sendable {
         while addedInRound, slots > 0 {
             addedInRound = false
             for index in topics.indices where slots > 0 && chosen[index].count < (topics[index].planLimit ?? .max) {
-                guard let next = queues[index].firstIndex(where: { $0.minutes <= remaining }) else { continue }
+                guard let next = queues[index].firstIndex(where: { $0.minutes <= remaining && isAllowed($0) }) else {
+                    continue
+                }
                 let question = queues[index].remove(at: next)
                 chosen[index].append(question)
                 remaining -= question.minutes

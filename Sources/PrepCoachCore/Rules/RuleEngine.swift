@@ -20,13 +20,15 @@ public final class RuleEngine {
     private let automaton: PatternSet
     /// For each automaton pattern: the rule it belongs to, and whether it is an exception.
     private let owners: [(rule: Int, isException: Bool)]
-    /// Each rule's patterns on their own, to find the words to quote once a rule fires.
-    private let quoting: [[Pattern]]
+    /// Each rule's expanded patterns, compiled on their own only once the rule
+    /// fires, to find the words to quote: most rules never fire in a session.
+    private let expanded: [[String]]
+    private var quoting: [Int: [Pattern]] = [:]
 
     public init(rules: [Rule], macros: PatternMacros) throws {
         var sources: [String] = []
         var owners: [(Int, Bool)] = []
-        var quoting: [[Pattern]] = []
+        var expanded: [[String]] = []
         for (index, rule) in rules.enumerated() {
             let patterns = try rule.patterns.map { try macros.expand($0).text }
             for source in patterns { sources.append(source); owners.append((index, false)) }
@@ -34,11 +36,11 @@ public final class RuleEngine {
                 sources.append(try macros.expand(exception).text)
                 owners.append((index, true))
             }
-            quoting.append(try patterns.map { try Pattern($0) })
+            expanded.append(patterns)
         }
         self.rules = rules
         self.owners = owners
-        self.quoting = quoting
+        self.expanded = expanded
         automaton = try PatternSet(sources)
     }
 
@@ -46,11 +48,19 @@ public final class RuleEngine {
     public func lint(_ question: String) -> [Finding] {
         let text = QuestionText.normalize(question)
         return text.withUnsafeBufferPointer(flaggedRules).map { index in
-            let match = quoting[index].lazy.compactMap { $0.firstMatch(in: text) }.first ?? 0..<0
+            let match = patterns(of: index).lazy.compactMap { $0.firstMatch(in: text) }.first ?? 0..<0
             let words = String(decoding: text[match], as: UTF8.self).trimmingWhitespace
             return Finding(rule: rules[index], matched: words)
         }
         .sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }
+    }
+
+    private func patterns(of rule: Int) -> [Pattern] {
+        if let compiled = quoting[rule] { return compiled }
+        // Each was compiled once already in the automaton, so this cannot fail.
+        let compiled = expanded[rule].compactMap { try? Pattern($0) }
+        quoting[rule] = compiled
+        return compiled
     }
 
     /// Indices of the rules whose patterns match a normalised text and none of whose exceptions do.

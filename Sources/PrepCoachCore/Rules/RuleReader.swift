@@ -89,7 +89,7 @@ struct RuleReader {
             do {
                 let (text, origin) = try macros.expand(source)
                 do {
-                    _ = try Pattern(text)
+                    try Pattern.validate(text)
                     patterns.append(source)
                 } catch {
                     reader.report(Diagnostic(.error, at: column(origin(error.offset)), "bad pattern: \(error.message)"))
