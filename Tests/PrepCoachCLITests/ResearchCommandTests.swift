@@ -34,6 +34,21 @@ import PrepCoachCore
         #expect(coach.err.contains("give the note"))
     }
 
+    @Test func notesFileAddsEachLineAndLintSeesThem() throws {
+        let coach = ScriptedCoach()
+        let file = coach.folder.appendingPathComponent("globex.txt")
+        try FileManager.default.createDirectory(at: coach.folder, withIntermediateDirectories: true)
+        try "# from their annual report\nfounded 1989\n\nHQ in Springfield; 1,200 employees\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(try coach.run("research add Globex --file \(file.path)") == 0)
+        #expect(try coach.store.research(company: "Globex").map(\.text) == ["founded 1989", "HQ in Springfield; 1,200 employees"])
+        try coach.run(#"lint "How many employees work at Globex these days?""#)
+        #expect(coach.out.contains("[answered-by-your-research]"))
+        #expect(coach.out.contains("HQ in Springfield; 1,200 employees"))
+        try coach.run(#"lint "What has surprised you about working at Globex?""#)
+        #expect(coach.out.contains("No problems found."))
+    }
+
     @Test func tabCompletesCompaniesFromContactsAndNotes() throws {
         let coach = ScriptedCoach()
         try coach.run(#"contact add "Ann Lee" --company "Acme Health""#)

@@ -22,24 +22,43 @@ struct ResearchCommand: CoachCommand {
 struct ResearchAddCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Note something you learned about a company.",
-        discussion: "Example: research add \"Acme Health\" three hospitals, opening a fourth in 2026")
+        discussion: """
+            Example: research add "Acme Health" three hospitals, opening a fourth in 2026. \
+            With --file, each non-empty line of a notes file (lines starting with # are skipped) becomes a note.
+            """)
 
-    static let completion = CompletionSpec(positional: .companies)
+    static let completion = CompletionSpec(options: ["--file": .files], positional: .companies)
 
     @Argument(help: "The company (quote a name with spaces).") var company: String
     @Argument(help: "What you learned.") var text: [String] = []
+    @Option(help: ArgumentHelp("Add every line of a notes file.", valueName: "PATH")) var file: String?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if text.joined().isEmpty { throw ValidationError("give the note, e.g. research add Acme founded in 1990") }
+        if text.joined().isEmpty && file == nil {
+            throw ValidationError("give the note, e.g. research add Acme founded in 1990, or --file PATH")
+        }
     }
 
     func execute(in context: CommandContext) throws {
         let store = try context.store()
-        try store.addResearch(company: company, text: text.joined(separator: " "), at: context.now())
+        for note in try notes() {
+            try store.addResearch(company: company, text: note, at: context.now())
+        }
         context.researchChanged()  // lint now knows this company and what the note answers
         let count = try store.research(company: company).count
         context.console.line("Noted for \(company) (\(count.counted("note")) now).")
+    }
+
+    private func notes() throws -> [String] {
+        var notes = text.isEmpty ? [] : [text.joined(separator: " ")]
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("cannot read \(file)") }
+            notes += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+        return notes
     }
 }
 
