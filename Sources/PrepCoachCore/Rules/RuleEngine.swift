@@ -11,37 +11,35 @@ public struct Finding: Sendable, Hashable {
     public var message: String { rule.message.replacingOccurrences(of: "{match}", with: matched) }
 }
 
-/// All enabled rules compiled into one automaton: a question is read once,
-/// whatever the number of rules, and no pattern can make it backtrack.
+/// The enabled rules, each compiled into its own automaton: patterns and
+/// exceptions alike are finite automata that never backtrack, so no pattern
+/// can hang the program.
 ///
-/// Not thread-safe (the automaton caches states as it goes); use one per thread.
+/// One automaton per rule rather than one for all: a combined automaton has to
+/// track every rule's partial matches at once, and its states multiply until
+/// its cache thrashes (measured: about 4× slower cold, 15× warm; BENCHMARKS.md).
+///
+/// Not thread-safe (automata cache states as they go); use one per thread.
 public final class RuleEngine {
     public let rules: [Rule]
-    private let automaton: PatternSet
-    /// For each automaton pattern: the rule it belongs to, and whether it is an exception.
-    private let owners: [(rule: Int, isException: Bool)]
+    private let automata: [(patterns: PatternSet, exceptions: PatternSet?)]
     /// Each rule's expanded patterns, compiled on their own only once the rule
     /// fires, to find the words to quote: most rules never fire in a session.
     private let expanded: [[String]]
     private var quoting: [Int: [Pattern]] = [:]
 
     public init(rules: [Rule], macros: PatternMacros) throws {
-        var sources: [String] = []
-        var owners: [(Int, Bool)] = []
+        var automata: [(PatternSet, PatternSet?)] = []
         var expanded: [[String]] = []
-        for (index, rule) in rules.enumerated() {
+        for rule in rules {
             let patterns = try rule.patterns.map { try macros.expand($0).text }
-            for source in patterns { sources.append(source); owners.append((index, false)) }
-            for exception in rule.exceptions {
-                sources.append(try macros.expand(exception).text)
-                owners.append((index, true))
-            }
+            let exceptions = try rule.exceptions.map { try macros.expand($0).text }
+            automata.append((try PatternSet(patterns), exceptions.isEmpty ? nil : try PatternSet(exceptions)))
             expanded.append(patterns)
         }
         self.rules = rules
-        self.owners = owners
+        self.automata = automata
         self.expanded = expanded
-        automaton = try PatternSet(sources)
     }
 
     /// Every rule that flags the question, most severe first.
@@ -65,15 +63,12 @@ public final class RuleEngine {
 
     /// Indices of the rules whose patterns match a normalised text and none of whose exceptions do.
     public func flaggedRules(_ normalized: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var matched: [Int] = []
-        var excepted: Set<Int> = []
-        for index in automaton.matchingIndices(in: normalized) {
-            let owner = owners[index]
-            if owner.isException { excepted.insert(owner.rule) } else if matched.last != owner.rule {
-                matched.append(owner.rule)
-            }
+        automata.indices.filter { index in
+            let (patterns, exceptions) = automata[index]
+            // Exceptions are only read for a rule that matched: most questions match none.
+            return !patterns.matchingIndices(in: normalized).isEmpty
+                && exceptions.map { $0.matchingIndices(in: normalized).isEmpty } ?? true
         }
-        return matched.filter { !excepted.contains($0) }
     }
 }
 
