@@ -45,7 +45,7 @@ public final class CommandContext {
     public func banks(adding extra: [String] = []) -> Banks {
         let paths = bankPaths + extra.filter { !bankPaths.contains($0) }
         if let banks = loaded[paths] { return banks }
-        let banks = BankLoader.load(paths)
+        let banks = BankLoader.load(paths, cache: BankCache.defaultFolder(environment: environment).map(BankCache.init))
         reportProblems(banks.diagnostics)
         loaded[paths] = banks
         return banks

@@ -6,12 +6,13 @@ import Foundation
 /// before any question is checked against it. A file that does not parse is
 /// reported and skipped; everything else still loads.
 public enum BankLoader {
-    public static func load(_ paths: [String]) -> Banks {
+    /// With a `cache`, question files unchanged since the last run are not parsed again.
+    public static func load(_ paths: [String], cache: BankCache? = nil) -> Banks {
         var banks = Banks()
         var documents: [(kind: BankFileKind, document: YAMLDocument)] = []
-        for file in dataFiles(in: paths, diagnostics: &banks.diagnostics) {
-            banks.files.append(file)
-            guard let contents = read(file, diagnostics: &banks.diagnostics) else { continue }
+        var cached: [(file: String, entry: BankCache.Entry)] = []
+        func parse(_ file: String) {
+            guard let contents = read(file, diagnostics: &banks.diagnostics) else { return }
             switch YAMLDocument.parse(path: file, contents: contents) {
             case let .failure(diagnostic):
                 banks.diagnostics.append(diagnostic)
@@ -24,6 +25,10 @@ public enum BankLoader {
                 case let .failure(diagnostic): banks.diagnostics.append(diagnostic)
                 }
             }
+        }
+        for file in dataFiles(in: paths, diagnostics: &banks.diagnostics) {
+            banks.files.append(file)
+            if let entry = cache?.entry(for: file) { cached.append((file, entry)) } else { parse(file) }
         }
         // Kinds are read in dependency order: tags before the questions that
         // use them, macros before the rules that expand them.
@@ -40,9 +45,24 @@ public enum BankLoader {
         var rules: [Rule] = []
         each(.rule) { document, reader in ruleReader.read(document, reader: &reader).map { rules.append($0) } }
         each(.readiness) { banks.readinessChecks += ReadinessReader.read($0, reader: &$1) }
+        // Cached question files count only if checked against this same vocabulary.
+        let vocabulary = banks.vocabulary.fingerprint
+        var questionsByFile: [String: [Question]] = [:]
+        for (file, entry) in cached {
+            if entry.vocabulary == vocabulary {
+                questionsByFile[file] = entry.questions
+                banks.diagnostics += entry.diagnostics
+            } else {
+                parse(file)
+            }
+        }
         let questionReader = QuestionBankReader(vocabulary: banks.vocabulary)
-        var questions: [Question] = []
-        each(.questions) { questions += questionReader.read($0, reader: &$1) }
+        each(.questions) { document, reader in
+            let read = questionReader.read(document, reader: &reader)
+            questionsByFile[document.path] = read
+            cache?.store(BankCache.Entry(vocabulary: vocabulary, questions: read, diagnostics: reader.diagnostics),
+                         for: document.path)
+        }
         for rule in rules {
             if let first = banks.rule(id: rule.id) {
                 banks.diagnostics.append(Diagnostic(.error, at: rule.location,
@@ -51,7 +71,8 @@ public enum BankLoader {
                 banks.rules.append(rule)
             }
         }
-        for question in questions {
+        // In file order whether cached or not, so the same duplicate always wins.
+        for question in banks.files.flatMap({ questionsByFile[$0] ?? [] }) {
             if let first = banks.add(question) {
                 banks.diagnostics.append(Diagnostic(.error, at: question.location,
                                                     "duplicate question id '\(question.id)'; first defined at \(first.location)"))

@@ -60,16 +60,11 @@ public struct QuestionPicker: Sendable {
     }
 }
 
-/// A stable pseudo-random key per (id, seed). Swift's `Hasher` is seeded per
-/// process, so it cannot give the same order twice; FNV-1a plus a SplitMix64
-/// finaliser does.
+/// A stable pseudo-random key per (id, seed): FNV-1a plus a SplitMix64 finaliser,
+/// the same order for the same seed in every run.
 enum SeededOrder {
     static func key(for id: String, seed: UInt64) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        var z = hash ^ (seed &+ 0x9E37_79B9_7F4A_7C15)
+        var z = StableHash.fnv1a(id) ^ (seed &+ 0x9E37_79B9_7F4A_7C15)
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
