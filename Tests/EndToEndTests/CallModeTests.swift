@@ -69,9 +69,11 @@ import Testing
         try session.sendLiteral("end")
         try session.sendKeys("Enter")
         try session.waitFor("Call ended")
+        try session.waitForPrompt()
         try session.sendLiteral("wrap Dana\\ Lee --from Alex")
         try session.sendKeys("Enter")
         try session.waitFor("Follow-up:")
+        try session.waitForPrompt()
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)
 

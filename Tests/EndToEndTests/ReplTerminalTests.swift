@@ -54,9 +54,11 @@ import Testing
         try first.sendLiteral("tags stages")
         try first.sendKeys("Enter")
         try first.waitFor("aspiring-entrepreneur")
+        try first.waitForPrompt()
         try first.sendLiteral("list --topic closing")
         try first.sendKeys("Enter")
-        try first.waitFor("questions")
+        try first.waitFor("close-")
+        try first.waitForPrompt()
         try first.sendKeys("C-d")
         #expect(try first.waitForExit() == 0)
         first.close()
@@ -81,12 +83,11 @@ import Testing
         defer { session.close() }
         try session.sendLiteral("this line is abandoned")
         try session.sendKeys("C-c")
-        try session.waitFor("a fresh, empty prompt") { screen in
-            screen.split(separator: "\n").last.map { $0.hasSuffix("prepcoach>") } ?? false
-        }
+        try session.waitForPrompt()
         try session.sendLiteral("tags topics")
         try session.sendKeys("Enter")
         try session.waitFor("network-and-referrals")
+        try session.waitForPrompt()
         #expect(!session.screen().contains("unknown command"))
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)
@@ -114,6 +115,7 @@ import Testing
         try session.sendLiteral("pik --stage student")
         try session.sendKeys("Enter")
         try session.waitFor("did you mean 'pick'?")
+        try session.waitForPrompt()
         try session.sendLiteral("quit")
         try session.sendKeys("Enter")
         #expect(try session.waitForExit() == 0)

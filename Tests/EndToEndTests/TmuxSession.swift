@@ -130,6 +130,15 @@ final class TmuxSession {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
+    /// Waits until the command has finished printing and the prompt is back on the last
+    /// line: keys sent while output is still scrolling reach a terminal not yet reading.
+    @discardableResult
+    func waitForPrompt(_ prompt: String = "prepcoach>", timeout: Duration = .seconds(5)) throws -> String {
+        try waitFor("the \(prompt) prompt", timeout: timeout) { screen in
+            screen.split(separator: "\n").last.map { $0.hasSuffix(prompt) } ?? false
+        }
+    }
+
     /// Polls the screen every 50 ms until `condition` holds for it.
     @discardableResult
     func waitFor(

@@ -11,8 +11,6 @@ public final class CommandContext {
     public let bankPaths: [String]
     /// The bundled `QuestionBanks/`, whose vocabulary a user bank is checked against.
     public let bundledBanks: String?
-    /// True in the REPL, where banks are loaded once and reused.
-    public let interactive: Bool
     /// The SQLite file (`--db`, else under XDG_DATA_HOME), opened on first use.
     public let storePath: String?
     /// Where `prep`, `rehearse` and `call` read answers; set by the REPL or script runner.
@@ -30,14 +28,13 @@ public final class CommandContext {
     }()
 
     public init(console: Console, environment: [String: String], bundledBanks: String?, extraBanks: [String] = [],
-                storePath: String? = nil, interactive: Bool = false) {
+                storePath: String? = nil) {
         self.console = console
         self.environment = environment
         self.storePath = storePath ?? CoachStore.defaultPath(environment: environment)
         self.now = Self.clock(environment: environment)
         self.bundledBanks = bundledBanks
         self.bankPaths = BankPaths.all(bundled: bundledBanks, environment: environment, options: extraBanks)
-        self.interactive = interactive
     }
 
     /// The banks from the start-up folders plus any a command adds with `--bank`.

@@ -13,7 +13,7 @@ public enum PrepCoachMain {
         let bundled = BankPaths.bundled(environment: environment, executable: BankPaths.executablePath)
         let context = CommandContext(
             console: console, environment: environment, bundledBanks: bundled, extraBanks: global?.banks ?? [],
-            storePath: global?.database, interactive: parsed is RootCommand && isatty(0) == 1)
+            storePath: global?.database)
         let standardInput = ScriptAnswers(AnyIterator(StandardInputLines()))
         if isatty(0) == 0 { context.answers = standardInput }
         guard let root = parsed as? RootCommand else { return CommandDispatcher(context: context).run(arguments) }
