@@ -67,14 +67,8 @@ enum QuestionSource {
                 lines += banks.questions.filter { $0.location.file == path }
                     .map { QuestionLine(text: $0.text, location: $0.location) }
             } else {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw CommandFailure("cannot read \(path)")
-                }
-                for (number, text) in String(decoding: data, as: UTF8.self).split(separator: "\n",
-                        omittingEmptySubsequences: false).enumerated() {
-                    let trimmed = text.trimmingCharacters(in: .whitespaces)
-                    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                    lines.append(QuestionLine(text: trimmed, location: SourceLocation(file: path, line: number + 1, column: 1)))
+                lines += try TextFileLines.read(path).map {
+                    QuestionLine(text: $0.text, location: SourceLocation(file: path, line: $0.number, column: 1))
                 }
             }
         }

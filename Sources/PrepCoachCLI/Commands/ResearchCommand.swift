@@ -52,12 +52,7 @@ struct ResearchAddCommand: CoachCommand {
 
     private func notes() throws -> [String] {
         var notes = text.isEmpty ? [] : [text.joined(separator: " ")]
-        if let file {
-            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("cannot read \(file)") }
-            notes += String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        }
+        if let file { notes += try TextFileLines.read(file).map(\.text) }
         return notes
     }
 }

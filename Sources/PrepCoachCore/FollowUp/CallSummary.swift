@@ -103,7 +103,8 @@ public enum DateText {
         format(date, "yyyy-MM-dd HH:mm") + " UTC"
     }
 
-    private static func format(_ date: Date, _ pattern: String) -> String {
+    /// A date in UTC with a fixed, locale-independent pattern.
+    static func format(_ date: Date, _ pattern: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

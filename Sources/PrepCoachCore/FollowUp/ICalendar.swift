@@ -64,13 +64,7 @@ public struct ICalendar: Sendable {
         return result
     }
 
-    private static func date(_ day: Date) -> String { DateText.day(day).replacingOccurrences(of: "-", with: "") }
+    private static func date(_ day: Date) -> String { DateText.format(day, "yyyyMMdd") }
 
-    private static func stamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
-    }
+    private static func stamp(_ date: Date) -> String { DateText.format(date, "yyyyMMdd'T'HHmmss'Z'") }
 }
