@@ -42,7 +42,10 @@ public final class CommandContext {
     public func banks(adding extra: [String] = []) -> Banks {
         let paths = bankPaths + extra.filter { !bankPaths.contains($0) }
         if let banks = loaded[paths] { return banks }
-        let banks = BankLoader.load(paths, cache: BankCache.defaultFolder(environment: environment).map(BankCache.init))
+        let snapshot = BankSnapshot.defaultFolder(environment: environment).map {
+            BankSnapshot(folder: $0, program: BankSnapshot.runningProgram)
+        }
+        let banks = snapshot?.load(paths) ?? BankLoader.load(paths)
         reportProblems(banks.diagnostics)
         loaded[paths] = banks
         return banks
@@ -87,7 +90,7 @@ public final class CommandContext {
         let companies = Set(researchNotes.map { QuestionText.normalizedString($0.company).trimmingCharacters(in: .whitespaces) })
             .filter { !$0.isEmpty }.sorted()
         let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty },
-                                    macros: banks.macros.adding(companies, to: "company"))
+                                    macros: banks.macros.adding(companies, to: "company"), precompiled: banks.precompiledRules.decoded())
         engines[banks.files] = engine
         researchRule = rules.first { $0.id == ResearchAnswerCheck.rule.id }
         return engine

@@ -16,7 +16,9 @@ public enum PrepCoachMain {
             storePath: global?.database)
         let standardInput = ScriptAnswers(AnyIterator(StandardInputLines()))
         if isatty(0) == 0 { context.answers = standardInput }
-        guard let root = parsed as? RootCommand else { return CommandDispatcher(context: context).run(arguments) }
+        guard let root = parsed as? RootCommand else {
+            return CommandDispatcher(context: context).run(arguments, parsed: parsed)
+        }
         let repl = Repl(context: context)
         if !root.commandLines.isEmpty {
             var commands = root.commandLines.makeIterator()

@@ -10,9 +10,13 @@ public struct Banks: Sendable {
     /// What `prep` walks through before a call.
     public internal(set) var readinessChecks: [ReadinessCheck] = []
     public internal(set) var diagnostics: [Diagnostic] = []
+    /// Rule automata compiled in an earlier run (from the snapshot).
+    public internal(set) var precompiledRules = PrecompiledRules()
     /// The data files read, for `check-banks` to report on.
     public internal(set) var files: [String] = []
     private var indexByID: [String: Int] = [:]
+    /// Built from `questions` on first use, once loading is done.
+    let indexes = QuestionIndexes()
 
     public init() {}
 
@@ -21,6 +25,15 @@ public struct Banks: Sendable {
     }
 
     public var questionIDs: [String] { questions.map(\.id) }
+
+    /// The question ids sorted, for completing a prefix.
+    public var idIndex: SortedQuestionIDs { indexes.sortedIDs(questions) }
+
+    /// Builds the indexes now (e.g. on another thread while the shell waits for input).
+    public func prepareIndexes() {
+        _ = indexes.sortedIDs(questions)
+        _ = indexes.search(questions)
+    }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

@@ -12,13 +12,17 @@ public struct QuestionPicker: Sendable {
         guard budget > 0 else {
             throw .budgetTooSmall(meeting: request.meetingMinutes, reserved: request.reservedMinutes)
         }
-        let ranked = banks.questions
-            .filter { $0.suits(stage: request.stage, industry: request.industry) && !request.excludedIDs.contains($0.id) }
-            .map { (rank: rank($0, request), question: $0) }
+        // Positions in the bank, ranked: sorting small keys rather than whole
+        // questions keeps this quick with 100,000 of them.
+        let questions = banks.questions
+        let ranked = questions.indices
+            .filter { questions[$0].suits(stage: request.stage, industry: request.industry)
+                && !request.excludedIDs.contains(questions[$0].id) }
+            .map { (rank: rank(questions[$0], request), index: $0) }
             .sorted { $0.rank < $1.rank }
-            .map(\.question)
+            .map { questions[$0.index] }
 
-        let referrals = ranked.filter(\.isReferral)
+        let referrals = ranked.lazy.filter(\.isReferral)
         guard let referral = referrals.first(where: { $0.minutes <= budget && isAllowed($0) }) else {
             if let shortest = referrals.map(\.minutes).min() {
                 throw .referralDoesNotFit(minutes: shortest, budget: budget)
@@ -27,7 +31,8 @@ public struct QuestionPicker: Sendable {
         }
 
         let topics = banks.vocabulary.tags(.topic).filter { request.topics.isEmpty || request.topics.contains($0.id) }
-        var queues = topics.map { topic in ranked.filter { $0.topic == topic.id && !$0.isReferral }[...] }
+        let byTopic = Dictionary(grouping: ranked.lazy.filter { !$0.isReferral }, by: \.topic)
+        var queues = topics.map { (byTopic[$0.id] ?? [])[...] }
         var chosen = Array(repeating: [Question](), count: topics.count)
         var remaining = budget - referral.minutes
         var slots = (request.maxCount ?? Int.max) - 1

@@ -51,6 +51,16 @@ public struct PatternMacros: Sendable {
     }
 }
 
+extension PatternMacros {
+    /// The names of the `{macros}` a pattern uses.
+    static func names(usedIn pattern: String) -> [String] {
+        pattern.split(separator: "{").dropFirst().compactMap { piece in
+            guard let close = piece.firstIndex(of: "}"), piece.first?.isLetter == true else { return nil }
+            return String(piece[..<close])
+        }
+    }
+}
+
 public struct UnknownMacro: Error, Sendable, CustomStringConvertible {
     public let name: String
     public let offset: Int

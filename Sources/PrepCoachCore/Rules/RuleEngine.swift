@@ -23,23 +23,21 @@ public struct Finding: Sendable, Hashable {
 public final class RuleEngine {
     public let rules: [Rule]
     private let automata: [(patterns: PatternSet, exceptions: PatternSet?)]
-    /// Each rule's expanded patterns, compiled on their own only once the rule
-    /// fires, to find the words to quote: most rules never fire in a session.
-    private let expanded: [[String]]
+    private let macros: PatternMacros
+    /// Each rule's patterns, compiled on their own only once the rule fires,
+    /// to find the words to quote: most rules never fire in a session.
     private var quoting: [Int: [Pattern]] = [:]
 
-    public init(rules: [Rule], macros: PatternMacros) throws {
-        var automata: [(PatternSet, PatternSet?)] = []
-        var expanded: [[String]] = []
-        for rule in rules {
-            let patterns = try rule.patterns.map { try macros.expand($0).text }
-            let exceptions = try rule.exceptions.map { try macros.expand($0).text }
-            automata.append((try PatternSet(patterns), exceptions.isEmpty ? nil : try PatternSet(exceptions)))
-            expanded.append(patterns)
+    /// `precompiled` automata (by rule id, from the bank snapshot) are used
+    /// where they still match the rule and macros; the other rules are compiled.
+    public init(rules: [Rule], macros: PatternMacros, precompiled: [String: CompiledRule] = [:]) throws {
+        self.automata = try rules.map { rule in
+            let compiled = try precompiled[rule.id].flatMap { $0.matches(rule, macros: macros) ? $0 : nil }
+                ?? CompiledRule(rule, macros: macros)
+            return (PatternSet(compiled.patternSet), compiled.exceptionSet.map { PatternSet($0) })
         }
         self.rules = rules
-        self.automata = automata
-        self.expanded = expanded
+        self.macros = macros
     }
 
     /// Every rule that flags the question, most severe first.
@@ -56,7 +54,7 @@ public final class RuleEngine {
     private func patterns(of rule: Int) -> [Pattern] {
         if let compiled = quoting[rule] { return compiled }
         // Each was compiled once already in the automaton, so this cannot fail.
-        let compiled = expanded[rule].compactMap { try? Pattern($0) }
+        let compiled = rules[rule].patterns.compactMap { try? Pattern(macros.expand($0).text) }
         quoting[rule] = compiled
         return compiled
     }

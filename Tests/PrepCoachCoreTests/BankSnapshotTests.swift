@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+@testable import PrepCoachCore
+
+@Suite struct BankSnapshotTests {
+    private let questions = "questions:\n" + Fixtures.question(id: "path-one", text: #""How did you start?\tReally?""#)
+        + Fixtures.question(id: "path-two", industries: "[health]", minutes: "99")
+
+    private func setUp() throws -> (TemporaryBank, BankSnapshot, String) {
+        let bank = try TemporaryBank(["tags.yaml": Fixtures.tags, "q.yaml": questions])
+        return (bank, BankSnapshot(folder: bank.url.appendingPathComponent(".snapshots")), bank.file("q.yaml"))
+    }
+
+    /// Rewrites a file with other bytes of the same size and the same modification time (to the nanosecond).
+    private func tamper(_ file: String, with text: String) throws {
+        var status = stat()
+        #expect(stat(file, &status) == 0)
+        let size = Int(status.st_size)
+        try String(text.prefix(size)).padding(toLength: size, withPad: " ", startingAt: 0)
+            .write(toFile: file, atomically: false, encoding: .utf8)
+        #if os(Linux)
+        let times = [status.st_atim, status.st_mtim]
+        #else
+        let times = [status.st_atimespec, status.st_mtimespec]
+        #endif
+        #expect(utimensat(AT_FDCWD, file, times, 0) == 0)
+    }
+
+    /// Everything a load yields is the same.
+    private func expectSame(_ banks: Banks, _ other: Banks) {
+        #expect(TagKind.allCases.map { banks.vocabulary.tags($0) } == TagKind.allCases.map { other.vocabulary.tags($0) })
+        #expect(banks.questions == other.questions)
+        #expect(banks.rules == other.rules)
+        #expect(banks.macros.values == other.macros.values)
+        #expect(banks.readinessChecks == other.readinessChecks)
+        #expect(banks.diagnostics == other.diagnostics)
+        #expect(banks.files == other.files)
+    }
+
+    @Test func bundledBanksFromTheSnapshotEqualAFreshParse() throws {
+        let folder = try TemporaryBank([:])
+        let snapshot = BankSnapshot(folder: folder.url)
+        let fresh = BankLoader.load([Fixtures.bundledBanks])
+        expectSame(snapshot.load([Fixtures.bundledBanks]), fresh)
+        let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(stored.count == 1)
+        let decoded = try BankSnapshot.decode(
+            try Data(contentsOf: folder.url.appendingPathComponent(stored[0])),
+            expecting: BankSnapshot.Sources(paths: [Fixtures.bundledBanks], program: nil))
+        expectSame(decoded, fresh)
+        #expect(decoded.question(id: fresh.questions[0].id) == fresh.questions[0])
+    }
+
+    @Test func secondLoadComesFromTheSnapshotWithTheSameQuestionsAndProblems() throws {
+        let (bank, snapshot, file) = try setUp()
+        let first = snapshot.load([bank.path])
+        #expect(first.questions.map(\.id) == ["path-one"])
+        #expect(first.diagnostics.map(\.description) == ["\(file):14:14: error: 'minutes' is 99; it must be from 1 to 15"])
+        // Same size and time, different bytes: only the snapshot still sees the questions.
+        try tamper(file, with: "# nothing here\n")
+        let second = snapshot.load([bank.path])
+        expectSame(second, first)
+        #expect(second.question(id: "path-one")?.text == "How did you start?\tReally?")
+    }
+
+    @Test func aChangedAddedOrRemovedFileMakesItStale() throws {
+        let (bank, snapshot, file) = try setUp()
+        _ = snapshot.load([bank.path])
+        try (questions + Fixtures.question(id: "path-three")).write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(snapshot.load([bank.path]).questionIDs == ["path-one", "path-three"])
+
+        try FileManager.default.createDirectory(atPath: bank.file("more"), withIntermediateDirectories: true)
+        try ("questions:\n" + Fixtures.question(id: "extra-one")).write(toFile: bank.file("more/extra.yaml"),
+                                                                          atomically: true, encoding: .utf8)
+        #expect(snapshot.load([bank.path]).questionIDs == ["extra-one", "path-one", "path-three"])
+
+        try FileManager.default.removeItem(atPath: bank.file("more/extra.yaml"))
+        #expect(snapshot.load([bank.path]).questionIDs == ["path-one", "path-three"])
+    }
+
+    @Test func aFolderThatAppearsMakesItStale() throws {
+        let (bank, snapshot, _) = try setUp()
+        let later = bank.file("later")
+        #expect(snapshot.load([bank.path, later]).diagnostics.map(\.message).contains("no such file or folder"))
+        try FileManager.default.createDirectory(atPath: later, withIntermediateDirectories: true)
+        #expect(!snapshot.load([bank.path, later]).diagnostics.map(\.message).contains("no such file or folder"))
+    }
+
+    @Test func aNewProgramBuildMakesItStale() throws {
+        let (bank, _, file) = try setUp()
+        let program = bank.file("prepcoach")
+        try "build 1".write(toFile: program, atomically: true, encoding: .utf8)
+        let snapshot = BankSnapshot(folder: bank.url.appendingPathComponent(".snapshots"), program: program)
+        _ = snapshot.load([bank.path])
+        try tamper(file, with: "questions: []\n")
+        #expect(snapshot.load([bank.path]).questionIDs == ["path-one"])
+        try "build 22".write(toFile: program, atomically: true, encoding: .utf8)
+        #expect(snapshot.load([bank.path]).questionIDs.isEmpty)
+    }
+
+    /// Issue 7: a truncated or damaged snapshot must be noticed, not used.
+    @Test(arguments: ["truncated", "byte flipped", "garbage", "empty"])
+    func damagedSnapshotIsRebuilt(damage: String) throws {
+        let (bank, snapshot, file) = try setUp()
+        let first = snapshot.load([bank.path])
+        let stored = snapshot.file(for: [bank.path])
+        let original = try Data(contentsOf: stored)
+        var damaged = original
+        switch damage {
+        case "truncated": damaged = original.prefix(original.count * 2 / 3)
+        case "byte flipped": damaged[original.count / 2] ^= 0x20
+        case "garbage": damaged = Data("prepcoach-banks\ngarbage".utf8)
+        default: damaged = Data()
+        }
+        try damaged.write(to: stored)
+        // The files changed in a way only a re-read sees: a damaged snapshot must not be trusted.
+        try tamper(file, with: "questions: []\n")
+        let second = snapshot.load([bank.path])
+        #expect(second.questions.isEmpty)
+        #expect(first.questions.count == 1)
+        #expect(throws: SnapshotError.self) {
+            try BankSnapshot.decode(damaged, expecting: BankSnapshot.Sources(paths: [bank.path], program: nil))
+        }
+        // Rewritten whole.
+        #expect(try BankSnapshot.decode(try Data(contentsOf: stored),
+                                        expecting: BankSnapshot.Sources(paths: [bank.path], program: nil))
+            .questions.isEmpty)
+    }
+
+    @Test func everyTruncationIsDetected() throws {
+        let (bank, snapshot, _) = try setUp()
+        _ = snapshot.load([bank.path])
+        let original = try Data(contentsOf: snapshot.file(for: [bank.path]))
+        let sources = BankSnapshot.Sources(paths: [bank.path], program: nil)
+        for length in 0..<original.count {
+            #expect(throws: SnapshotError.self) { try BankSnapshot.decode(original.prefix(length), expecting: sources) }
+        }
+    }
+}
+
+@Suite struct PrecompiledRulesTests {
+    @Test func bundledRulesDecodeAndLintLikeFreshlyCompiledOnes() throws {
+        let banks = BankLoader.load([Fixtures.bundledBanks]).compilingRules()
+        let decoded = banks.precompiledRules.decoded()
+        #expect(Set(decoded.keys) == Set(banks.rules.map(\.id)))
+        #expect(banks.rules.allSatisfy { decoded[$0.id]?.matches($0, macros: banks.macros) == true })
+        let fresh = try RuleEngine(rules: banks.rules, macros: banks.macros)
+        let stored = try RuleEngine(rules: banks.rules, macros: banks.macros, precompiled: decoded)
+        for example in banks.rules.flatMap({ $0.examples.flag + $0.examples.pass }) {
+            #expect(stored.lint(example.text).map(\.rule.id) == fresh.lint(example.text).map(\.rule.id))
+        }
+    }
+
+    @Test func aRuleWhoseMacroChangedIsCompiledAgain() throws {
+        let banks = BankLoader.load([Fixtures.bundledBanks]).compilingRules()
+        let decoded = banks.precompiledRules.decoded()
+        let usesCompany = try #require(banks.rules.first { $0.patterns.contains { $0.contains("{company}") } })
+        #expect(decoded[usesCompany.id]?.matches(usesCompany, macros: banks.macros.adding(["zyx corp"], to: "company")) == false)
+        let engine = try RuleEngine(rules: banks.rules, macros: banks.macros.adding(["zyx corp"], to: "company"),
+                                    precompiled: decoded)
+        #expect(engine.lint("What is Zyx Corp's revenue?").contains { $0.rule.id == usesCompany.id }
+                || !usesCompany.patterns.contains { $0.contains("revenue") })
+    }
+}
