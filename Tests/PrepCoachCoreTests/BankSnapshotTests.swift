@@ -99,7 +99,7 @@ import Testing
     }
 
     /// Issue 7: a truncated or damaged snapshot must be noticed, not used.
-    @Test(arguments: ["truncated", "byte flipped", "garbage", "empty"])
+    @Test(arguments: ["truncated", "byte flipped", "garbage", "empty", "length too large", "length too small"])
     func damagedSnapshotIsRebuilt(damage: String) throws {
         let (bank, snapshot, file) = try setUp()
         let first = snapshot.load([bank.path])
@@ -108,8 +108,11 @@ import Testing
         var damaged = original
         switch damage {
         case "truncated": damaged = original.prefix(original.count * 2 / 3)
-        case "byte flipped": damaged[original.count / 2] ^= 0x20
+        case "byte flipped": damaged[BankSnapshot.headerSize + 5] ^= 0x20
         case "garbage": damaged = Data("prepcoach-banks\ngarbage".utf8)
+        case "length too large": damaged[BankSnapshot.magic.count + 7] = 0xFF
+        case "length too small": damaged.replaceSubrange(BankSnapshot.magic.count..<(BankSnapshot.magic.count + 8),
+                                                         with: Data(count: 8))
         default: damaged = Data()
         }
         try damaged.write(to: stored)
@@ -139,6 +142,20 @@ import Testing
 }
 
 @Suite struct PrecompiledRulesTests {
+    /// The rules' part is checked when the engine is built: damaged, the rules are compiled afresh.
+    @Test func damagedCompiledRulesAreNotUsed() throws {
+        let folder = try TemporaryBank([:])
+        let snapshot = BankSnapshot(folder: folder.url)
+        #expect(!snapshot.load([Fixtures.bundledBanks]).precompiledRules.decoded().isEmpty)
+        let stored = snapshot.file(for: [Fixtures.bundledBanks])
+        var data = try Data(contentsOf: stored)
+        data[data.count - 100] ^= 0x01
+        try data.write(to: stored)
+        let banks = snapshot.load([Fixtures.bundledBanks])
+        #expect(!banks.rules.isEmpty)
+        #expect(banks.precompiledRules.decoded().isEmpty)
+    }
+
     @Test func bundledRulesDecodeAndLintLikeFreshlyCompiledOnes() throws {
         let banks = BankLoader.load([Fixtures.bundledBanks]).compilingRules()
         let decoded = banks.precompiledRules.decoded()

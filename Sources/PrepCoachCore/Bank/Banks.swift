@@ -39,6 +39,16 @@ public struct Banks: Sendable {
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 
+    /// Sets all the questions at once (from a snapshot); false if two share an id.
+    mutating func setQuestions(_ all: [Question]) -> Bool {
+        questions = all
+        indexByID = Dictionary(minimumCapacity: all.count)
+        for (index, question) in all.enumerated() where indexByID.updateValue(index, forKey: question.id) != nil {
+            return false
+        }
+        return true
+    }
+
     /// Adds a question unless its id is taken; returns the question already holding the id.
     mutating func add(_ question: Question) -> Question? {
         if let existing = self.question(id: question.id) { return existing }

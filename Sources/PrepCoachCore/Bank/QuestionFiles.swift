@@ -62,10 +62,12 @@ struct QuestionFiles {
 
     /// A file whose first line of content is the `questions:` key: it can only be a question file.
     static func looksLikeQuestions(_ text: String) -> Bool {
-        let content = text.split(separator: "\n", omittingEmptySubsequences: true).first { line in
-            line.first { $0 != " " } != "#"
+        var rest = Substring(text)
+        while let line = rest.split(separator: "\n", maxSplits: 1).first {
+            if line.first(where: { $0 != " " }) != "#" { return line.hasPrefix("questions:") }
+            rest = rest[line.endIndex...].dropFirst()
         }
-        return content?.hasPrefix("questions:") == true
+        return false
     }
 
     /// The questions and problems of every source, in their order.

@@ -12,17 +12,17 @@ public struct QuestionPicker: Sendable {
         guard budget > 0 else {
             throw .budgetTooSmall(meeting: request.meetingMinutes, reserved: request.reservedMinutes)
         }
-        // Positions in the bank, ranked: sorting small keys rather than whole
-        // questions keeps this quick with 100,000 of them.
+        // Positions in the bank, ranked: sorting and queueing small keys rather
+        // than whole questions keeps this quick with 100,000 of them.
         let questions = banks.questions
         let ranked = questions.indices
             .filter { questions[$0].suits(stage: request.stage, industry: request.industry)
-                && !request.excludedIDs.contains(questions[$0].id) }
+                && (request.excludedIDs.isEmpty || !request.excludedIDs.contains(questions[$0].id)) }
             .map { (rank: rank(questions[$0], request), index: $0) }
             .sorted { $0.rank < $1.rank }
-            .map { questions[$0.index] }
+            .map(\.index)
 
-        let referrals = ranked.lazy.filter(\.isReferral)
+        let referrals = ranked.lazy.map { questions[$0] }.filter(\.isReferral)
         guard let referral = referrals.first(where: { $0.minutes <= budget && isAllowed($0) }) else {
             if let shortest = referrals.map(\.minutes).min() {
                 throw .referralDoesNotFit(minutes: shortest, budget: budget)
@@ -31,7 +31,7 @@ public struct QuestionPicker: Sendable {
         }
 
         let topics = banks.vocabulary.tags(.topic).filter { request.topics.isEmpty || request.topics.contains($0.id) }
-        let byTopic = Dictionary(grouping: ranked.lazy.filter { !$0.isReferral }, by: \.topic)
+        let byTopic = Dictionary(grouping: ranked.lazy.filter { !questions[$0].isReferral }) { questions[$0].topic }
         var queues = topics.map { (byTopic[$0.id] ?? [])[...] }
         var chosen = Array(repeating: [Question](), count: topics.count)
         var remaining = budget - referral.minutes
@@ -43,10 +43,10 @@ public struct QuestionPicker: Sendable {
         while addedInRound, slots > 0 {
             addedInRound = false
             for index in topics.indices where slots > 0 && chosen[index].count < (topics[index].planLimit ?? .max) {
-                guard let next = queues[index].firstIndex(where: { $0.minutes <= remaining && isAllowed($0) }) else {
-                    continue
-                }
-                let question = queues[index].remove(at: next)
+                guard let next = queues[index].firstIndex(where: {
+                    questions[$0].minutes <= remaining && isAllowed(questions[$0])
+                }) else { continue }
+                let question = questions[queues[index].remove(at: next)]
                 chosen[index].append(question)
                 remaining -= question.minutes
                 slots -= 1

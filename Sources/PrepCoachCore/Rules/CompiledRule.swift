@@ -1,3 +1,4 @@
+import Foundation
 import SafeRegex
 
 /// A rule's automata as compiled in an earlier run, kept in the bank snapshot
@@ -41,9 +42,14 @@ public struct CompiledRule: Sendable {
 /// The compiled rules as the snapshot stores them, decoded only when a
 /// command builds the rule engine: `tags` or `list` never pay for it.
 public struct PrecompiledRules: Sendable {
-    let bytes: [UInt8]
+    let bytes: Data
+    /// Of `bytes`, checked before they are decoded.
+    let checksum: UInt64
 
-    init(bytes: [UInt8] = []) { self.bytes = bytes }
+    init(bytes: Data = Data(), checksum: UInt64? = nil) {
+        self.bytes = bytes
+        self.checksum = checksum ?? bytes.withUnsafeBytes(Checksum.of)
+    }
 
     /// Every rule compiled with these macros.
     init(_ rules: [Rule], macros: PatternMacros) {
@@ -51,15 +57,16 @@ public struct PrecompiledRules: Sendable {
         let compiled = rules.compactMap { rule in (try? CompiledRule(rule, macros: macros)).map { (rule.id, $0) } }
         writer.write(compiled.map(\.0))
         writer.write(compiled.map(\.1))
-        bytes = SnapshotWriter.stringTable(writer.strings) + writer.bytes
+        self.init(bytes: Data(SnapshotWriter.stringTable(writer.strings) + writer.bytes))
     }
 
     /// By rule id; empty if there are none or they do not decode.
     public func decoded() -> [String: CompiledRule] {
-        (try? bytes.withUnsafeBytes(Self.decode)) ?? [:]
+        (try? bytes.withUnsafeBytes(decode)) ?? [:]
     }
 
-    private static func decode(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> [String: CompiledRule] {
+    private func decode(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> [String: CompiledRule] {
+        guard !bytes.isEmpty, Checksum.of(bytes) == checksum else { throw SnapshotError() }
         var offset = 0
         let strings = try SnapshotReader.strings(in: bytes, from: &offset)
         var reader = SnapshotReader(bytes: bytes, offset: offset, strings: strings)

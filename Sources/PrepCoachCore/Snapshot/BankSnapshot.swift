@@ -12,7 +12,7 @@ public struct BankSnapshot: Sendable {
     /// Bump when the stored types or their encodings change.
     static let formatVersion = 1
     static let magic = Array("prepcoach-banks\n".utf8)
-    static let headerSize = magic.count + 16
+    static let headerSize = magic.count + 32
 
     public let folder: URL
     /// The running program's file: a rebuilt program may read banks differently.
@@ -43,7 +43,8 @@ public struct BankSnapshot: Sendable {
     /// from the files (and the snapshot rewritten).
     public func load(_ paths: [String]) -> Banks {
         let sources = Sources(paths: paths, program: program)
-        if let data = FileManager.default.contents(atPath: file(for: paths).path),
+        // Mapped, not copied: the rules' part is only touched by a command that lints.
+        if let data = try? Data(contentsOf: file(for: paths), options: .alwaysMapped),
            let banks = try? Self.decode(data, expecting: sources) {
             return banks
         }
@@ -65,39 +66,50 @@ public struct BankSnapshot: Sendable {
     }
 
     // MARK: Format
-    // magic, payload length (8 bytes), checksum of the payload (8 bytes), payload:
-    // the string table, then the sources it was made from, then the banks.
+    // magic; the length and checksum of the banks part, then of the compiled
+    // rules part (8 bytes each); the banks part: a string table, the sources it
+    // was made from, the banks; then the compiled rules, checked and decoded
+    // only when a command builds the rule engine.
 
     static func encode(_ banks: Banks, sources: Sources) -> Data {
         var body = SnapshotWriter()
         body.write(sources)
         body.write(banks)
         let payload = SnapshotWriter.stringTable(body.strings) + body.bytes
+        let rules = banks.precompiledRules
         var data = Data(magic)
-        withUnsafeBytes(of: UInt64(payload.count).littleEndian) { data.append(contentsOf: $0) }
-        let checksum = payload.withUnsafeBytes(Checksum.of)
-        withUnsafeBytes(of: checksum.littleEndian) { data.append(contentsOf: $0) }
+        for field in [UInt64(payload.count), payload.withUnsafeBytes(Checksum.of), UInt64(rules.bytes.count), rules.checksum] {
+            withUnsafeBytes(of: field.littleEndian) { data.append(contentsOf: $0) }
+        }
         data.append(contentsOf: payload)
+        data.append(rules.bytes)
         return data
     }
 
     static func decode(_ data: Data, expecting sources: Sources) throws(SnapshotError) -> Banks {
-        let result = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Result<Banks, SnapshotError> in
+        let header = data.withUnsafeBytes { bytes -> [UInt64]? in
+            guard bytes.count >= headerSize, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
+            return (0..<4).map { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count + $0 * 8, as: UInt64.self)) }
+        }
+        // The two parts fill the rest exactly (a damaged header must not overflow the sum).
+        guard let header, header[0] <= UInt64(data.count - headerSize),
+              header[2] == UInt64(data.count - headerSize) - header[0] else { throw SnapshotError() }
+        let banksEnd = data.startIndex + headerSize + Int(header[0])
+        let result = data[(data.startIndex + headerSize)..<banksEnd].withUnsafeBytes { payload -> Result<Banks, SnapshotError> in
             do throws(SnapshotError) {
-                return .success(try decode(bytes, expecting: sources))
+                return .success(try decode(payload, checksum: header[1], expecting: sources))
             } catch {
                 return .failure(error)
             }
         }
-        return try result.get()
+        var banks = try result.get()
+        banks.precompiledRules = PrecompiledRules(bytes: data[banksEnd...], checksum: header[3])
+        return banks
     }
 
-    private static func decode(_ bytes: UnsafeRawBufferPointer, expecting sources: Sources) throws(SnapshotError) -> Banks {
-        guard bytes.count >= headerSize, bytes.prefix(magic.count).elementsEqual(magic) else { throw SnapshotError() }
-        let length = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count, as: UInt64.self))
-        let checksum = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: magic.count + 8, as: UInt64.self))
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
-        guard length == UInt64(payload.count), Checksum.of(payload) == checksum else { throw SnapshotError() }
+    private static func decode(_ payload: UnsafeRawBufferPointer, checksum: UInt64,
+                               expecting sources: Sources) throws(SnapshotError) -> Banks {
+        guard Checksum.of(payload) == checksum else { throw SnapshotError() }
         var offset = 0
         let strings = try SnapshotReader.strings(in: payload, from: &offset)
         var reader = SnapshotReader(bytes: payload, offset: offset, strings: strings)

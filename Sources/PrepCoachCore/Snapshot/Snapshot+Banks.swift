@@ -13,7 +13,6 @@ extension Banks: SnapshotCodable {
         writer.write(readinessChecks)
         writer.write(diagnostics)
         writer.write(files)
-        writer.write(raw: precompiledRules.bytes)
     }
 
     init(from reader: inout SnapshotReader) throws(SnapshotError) {
@@ -25,11 +24,8 @@ extension Banks: SnapshotCodable {
         readinessChecks = try reader.read()
         diagnostics = try reader.read()
         files = try reader.read()
-        precompiledRules = PrecompiledRules(bytes: Array(try reader.readRaw()))
         // Duplicates were left out before the snapshot was written.
-        for question in questions {
-            if add(question) != nil { throw SnapshotError() }
-        }
+        guard setQuestions(questions) else { throw SnapshotError() }
     }
 }
 
