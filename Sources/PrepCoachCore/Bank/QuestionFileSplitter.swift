@@ -2,8 +2,8 @@
 /// cores share the YAML parse of one big file and each piece's node tree is
 /// freed as soon as its questions are read.
 ///
-/// A piece is `questions:` followed by blank lines up to where its items start,
-/// so every line and column libyaml reports is the one in the real file. Only
+/// A piece is `questions:` followed by its items; `lineOffset` turns a line in
+/// the piece into the line in the file (columns are unchanged). Only
 /// the plain shape is cut: one top-level `questions:` line, then list items at
 /// one indentation, with nothing else at the left margin. Anything else (or a
 /// piece that fails to parse, e.g. an alias to an anchor in another piece) is
@@ -13,7 +13,7 @@ enum QuestionFileSplitter {
     static let minimumSize = 256 * 1024
 
     /// The pieces, or nil if the file should be parsed whole.
-    static func pieces(of text: String, count: Int) -> [String]? {
+    static func pieces(of text: String, count: Int) -> [(text: String, lineOffset: Int)]? {
         let utf8 = text.utf8
         guard utf8.count >= minimumSize, count > 1 else { return nil }
         let lines = utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -37,9 +37,8 @@ enum QuestionFileSplitter {
         let step = (starts.count + count - 1) / count
         let bounds = stride(from: 0, to: starts.count, by: step).map { starts[$0] } + [lines.count]
         return zip(bounds, bounds.dropFirst()).map { start, end in
-            // `questions:` is line 1 of the piece; pad so the piece's first item keeps its line number.
-            "questions:" + String(repeating: "\n", count: start)
-                + String(Substring(utf8[lines[start].startIndex..<lines[end - 1].endIndex]))
+            // The piece's line 2 is line `start + 1` of the file.
+            ("questions:\n" + String(Substring(utf8[lines[start].startIndex..<lines[end - 1].endIndex])), start - 1)
         }
     }
 

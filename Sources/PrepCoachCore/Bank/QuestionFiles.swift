@@ -73,8 +73,8 @@ struct QuestionFiles {
     /// The questions and problems of every source, in their order.
     func read(_ sources: [Source]) -> Outcome {
         // More pieces than cores: the cores stay busy, and each piece's node tree is small.
-        let pieceCount = ProcessInfo.processInfo.activeProcessorCount * 4
-        var units: [(source: Int, piece: String?)] = []
+        let pieceCount = ProcessInfo.processInfo.activeProcessorCount * 8
+        var units: [(source: Int, piece: (text: String, lineOffset: Int)?)] = []
         for (index, source) in sources.enumerated() {
             if case let .text(_, text) = source, let pieces = QuestionFileSplitter.pieces(of: text, count: pieceCount) {
                 units += pieces.map { (index, $0) }
@@ -100,12 +100,12 @@ struct QuestionFiles {
     }
 
     /// The questions of a source, or of one piece of it (nil if the piece does not parse).
-    private func read(_ source: Source, piece: String?) -> Outcome? {
+    private func read(_ source: Source, piece: (text: String, lineOffset: Int)?) -> Outcome? {
         var diagnostics: [Diagnostic] = []
         let document: YAMLDocument
         switch (source, piece) {
         case let (.text(file, _), piece?):
-            guard case let .success(parsed?) = YAMLDocument.parse(path: file, contents: piece) else { return nil }
+            guard case let .success(parsed?) = YAMLDocument.parse(path: file, contents: piece.text) else { return nil }
             document = parsed
         case let (.text(file, text), nil):
             guard case let (kind, parsed)? = FirstPass.parse(file, text, diagnostics: &diagnostics), kind == .questions else {
@@ -115,7 +115,7 @@ struct QuestionFiles {
         case let (.document(parsed), _):
             document = parsed
         }
-        var nodeReader = NodeReader(file: document.path)
+        var nodeReader = NodeReader(file: document.path, lineOffset: piece?.lineOffset ?? 0)
         return (reader.read(document, reader: &nodeReader), diagnostics + nodeReader.diagnostics)
     }
 }
