@@ -27,12 +27,15 @@ public struct Banks: Sendable {
     public var questionIDs: [String] { questions.map(\.id) }
 
     /// The question ids sorted, for completing a prefix.
-    public var idIndex: SortedQuestionIDs { indexes.sortedIDs(questions) }
+    public var idIndex: SortedQuestionIDs { indexes.sortedIDs.value { SortedQuestionIDs(questions) } }
+
+    /// Each question's id hashed (FNV-1a), for the picker's seeded order.
+    var idHashes: [UInt64] { indexes.idHashes.value { questions.map { StableHash.fnv1a($0.id) } } }
 
     /// Builds the indexes now (e.g. on another thread while the shell waits for input).
     public func prepareIndexes() {
-        _ = indexes.sortedIDs(questions)
-        _ = indexes.search(questions)
+        _ = idIndex
+        _ = searchIndex
     }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -165,26 +165,23 @@ extension Collection {
 
 /// The indexes of one loaded bank, each built on first use (or ahead, on
 /// another thread, by `Banks.prepareIndexes`) and then shared by every copy.
-final class QuestionIndexes: @unchecked Sendable {
-    // One lock each: Tab completion need not wait while the search index is built.
-    private let idLock = NSLock(), searchLock = NSLock()
-    private var sortedIDs: SortedQuestionIDs?
-    private var search: QuestionSearchIndex?
+/// One lock each: Tab completion need not wait while the search index is built.
+final class QuestionIndexes: Sendable {
+    let sortedIDs = BuiltOnce<SortedQuestionIDs>()
+    let search = BuiltOnce<QuestionSearchIndex>()
+    let idHashes = BuiltOnce<[UInt64]>()
+}
 
-    func sortedIDs(_ questions: [Question]) -> SortedQuestionIDs {
-        idLock.withLock {
-            if let sortedIDs { return sortedIDs }
-            let built = SortedQuestionIDs(questions)
-            sortedIDs = built
-            return built
-        }
-    }
+/// A value built once, by whichever thread asks first.
+final class BuiltOnce<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value?
 
-    func search(_ questions: [Question]) -> QuestionSearchIndex {
-        searchLock.withLock {
-            if let search { return search }
-            let built = QuestionSearchIndex(questions)
-            search = built
+    func value(_ build: () -> Value) -> Value {
+        lock.withLock {
+            if let value { return value }
+            let built = build()
+            value = built
             return built
         }
     }

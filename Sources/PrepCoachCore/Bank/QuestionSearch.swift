@@ -29,6 +29,8 @@ extension Banks {
     /// Questions whose text, id or follow-ups contain every word, case- and
     /// accent-insensitively; those matching more often come first.
     public func search(_ words: [String]) -> [Question] {
-        indexes.search(questions).search(words).map { questions[$0] }
+        searchIndex.search(words).map { questions[$0] }
     }
+
+    var searchIndex: QuestionSearchIndex { indexes.search.value { QuestionSearchIndex(questions) } }
 }

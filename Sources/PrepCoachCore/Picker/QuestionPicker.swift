@@ -15,11 +15,16 @@ public struct QuestionPicker: Sendable {
         // Positions in the bank, ranked: sorting and queueing small keys rather
         // than whole questions keeps this quick with 100,000 of them.
         let questions = banks.questions
-        let ranked = questions.indices
-            .filter { questions[$0].suits(stage: request.stage, industry: request.industry)
-                && (request.excludedIDs.isEmpty || !request.excludedIDs.contains(questions[$0].id)) }
-            .map { (rank: rank(questions[$0], request), index: $0) }
-            .sorted { $0.rank < $1.rank }
+        let idHashes = banks.idHashes
+        var keyed: [(rank: (Int, UInt64), index: Int)] = []
+        // Through a buffer: reading a field does not copy (and retain) the whole question.
+        questions.withUnsafeBufferPointer { questions in
+            for index in questions.indices where questions[index].suits(stage: request.stage, industry: request.industry)
+                && (request.excludedIDs.isEmpty || !request.excludedIDs.contains(questions[index].id)) {
+                keyed.append((rank(questions[index], idHash: idHashes[index], request), index))
+            }
+        }
+        let ranked = keyed.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : questions[$0.index].id < questions[$1.index].id }
             .map(\.index)
 
         let referrals = ranked.lazy.map { questions[$0] }.filter(\.isReferral)
@@ -59,9 +64,10 @@ public struct QuestionPicker: Sendable {
     /// Lower ranks first: questions written for this industry and stage beat
     /// generic ones; ties are broken by a seeded shuffle so plans vary by seed
     /// but are the same for the same seed.
-    private func rank(_ question: Question, _ request: PlanRequest) -> (Int, UInt64, String) {
+    /// (Ties, which need equal 64-bit keys, go by id.)
+    private func rank(_ question: Question, idHash: UInt64, _ request: PlanRequest) -> (Int, UInt64) {
         let specificity = (question.industries.isSpecific ? 2 : 0) + (question.stages.isSpecific ? 1 : 0)
-        return (-specificity, SeededOrder.key(for: question.id, seed: request.seed), question.id)
+        return (-specificity, SeededOrder.key(forIDHash: idHash, seed: request.seed))
     }
 }
 
@@ -69,7 +75,12 @@ public struct QuestionPicker: Sendable {
 /// the same order for the same seed in every run.
 enum SeededOrder {
     static func key(for id: String, seed: UInt64) -> UInt64 {
-        var z = StableHash.fnv1a(id) ^ (seed &+ 0x9E37_79B9_7F4A_7C15)
+        key(forIDHash: StableHash.fnv1a(id), seed: seed)
+    }
+
+    /// The same from the id's FNV-1a hash, which a bank keeps (it does not depend on the seed).
+    static func key(forIDHash hash: UInt64, seed: UInt64) -> UInt64 {
+        var z = hash ^ (seed &+ 0x9E37_79B9_7F4A_7C15)
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
