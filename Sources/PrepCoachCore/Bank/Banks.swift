@@ -29,12 +29,12 @@ public struct Banks: Sendable {
     /// The question ids sorted, for completing a prefix.
     public var idIndex: SortedQuestionIDs { indexes.sortedIDs.value { SortedQuestionIDs(questions) } }
 
-    /// Each question's id hashed (FNV-1a), for the picker's seeded order.
-    var idHashes: [UInt64] { indexes.idHashes.value { questions.map { StableHash.fnv1a($0.id) } } }
+    var pickerColumns: PickerColumns { indexes.pickerColumns.value { PickerColumns(self) } }
 
     /// Builds the indexes now (e.g. on another thread while the shell waits for input).
     public func prepareIndexes() {
         _ = idIndex
+        _ = pickerColumns
         _ = searchIndex
     }
 

@@ -15,15 +15,21 @@ public struct QuestionPicker: Sendable {
         // Positions in the bank, ranked: sorting and queueing small keys rather
         // than whole questions keeps this quick with 100,000 of them.
         let questions = banks.questions
-        let idHashes = banks.idHashes
+        let columns = banks.pickerColumns
+        let stageBit = columns.bit(of: request.stage, .stage), industryBit = columns.bit(of: request.industry, .industry)
         var keyed: [(rank: (Int, UInt64), index: Int)] = []
-        // Through a buffer: reading a field does not copy (and retain) the whole question.
-        questions.withUnsafeBufferPointer { questions in
-            for index in questions.indices where questions[index].suits(stage: request.stage, industry: request.industry)
-                && (request.excludedIDs.isEmpty || !request.excludedIDs.contains(questions[index].id)) {
-                keyed.append((rank(questions[index], idHash: idHashes[index], request), index))
-            }
+        for index in questions.indices {
+            let suits = stageBit.map { columns.stageBits[index] & $0 != 0 } ?? questions[index].stages.contains(request.stage)
+            guard suits, industryBit.map({ columns.industryBits[index] & $0 != 0 })
+                    ?? questions[index].industries.contains(request.industry),
+                  request.excludedIDs.isEmpty || !request.excludedIDs.contains(questions[index].id) else { continue }
+            // Lower ranks first: questions written for this industry and stage beat
+            // generic ones; ties are broken by a seeded shuffle so plans vary by seed
+            // but are the same for the same seed.
+            keyed.append(((-columns.specificity[index], SeededOrder.key(forIDHash: columns.idHash[index], seed: request.seed)),
+                          index))
         }
+        // Ties need equal 64-bit keys; they go by id.
         let ranked = keyed.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : questions[$0.index].id < questions[$1.index].id }
             .map(\.index)
 
@@ -35,9 +41,15 @@ public struct QuestionPicker: Sendable {
             throw .noReferralQuestion(stage: request.stage, industry: request.industry)
         }
 
-        let topics = banks.vocabulary.tags(.topic).filter { request.topics.isEmpty || request.topics.contains($0.id) }
-        let byTopic = Dictionary(grouping: ranked.lazy.filter { !questions[$0].isReferral }) { questions[$0].topic }
-        var queues = topics.map { (byTopic[$0.id] ?? [])[...] }
+        let allTopics = banks.vocabulary.tags(.topic)
+        let topics = allTopics.filter { request.topics.isEmpty || request.topics.contains($0.id) }
+        // Vocabulary position of a topic → its queue (-1: not asked for).
+        let queueOf = allTopics.map { topic in topics.firstIndex { $0.id == topic.id } ?? -1 }
+        var queues = [[Int]](repeating: [], count: topics.count)
+        for index in ranked where !questions[index].isReferral {
+            let topic = columns.topic[index]
+            if topic >= 0, queueOf[topic] >= 0 { queues[queueOf[topic]].append(index) }
+        }
         var chosen = Array(repeating: [Question](), count: topics.count)
         var remaining = budget - referral.minutes
         var slots = (request.maxCount ?? Int.max) - 1
@@ -61,24 +73,12 @@ public struct QuestionPicker: Sendable {
         return Plan(request: request, questions: chosen.flatMap { $0 } + [referral])
     }
 
-    /// Lower ranks first: questions written for this industry and stage beat
-    /// generic ones; ties are broken by a seeded shuffle so plans vary by seed
-    /// but are the same for the same seed.
-    /// (Ties, which need equal 64-bit keys, go by id.)
-    private func rank(_ question: Question, idHash: UInt64, _ request: PlanRequest) -> (Int, UInt64) {
-        let specificity = (question.industries.isSpecific ? 2 : 0) + (question.stages.isSpecific ? 1 : 0)
-        return (-specificity, SeededOrder.key(forIDHash: idHash, seed: request.seed))
-    }
 }
 
 /// A stable pseudo-random key per (id, seed): FNV-1a plus a SplitMix64 finaliser,
 /// the same order for the same seed in every run.
 enum SeededOrder {
-    static func key(for id: String, seed: UInt64) -> UInt64 {
-        key(forIDHash: StableHash.fnv1a(id), seed: seed)
-    }
-
-    /// The same from the id's FNV-1a hash, which a bank keeps (it does not depend on the seed).
+    /// From the id's FNV-1a hash, which a bank keeps (it does not depend on the seed).
     static func key(forIDHash hash: UInt64, seed: UInt64) -> UInt64 {
         var z = hash ^ (seed &+ 0x9E37_79B9_7F4A_7C15)
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
