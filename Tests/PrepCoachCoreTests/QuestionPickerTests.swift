@@ -23,6 +23,22 @@ import Testing
         return (banks, bank)
     }
 
+    /// Past 64 industries the picker has no bit for one and asks the question's own tags.
+    @Test func industriesBeyondTheSixtyFourthAreMatchedToo() throws {
+        let extra = (1...70).map { "  - id: field-\($0)\n    description: Field \($0).\n" }.joined()
+        let tags = Fixtures.tags.replacingOccurrences(of: "industries:\n", with: "industries:\n" + extra)
+        let yaml = "questions:\n" + Fixtures.question(id: "path-far", industries: "[field-70]")
+            + Fixtures.question(id: "path-near", industries: "[field-2]")
+            + Fixtures.question(id: "ref-any", topic: "network-and-referrals", referral: true)
+        let bank = try TemporaryBank(["tags.yaml": tags, "q.yaml": yaml])
+        let banks = BankLoader.load([bank.path])
+        #expect(banks.diagnostics.isEmpty)
+        let far = try QuestionPicker(banks: banks).pick(PlanRequest(stage: "student", industry: "field-70"))
+        #expect(far.questions.map(\.id) == ["path-far", "ref-any"])
+        let near = try QuestionPicker(banks: banks).pick(PlanRequest(stage: "student", industry: "field-2"))
+        #expect(near.questions.map(\.id) == ["path-near", "ref-any"])
+    }
+
     @Test func planIsInConversationOrderAndEndsWithAReferral() throws {
         let (banks, _) = try banks()
         let plan = try QuestionPicker(banks: banks).pick(PlanRequest(stage: "career-changer", industry: "healthcare"))
