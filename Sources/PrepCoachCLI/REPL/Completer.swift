@@ -30,7 +30,22 @@ struct Completer {
             if let source = expected { return values(of: source, current: current) }
         }
         if current.hasPrefix("-") { return Array(options.keys) }
+        if let second = command.completion.followedBy, positionalCount(arguments, options: options) == 1 {
+            return values(of: second, current: current)
+        }
         return command.completion.positional.map { values(of: $0, current: current) } ?? []
+    }
+
+    /// How many positional arguments are typed: words that are neither options nor an option's value.
+    private func positionalCount(_ arguments: ArraySlice<String>, options: [String: CompletionSource?]) -> Int {
+        var count = 0
+        var previous: String?
+        for word in arguments {
+            let isValue = previous.map { options[$0].map { $0 != nil } ?? false } ?? false
+            if !word.hasPrefix("-") && !isValue { count += 1 }
+            previous = word
+        }
+        return count
     }
 
     private func values(of source: CompletionSource, current: String) -> [String] {
