@@ -51,7 +51,7 @@ import PrepCoachCore
         try coach.run(#"history "Ann Lee""#)
         #expect(coach.out.contains("Request sent (linkedin)"))
         try coach.run("next")
-        #expect(coach.out.contains("✓request → prep"))
+        #expect(coach.out.contains("✓request → ▸prep → call"))
     }
 
     @Test func thankYouNamesTheChosenNoteQuotedAndIsSignedFromTheConfig() throws {
@@ -112,7 +112,18 @@ import PrepCoachCore
         #expect(try FileManager.default.contentsOfDirectory(atPath: summaries.path).isEmpty)
     }
 
+    @Test func wrapStoresNothingWhenNoFileCanBeCreatedThere() throws {
+        let coach = ScriptedCoach()
+        try heldCall(coach)
+        // Not even root can create files in /proc: the same path as a read-only folder, whoever runs the tests.
+        #expect(try coach.run(#"wrap "Dana Lee" --out /proc"#) == 1)
+        #expect(coach.err.hasPrefix("error: cannot write /proc/2025-03-10-0900-dana-lee-call"))
+        #expect(coach.err.split(separator: "\n").count == 1)
+        #expect(try coach.store.openTasks().isEmpty)
+    }
+
     @Test func wrapStoresNothingWhenTheFolderIsAFile() throws {
+
         let coach = ScriptedCoach()
         try heldCall(coach)
         let blocker = coach.folder.appendingPathComponent("not-a-folder")

@@ -52,15 +52,18 @@ struct NextStep {
     init(_ progress: ContactProgress, now: Date) {
         let name = progress.contact.commandArgument
         let steps = ["request", "prep", "call", "wrap", "thanks", "check-in"]
-        let reached = switch progress.stage {
+        let current = switch progress.stage {
         case .referralToContact, .toRequest: 0
-        case .requestSent: 1
-        case .preparing: 2
-        case .callOpen, .toWrap: 3
+        case .requestSent, .preparing: 1
+        case .callOpen: 2
+        case .toWrap: 3
         case .toThank: 4
         case .thanked: 5
         }
-        journey = steps.enumerated().map { $0.offset < reached ? "✓\($0.element)" : $0.element }.joined(separator: " → ")
+        journey = steps.enumerated().map { step in
+            (step.offset < current ? "✓" : step.offset == current ? "▸" : "") + step.element
+        }.joined(separator: " → ")
+
         due = progress.due.map { Due($0, now: now) }
         text = switch progress.stage {
         case .referralToContact:

@@ -113,11 +113,12 @@ public enum DateText {
         format(date, "yyyy-MM-dd HH:mm") + " " + zoneName(at: date)
     }
 
-    /// "CET", "EST", "UTC"; an offset where the zone has no common abbreviation.
+    /// "EDT", "UTC"; an offset ("GMT+1") where the zone has no common English abbreviation.
     static func zoneName(at date: Date) -> String {
-        let name = TimeZone.current.abbreviation(for: date) ?? "UTC"
+        let name = format(date, "zzz")
         return name == "GMT" ? "UTC" : name
     }
+
 
     /// A date with a fixed, locale-independent pattern, in the local zone or the one given.
     public static func format(_ date: Date, _ pattern: String, in zone: TimeZone = .current) -> String {
