@@ -5,12 +5,7 @@ import PrepCoachCore
 
 /// Holding a call and wrapping it up, driven through the commands with scripted input.
 @Suite struct CallCommandTests {
-    private func coachWithPlan() throws -> ScriptedCoach {
-        let coach = ScriptedCoach()
-        try coach.run(#"contact add "Dana Lee" --company "Mercy Hospital" --industry healthcare --stage career-changer"#)
-        #expect(try coach.run(#"pick --contact "Dana Lee" --seed 4"#) == 0)
-        return coach
-    }
+    private func coachWithPlan() throws -> ScriptedCoach { try ScriptedCoach.withDanasPlan() }
 
     @Test func callRecordsEachNoteQuestionReferralAndTodoAsTyped() throws {
         let coach = try coachWithPlan()

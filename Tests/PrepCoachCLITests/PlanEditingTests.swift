@@ -5,12 +5,7 @@ import PrepCoachCore
 
 /// `plan NAME drop|move|swap|replace|undo`, `add`'s checks, and re-picking with your own questions.
 @Suite struct PlanEditingTests {
-    private func coachWithPlan() throws -> ScriptedCoach {
-        let coach = ScriptedCoach()
-        try coach.run(#"contact add "Dana Lee" --company "Mercy Hospital" --industry healthcare --stage career-changer"#)
-        #expect(try coach.run(#"pick --contact "Dana Lee" --seed 4"#) == 0)
-        return coach
-    }
+    private func coachWithPlan() throws -> ScriptedCoach { try ScriptedCoach.withDanasPlan() }
 
     private func plan(_ coach: ScriptedCoach) throws -> [PlanItem] {
         try coach.store.plan(contactID: coach.contact("Dana Lee").id!)

@@ -79,3 +79,13 @@ final class ScriptedCoach {
         Completer(context: context).candidates(lineBeforeCursor: line)
     }
 }
+
+extension ScriptedCoach {
+    /// A session with Dana Lee (career changer, healthcare) and her picked plan (seed 4).
+    static func withDanasPlan() throws -> ScriptedCoach {
+        let coach = ScriptedCoach()
+        try coach.run(#"contact add "Dana Lee" --company "Mercy Hospital" --industry healthcare --stage career-changer"#)
+        #expect(try coach.run(#"pick --contact "Dana Lee" --seed 4"#) == 0)
+        return coach
+    }
+}
