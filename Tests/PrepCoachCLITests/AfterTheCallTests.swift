@@ -35,7 +35,21 @@ import PrepCoachCore
         #expect(try coach.contact("Priya Shah").howKnown == "met at the 🍜 festival")
     }
 
+    @Test func configSetSignsTheLettersFromThenOn() throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString)/config.yaml")
+        let coach = ScriptedCoach(environment: ["PREPCOACH_CONFIG": config.path])
+        #expect(try coach.run("config set name Alex Kim") == 0)
+        #expect(try coach.run(#"config set signature "Alex Kim" "alex@example.com""#) == 0)
+        try coach.run("config")
+        #expect(coach.out.contains("name:      Alex Kim") && coach.out.contains("signature: Alex Kim / alex@example.com"))
+        try coach.run(#"contact add "Ann Lee""#)
+        try coach.run(#"request "Ann Lee""#)
+        #expect(coach.out.contains("My name is Alex Kim,") && coach.out.contains("Kind regards,\nAlex Kim\nalex@example.com"))
+        #expect(coach.completions("config set ") == ["name", "signature"])
+    }
+
     @Test func requestWithoutANameSaysHowToSetIt() throws {
+
         let coach = ScriptedCoach()
         try coach.run(#"contact add "Ann Lee" --role "engineer""#)
         try coach.run(#"request "Ann Lee""#)

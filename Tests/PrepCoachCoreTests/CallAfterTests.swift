@@ -98,3 +98,22 @@ import Testing
         #expect(UserProfile.load(path: "/nonexistent/config.yaml").0 == UserProfile())
     }
 }
+
+@Suite struct UserProfileWritingTests {
+    @Test func replacesOnlyTheMeSectionKeepingRulesAndComments() {
+        let config = "# mine\nrules:\n  closed-question: off\nme:\n  name: Old\n  # old comment\nother: 1\n"
+        let written = UserProfile(name: "Alex \"AK\" Kim", signature: "Alex Kim\nalex@example.com").written(into: config)
+        #expect(written == """
+            # mine
+            rules:
+              closed-question: off
+            me:
+              name: "Alex \\"AK\\" Kim"
+              signature: "Alex Kim\\nalex@example.com"
+            other: 1
+
+            """)
+        #expect(UserProfile(name: "Alex").written(into: "") == "me:\n  name: \"Alex\"\n")
+        #expect(UserProfile(name: "Alex").written(into: "me: {name: Old}\nrules: {}") == "me:\n  name: \"Alex\"\nrules: {}\n")
+    }
+}

@@ -6,12 +6,13 @@ struct PlanCommand: CoachCommand {
         commandName: "plan",
         abstract: "Show a contact's saved question plan, or edit it: drop, move, swap, replace, undo.",
         discussion: """
-            plan NAME                      show it (numbered)
-            plan NAME drop N               take question N out
-            plan NAME move N M             put question N at place M
-            plan NAME swap N M             swap questions N and M
-            plan NAME replace N "QUESTION" put your own question (or a bank question ID) in N's place, checked by the rules
-            plan NAME undo                 put back the plan as it was before the last change (also after `pick`)
+            plan NAME               show it, numbered
+            plan NAME drop N        take question N out
+            plan NAME move N M      put question N at place M
+            plan NAME swap N M      swap questions N and M
+            plan NAME replace N Q   your question Q (in quotes, or a bank ID) in N's place
+            plan NAME undo          back to the plan before the last change (or pick)
+
             A replacement that runs the plan over the meeting's length is refused with the questions you could \
             drop instead, unless you pass --anyway. The last \(CoachStore.keptPlanChanges) changes are kept in \
             the database, so undo works after a restart.
