@@ -91,7 +91,17 @@ import PrepCoachCore
         #expect(task.text.contains(ThankYouDraft.pointPlaceholder))
         #expect(!task.text.contains("parks dept") && !task.text.contains("charge nurse"))
         #expect(coach.out.contains(#"wrap "Dana Lee" --point N"#))
+        try coach.run(#"thanks "Dana Lee""#)
+        #expect(coach.out.contains(#"wrap "Dana Lee" --point N"#))
     }
+
+    @Test func phoneScriptSaysWhatYouHopeToLearn() throws {
+        let coach = ScriptedCoach()
+        try coach.run(#"contact add "Ann Lee" --role "RN""#)
+        try coach.run(#"request "Ann Lee" --channel phone --learn "what night shifts are like""#)
+        #expect(coach.out.contains("to tell me about your work as an RN? In particular, I hope to learn what night shifts are like."))
+    }
+
 
     // MARK: Summary files
 

@@ -31,7 +31,12 @@ struct ThanksCommand: CoachCommand {
         let state = task.doneAt.map { "sent \(DateText.day($0))" } ?? Due(task.dueAt!, now: context.now()).text
         context.console.line(context.console.style.bold("Thank-you to \(contact.name)") + " (\(state))")
         context.console.line(task.text)
+        if task.doneAt == nil, task.text.contains(ThankYouDraft.pointPlaceholder) {
+            context.console.line(context.console.style.dim(
+                "Name one thing they said: `wrap \(contact.commandArgument) --point N` (a note of the call) or --point \"your words\"."))
+        }
     }
+
 }
 
 struct FollowUpsCommand: CoachCommand {

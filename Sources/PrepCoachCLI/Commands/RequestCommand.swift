@@ -47,7 +47,8 @@ struct RequestCommand: CoachCommand {
             try store.update(contact)
         }
         let learning = try learn ?? askOnce("What do you hope to learn from \(contact.name)? (Enter to skip) ",
-                                            when: true, context)
+                                            when: channel != .linkedin, context)  // no room for it in a LinkedIn note
+
         let me = context.userProfile()
         let draft = MeetingRequestDraft(contact: contact, referrer: contact.mayUseReferrerName == true ? referrer : nil,
                                         me: me, learn: learning)

@@ -86,7 +86,9 @@ struct MeetingRequestDraft {
         let opening = "Hello \(firstName), this is \(name). " + (connection.map { $0 + " " } ?? "")
             + "\(aboutYou), and I would value your advice."
         let ask = "I am not asking for a job — only to hear about your experience. Would you have 20 to 30 minutes, "
-            + "now or at a time that suits you, to tell me about \(theirWork)? In person, by phone or by video, "
+            + "now or at a time that suits you, to tell me about \(theirWork)? "
+            + (learn.flatMap(LetterPhrases.hopeToLearn).map { $0 + " " } ?? "") + "In person, by phone or by video, "
+
             + "whichever you prefer — I will keep it under 30 minutes."
         return (opening, ask)
     }
