@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import LineEditor
 import PrepCoachCore
 
 struct CallCommand: CoachCommand {
@@ -25,13 +27,16 @@ struct CallCommand: CoachCommand {
         let contact = try context.contact(named: name)
         let id = contact.id!
         let call: Call
-        if let open = try store.openCall(contactID: id) {
+        let open = try store.openCall(contactID: id)
+        if let open {
             call = open
             context.console.line(context.console.style.dim("Resuming the call started \(DateText.dayAndTime(open.startedAt))."))
         } else {
             call = try store.startCall(contactID: id, at: context.now(), promisedMinutes: minutes)
         }
+        // On a terminal (typing and reading both): wrapped text, the now/next block, questions before command-like notes.
+        let columns = isatty(0) == 1 ? TerminalSize.outputColumns() : nil
         _ = try CallSession(context: context, store: store, contact: contact, plan: store.plan(contactID: id),
-                            call: call).run()
+                            call: call, columns: columns).run(starting: open == nil)
     }
 }
