@@ -190,10 +190,10 @@ import Testing
         let prep = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path) + " prep 'Dana Lee'",
                                    environment: Binary.environment(home: home))
         defer { prep.close() }
-        try prep.waitFor("[y/n/note]")
+        try prep.waitFor("[y/n/note/?]")
         try prep.sendLiteral("y")
         try prep.sendKeys("Enter")
-        try prep.waitFor("the second check") { $0.components(separatedBy: "[y/n/note]").count > 2 }
+        try prep.waitFor("[your sentence/n/?]")
         try prep.sendKeys("C-d")
         #expect(try prep.waitForExit() == 0)
         #expect(!prep.screen().contains("run it in the prepcoach shell"))

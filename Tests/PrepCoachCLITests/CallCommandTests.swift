@@ -50,6 +50,15 @@ import PrepCoachCore
         #expect(Set(notes.map(\.planItemID)).count == 1)
     }
 
+    @Test func helpCallDescribesTheCallScreen() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run("help call") == 0)
+        let text = coach.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // as wrapped for the terminal
+        #expect(text.contains("a warning comes 5 minutes before the end of the call"))
+        #expect(text.contains("notes / undo list this call's notes / remove the last one"))
+        #expect(text.contains("Up recalls only what was typed in calls"))
+    }
+
     /// `maybe` is not no: the question is asked again, in words that say who allowed what.
     @Test func referralAsksAgainUntilYesOrNo() throws {
         let coach = try coachWithPlan()

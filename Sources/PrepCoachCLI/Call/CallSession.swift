@@ -378,18 +378,16 @@ final class CallSession {
     }
 
     static let help = """
-        In a call, anything you type that is not a command is saved as a note on the current question. \
-        On a terminal, a line that looks like a command (`nxt`, `quit`, a pasted shell command) is asked about first.
+        In a call, anything you type that is not a command is a note on the current question.
           next            mark the next question asked and show it
           ask N / skip N  mark question N asked (and current) or skipped
           note TEXT       a note (the word `note` is optional)
-          notes           list this call's notes
-          undo            remove the last note
-          ref NAME [CO]   someone they suggest you talk to; asks whether you may use their name
+          notes / undo    list this call's notes / remove the last one
+          ref NAME [CO]   someone to talk to next; asks if you may use their name
           todo TEXT       advice to act on after the call
           plan            show the plan: ✓ asked, ▸ current, – skipped
           clock           time used so far
-          end             end the call; lists the questions not asked (Ctrl-D pauses instead; `call NAME` resumes)
-        The clock in the prompt runs on its own; a warning shows 5 minutes before the end of the call and at its end.
+          end             end the call, listing the questions not asked
+          Ctrl-D          pause the call (`call NAME` resumes it)
         """
 }

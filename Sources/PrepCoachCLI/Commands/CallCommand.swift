@@ -9,7 +9,13 @@ struct CallCommand: CoachCommand {
         abstract: "Hold the call: the plan on screen, a clock, notes saved as you type them.",
         discussion: """
             Starts a call with the contact (or resumes one not yet ended). Notes, questions asked, referrals \
-            and to-dos are on disk before the prompt returns. Type `help` inside for its commands.
+            and to-dos are on disk before the prompt returns. On a terminal the clock in the prompt runs on its \
+            own, a warning comes 5 minutes before the end of the call and at its end, the current and next \
+            question stay in view with their follow-ups, and a line that looks like a command (`nxt`, `quit`, \
+            a pasted shell command) is asked about before it becomes a note; `n` drops it, `note` keeps it. \
+            Up recalls only what was typed in calls.
+
+            \(CallSession.help)
             """)
 
     static let completion = CompletionSpec(options: ["--minutes": nil], positional: .contacts)
