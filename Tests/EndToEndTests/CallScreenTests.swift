@@ -49,8 +49,7 @@ import Testing
         try session.sendKeys("Enter")
         try session.waitFor("✓ noted")
         try session.waitForPrompt("left>")
-        try session.sendLiteral("café — naïve")
-        try session.sendKeys("Enter")
+        try session.enter("café — naïve")
         try session.waitFor("✓ noted", timeout: .seconds(5))
         try session.waitFor("two notes") { $0.components(separatedBy: "✓ noted").count == 3 }
         try session.sendKeys("C-d")
@@ -70,8 +69,10 @@ import Testing
         defer { session.close() }
         #expect(session.screen().contains("15:00 — 5 minutes left of the 20 you asked for"))
         #expect(!session.screen().contains("are up"))
-        let screen = try session.waitFor("20:00 — the 20 minutes you asked for are up", timeout: .seconds(6))
-        #expect(screen.split(separator: "\n").last?.hasPrefix("call 20:0") == true)
+        try session.waitFor("20:00 — the 20 minutes you asked for are up", timeout: .seconds(6))
+        try session.waitFor("the prompt redrawn under the warning") { screen in
+            screen.split(separator: "\n").last.map { $0.hasPrefix("call 20:0") && $0.hasSuffix(">") } ?? false
+        }
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)
     }
@@ -95,8 +96,7 @@ import Testing
         #expect(try Binary.run(["add", "Dana Lee", question], home: home).status == 0)
         let session = try startCall(home: home, width: 50, height: 20)
         defer { session.close() }
-        try session.sendLiteral("ask 10")
-        try session.sendKeys("Enter")
+        try session.enter("ask 10")
         try session.waitFor("now  ▸ 10.")
         let screen = try session.waitForPrompt("left>")
         let lines = screen.split(separator: "\n")
@@ -114,8 +114,7 @@ import Testing
         let session = try startCall(home: home)
         defer { session.close() }
         func type(_ line: String, thenWaitFor text: String) throws {
-            try session.sendLiteral(line)
-            try session.sendKeys("Enter")
+            try session.enter(line)
             try session.waitFor(text)
         }
         try type("nxt", thenWaitFor: "'nxt' looks like 'next' — run it? [y/n/note]")
@@ -153,31 +152,27 @@ import Testing
         try CallModeTests.seed(home: home)
         let session = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path), environment: Binary.environment(home: home))
         defer { session.close() }
+        func upRecalls(_ line: String) throws {
+            try session.sendKeys("Up")
+            try session.waitFor(line)
+        }
         try session.waitFor("prepcoach>")
-        try session.sendLiteral("tags stages")
-        try session.sendKeys("Enter")
+        try session.enter("tags stages")
         try session.waitForPrompt()
-        try session.sendLiteral("call Dana\\ Lee")
-        try session.sendKeys("Enter")
+        try session.enter("call Dana\\ Lee")
         try session.waitForPrompt("left>")
         try session.sendKeys("Up")
         Thread.sleep(forTimeInterval: 0.3)
         #expect(session.screen().hasSuffix("left>"))  // nothing from the shell
-        try session.sendLiteral("a note in the call")
-        try session.sendKeys("Enter")
+        try session.enter("a note in the call")
         try session.waitFor("✓ noted")
         try session.waitForPrompt("left>")
-        try session.sendKeys("Up")
-        try session.waitFor("left> a note in the call")
-        try session.sendKeys("C-u")
-        try session.sendKeys("C-d")
+        try upRecalls("left> a note in the call")
+        try session.sendKeys("C-u", "C-d")
         try session.waitForPrompt()
-        try session.sendKeys("Up")
-        try session.waitFor("prepcoach> call Dana\\ Lee")
-        try session.sendKeys("Up")
-        try session.waitFor("prepcoach> tags stages")
-        try session.sendKeys("C-u")
-        try session.sendKeys("C-d")
+        try upRecalls("prepcoach> call Dana\\ Lee")
+        try upRecalls("prepcoach> tags stages")
+        try session.sendKeys("C-u", "C-d")
         #expect(try session.waitForExit() == 0)
         let shellHistory = try String(contentsOf: home.appendingPathComponent("data/prepcoach/history"), encoding: .utf8)
         #expect(!shellHistory.contains("note"))
@@ -187,24 +182,31 @@ import Testing
     @Test func oneShotPrepAndRehearseRunOnATerminal() throws {
         let home = try Binary.isolatedHome()
         try CallModeTests.seed(home: home)
-        let prep = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path) + " prep 'Dana Lee'",
-                                   environment: Binary.environment(home: home))
+        /// Runs `prepcoach COMMAND 'Dana Lee'`, answers `reply` to its first question and waits for `after`.
+        func oneShot(_ command: String, asks question: String, reply: String, then after: String) throws -> TmuxSession {
+            let session = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path) + " \(command) 'Dana Lee'",
+                                          environment: Binary.environment(home: home))
+            try session.waitFor(question)
+            try session.enter(reply)
+            try session.waitFor(after)
+            return session
+        }
+        let prep = try oneShot("prep", asks: "[y/n/note/?]", reply: "y", then: "[your sentence/n/?]")
         defer { prep.close() }
-        try prep.waitFor("[y/n/note/?]")
-        try prep.sendLiteral("y")
-        try prep.sendKeys("Enter")
-        try prep.waitFor("[your sentence/n/?]")
         try prep.sendKeys("C-d")
         #expect(try prep.waitForExit() == 0)
         #expect(!prep.screen().contains("run it in the prepcoach shell"))
 
-        let rehearse = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path) + " rehearse 'Dana Lee'",
-                                       environment: Binary.environment(home: home))
+        let rehearse = try oneShot("rehearse", asks: "Enter when done", reply: "s", then: "stopped after 0")
         defer { rehearse.close() }
-        try rehearse.waitFor("Enter when done")
-        try rehearse.sendLiteral("s")
-        try rehearse.sendKeys("Enter")
-        try rehearse.waitFor("stopped after 0")
         #expect(try rehearse.waitForExit() == 0)
+    }
+}
+
+extension TmuxSession {
+    /// Types a line and presses Enter.
+    func enter(_ line: String) throws {
+        try sendLiteral(line)
+        try sendKeys("Enter")
     }
 }
