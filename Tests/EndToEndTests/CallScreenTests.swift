@@ -49,6 +49,9 @@ import Testing
         try session.sendKeys("Enter")
         try session.waitFor("✓ noted")
         try session.waitForPrompt("left>")
+        try session.sendLiteral("discarded")
+        try session.sendKeys("C-c")  // a key, read by the same read function: the line goes, the call stays
+        try session.waitForPrompt("left>")
         try session.enter("café — naïve")
         try session.waitFor("✓ noted", timeout: .seconds(5))
         try session.waitFor("two notes") { $0.components(separatedBy: "✓ noted").count == 3 }
