@@ -18,7 +18,7 @@ struct CallPlanFit {
             .sorted { (plan[$0].minutes, $0) > (plan[$1].minutes, $1) }
         for index in candidates where over > 0 {
             skips.append(index)
-            over -= plan[index].minutes
+            over &-= plan[index].minutes
         }
         self.skips = skips.sorted()
     }

@@ -110,7 +110,7 @@ struct RehearsalFormatter {
                          + "\(Self.clock(timing.step.budgetSeconds))  " + difference(timing.seconds - timing.step.budgetSeconds))
         }
         if finished {
-            let answers = max(planMinutes * 60 - total, 0)
+            let answers = max(min(planMinutes, 24 * 60) * 60 - total, 0)  // bounded: minutes come from the database
             lines.append(style.dim("Saved. Of the plan's \(planMinutes) minutes, that leaves about \(Self.clock(answers)) "
                                    + "for their answers; a question that ran over is worth shortening."))
         }
