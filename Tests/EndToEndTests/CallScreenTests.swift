@@ -106,6 +106,17 @@ import Testing
         #expect(lines.allSatisfy { $0.count <= 50 })
         let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(joined.contains("now  ▸ 10. " + question))
+
+        // A line wrapped over two rows is not redrawn (`\e[K` would clear only one): it stays whole.
+        let long = "she moved from the shop floor to planning in two years, then to buying"
+        try session.sendLiteral(long)
+        Thread.sleep(forTimeInterval: 2.2)
+        let rows = session.screen().split(separator: "\n").suffix(2)
+        #expect(rows.first?.hasPrefix("call ") == true)
+        #expect(rows.joined().hasSuffix("left> " + long))
+        #expect(session.screen().components(separatedBy: "left> she moved").count == 2)  // drawn once
+        try session.sendKeys("Enter")
+        try session.waitFor("✓ noted (Q10)")
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)
     }
