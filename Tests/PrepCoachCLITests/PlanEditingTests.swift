@@ -39,6 +39,10 @@ import PrepCoachCore
                                      bundledBanks: ScriptedCoach.bundledBanks, storePath: database)
         #expect(CommandDispatcher(context: context).run(["plan", "Dana Lee", "undo"]) == 0)
         #expect(try plan(coach).map(\.text) == first)
+        // Back before the first pick: no plan at all, and that is not an error.
+        #expect(CommandDispatcher(context: context).run(["plan", "Dana Lee", "undo"]) == 0)
+        #expect(try plan(coach).isEmpty)
+
     }
 
     @Test func badEditsSayWhatIsWrong() throws {
@@ -120,6 +124,7 @@ import PrepCoachCore
         #expect(items.first?["followups"] as? [String] == followups)
         #expect(coach.completions(#"plan "Dana Lee" "#) == PlanCommand.verbs.sorted())
         #expect(coach.completions(#"plan "Dana Lee" dr"#) == ["drop"])
+        #expect(coach.completions(#"plan "Dana Lee" drop "#).isEmpty)
         #expect(coach.completions("plan Da") == [#"Dana\ Lee"#])
     }
 }

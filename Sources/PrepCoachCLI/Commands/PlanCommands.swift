@@ -77,17 +77,21 @@ struct PlanCommand: CoachCommand {
             throw CommandFailure("unknown plan edit '\(verb)'" + Suggestion.hint(for: verb, among: Self.verbs)
                                  + "; use drop, move, swap, replace or undo")
         }
-        try show(contact, context)
+        try show(contact, context, afterEdit: true)
     }
 
-    private func show(_ contact: Contact, _ context: CommandContext) throws {
+    private func show(_ contact: Contact, _ context: CommandContext, afterEdit: Bool = false) throws {
         let items = try context.store().plan(contactID: contact.id!)
         let banks = context.banks(adding: global.banks)
         if json {
             context.console.line(try JSONOutput.encode(items.map { PlanItemJSON($0, banks: banks) }))
             return
         }
+        if items.isEmpty && afterEdit {
+            return context.console.line("\(contact.name)'s plan is empty now.")
+        }
         guard !items.isEmpty else {
+
             throw CommandFailure("\(contact.name) has no plan yet; make one with `pick --contact \(contact.commandArgument)`")
         }
         let style = context.console.style

@@ -78,6 +78,12 @@ public final class CommandContext {
         return answers.answer(prompt: prompt, completions: completions)
     }
 
+    /// A line typed in a call, with a prompt that keeps itself current (see `AnswerSource.callLine`).
+    public func callLine(_ prompt: LivePrompt, completions: [String]) throws -> LineInput {
+        guard let answers else { return try ask(prompt.text()) }  // no one to ask: ask's error
+        return answers.callLine(prompt: prompt, completions: completions)
+    }
+
     /// The rules of these banks, with the user's config applied, compiled once.
     /// Companies in your research notes join the `{company}` macro.
     public func ruleEngine(for banks: Banks) throws -> RuleEngine {

@@ -15,7 +15,12 @@ public enum PrepCoachMain {
             console: console, environment: environment, bundledBanks: bundled, extraBanks: global?.banks ?? [],
             storePath: global?.database)
         let standardInput = ScriptAnswers(AnyIterator(StandardInputLines()))
-        if isatty(0) == 0 { context.answers = standardInput }
+        if isatty(0) == 0 {
+            context.answers = standardInput
+        } else {
+            // One-shot `call`, `prep` and `rehearse` on a terminal ask with the line editor.
+            context.answers = Repl.terminalAnswers(environment: environment) { Repl.editor(environment: environment) }
+        }
         guard let root = parsed as? RootCommand else { return CommandDispatcher(context: context).run(arguments) }
         let repl = Repl(context: context)
         if !root.commandLines.isEmpty {

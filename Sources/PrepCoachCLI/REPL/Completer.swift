@@ -30,9 +30,14 @@ struct Completer {
             if let source = expected { return values(of: source, current: current) }
         }
         if current.hasPrefix("-") { return Array(options.keys) }
-        if let second = command.completion.followedBy, positionalCount(arguments, options: options) == 1 {
-            return values(of: second, current: current)
+        if let second = command.completion.followedBy {
+            switch positionalCount(arguments, options: options) {
+            case 0: break
+            case 1: return values(of: second, current: current)
+            default: return []  // numbers or words of your own
+            }
         }
+
         return command.completion.positional.map { values(of: $0, current: current) } ?? []
     }
 

@@ -22,7 +22,7 @@ enum HelpText {
         case "keys":
             """
             Tab          complete commands, options, stages, industries, topics, question ids and contacts
-            Up / Down    recall earlier commands (kept across sessions)
+            Up / Down    recall earlier commands (kept across sessions; a call recalls only its own lines)
             Ctrl-R       search earlier commands
             Ctrl-A / E   start / end of line;  Ctrl-W delete word;  Ctrl-U delete to start
             Ctrl-C       discard the line being typed

@@ -24,6 +24,16 @@ extension CoachStore {
         try database.read { try CallEvent.filter(Column("callID") == callID).order(Column("id")).fetchAll($0) }
     }
 
+    /// Removes the call's latest note (`undo` in a call) and returns it; nil when it has none.
+    public func removeLastNote(callID: Int64) throws -> CallEvent? {
+        try database.write { db in
+            guard let last = try CallEvent.filter(Column("callID") == callID && Column("kind") == CallEvent.Kind.note)
+                .order(Column("id").desc).fetchOne(db) else { return nil }
+            try last.delete(db)
+            return last
+        }
+    }
+
     /// Ends the call and logs it as the latest contact with the person.
     public func endCall(_ call: Call, at date: Date) throws -> Call {
         try database.write { db in
