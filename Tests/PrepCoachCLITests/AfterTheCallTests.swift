@@ -222,7 +222,22 @@ import PrepCoachCore
         #expect(after.first { $0["name"] as? String == "Dana Lee" }?["stage"] as? String == "thanked")
     }
 
+    @Test func staleFollowUpsHaveJSON() throws {
+        let coach = ScriptedCoach()
+        try coach.run(#"contact add "Ann Lee""#)
+        try coach.run(#"contact log "Ann Lee" had coffee"#)
+        let later = ScriptedCoach(now: "2025-09-10T09:00:00Z")
+        let context = CommandContext(console: later.context.console, environment: ["PREPCOACH_NOW": "2025-09-10T09:00:00Z"],
+                                     bundledBanks: ScriptedCoach.bundledBanks,
+                                     storePath: coach.folder.appendingPathComponent("coach.sqlite").path)
+        #expect(CommandDispatcher(context: context).run(["followups", "--stale", "90", "--json"]) == 0)
+        let stale = try #require(try JSONSerialization.jsonObject(with: Data(later.out.utf8)) as? [[String: Any]])
+        #expect(stale.map { $0["name"] as? String } == ["Ann Lee"])
+        #expect((stale.first?["lastContact"] as? String)?.hasPrefix("2025-03-10T09:0") == true)  // the clock runs on from PREPCOACH_NOW
+    }
+
     @Test func researchListHasJSON() throws {
+
         let coach = ScriptedCoach()
         try coach.run(#"research add "Mercy Hospital" opened a new cancer centre in 2024"#)
         #expect(try coach.run("research list --json") == 0)
