@@ -209,7 +209,7 @@ import PrepCoachCore
         let sam = try #require(out.range(of: "Sam Ortiz"))
         let ann = try #require(out.range(of: "Ann Lee"))
         #expect(dana.lowerBound < sam.lowerBound && sam.lowerBound < ann.lowerBound)
-        #expect(out.contains(#"not wrapped: `wrap "Dana Lee"`"#))
+        #expect(out.contains(#"The call ended: `wrap "Dana Lee"` drafts the thank-you"#))
         #expect(out.contains("due 2025-03-11"))
         #expect(out.contains(#"Referred by Dana Lee, not contacted yet: `request "Sam Ortiz"` (you may use their name)"#))
         #expect(try coach.run("next --json") == 0)

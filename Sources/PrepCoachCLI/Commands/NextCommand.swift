@@ -73,9 +73,10 @@ struct NextStep {
         case .requestSent: "Request sent; while you wait, `pick --contact \(name)` builds your questions"
         case .preparing: "Get ready: `prep \(name)`, `rehearse \(name)`, then `call \(name)` when you talk"
         case .callOpen: "A call is still open: `call \(name)` resumes it, `end` there finishes it"
-        case .toWrap: "The call ended but is not wrapped: `wrap \(name)`; the thank-you is due"
-        case .toThank: "Send the thank-you: `thanks \(name)` shows it, `thanks \(name) --sent` once sent; due"
-        case .thanked: "Thanked. Next check-in" + (progress.due == nil ? "" : "; `contact log \(name) …` when in touch")
+        case .toWrap: "The call ended: `wrap \(name)` drafts the thank-you, to send within 24 hours of the call"
+        case .toThank: "Send the thank-you: `thanks \(name)` shows it, `thanks \(name) --sent` once sent"
+        case .thanked: "Thanked; check in again now and then (`contact log \(name) …` when you do)"
+
         }
     }
 }

@@ -113,11 +113,11 @@ public enum DateText {
         format(date, "yyyy-MM-dd HH:mm") + " " + zoneName(at: date)
     }
 
-    /// "EDT", "UTC"; an offset ("GMT+1") where the zone has no common English abbreviation.
+    /// "EDT", "GMT", "UTC"; an offset ("GMT+1") where the zone has no common English abbreviation.
     static func zoneName(at date: Date) -> String {
-        let name = format(date, "zzz")
-        return name == "GMT" ? "UTC" : name
+        format(date, "zzz")
     }
+
 
 
     /// A date with a fixed, locale-independent pattern, in the local zone or the one given.
