@@ -100,7 +100,13 @@ import Testing
         try session.waitForPrompt()
         try type("call Dana\\ Lee")
         try session.waitFor("left>")
-        for line in ["next", "she started on nights in the ER", "todo shadow a charge nurse", "end"] { try type(line) }
+        for (line, reply) in [("next", "▸ 1."), ("she started on nights in the ER", "✓ noted"),
+                              ("todo shadow a charge nurse", "to do after the call")] {
+            try type(line)
+            try session.waitFor(reply)
+            try session.waitForPrompt("left>")
+        }
+        try type("end")
         try session.waitForPrompt()
         try type("wrap Dana\\ Lee")
         try session.waitFor("Number, your own words, or Enter to fill in later:")

@@ -118,6 +118,7 @@ import Testing
         #expect(session.screen().components(separatedBy: "left> she moved").count == 2)  // drawn once
         try session.sendKeys("Enter")
         try session.waitFor("✓ noted (Q9)")
+        try session.waitForPrompt("left>")  // Ctrl-D sent while the screen still scrolls can be lost
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)
     }
