@@ -101,6 +101,12 @@ import PrepCoachCore
         #expect(try coach.run(#"plan "Dana Lee" replace 2 \#(bankID) --anyway"#) == 0)
         #expect(try plan(coach)[1].text == bank.text)
         #expect(try plan(coach)[1].minutes == bank.minutes)
+        // Not with a question the plan already has elsewhere; its own words in its own place are fine.
+        let first = try plan(coach)[0].text
+        #expect(try coach.run(#"plan "Dana Lee" replace 2 "\#(first)" --anyway"#) == 1)
+        #expect(coach.err.contains("already has this question as 1"))
+        #expect(try coach.run(#"plan "Dana Lee" replace 2 \#(bankID) --anyway"#) == 0)
+
     }
 
     @Test func rePickingInAScriptKeepsYourOwnQuestionsAndSaysSo() throws {
