@@ -124,6 +124,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/nonexistent-prepcoach"))
     }
 
+    /// A -shm (or -wal) left at 0400 once the database was read-only no longer keeps every command failing.
+    @Test func aLeftoverReadOnlyCompanionFileIsRepaired() throws {
+        let home = try Binary.isolatedHome()
+        #expect(try Binary.run(["contact", "add", "Dana"], home: home).status == 0)
+        let shm = storePath(home) + "-shm"
+        if !FileManager.default.fileExists(atPath: shm) {
+            _ = FileManager.default.createFile(atPath: shm, contents: Data(count: 32_768))
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: shm)
+        let result = try Binary.run(["contact", "add", "Eve"], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: \(shm) had mode 0400, which kept the database from opening; reset it to 0600"))
+        #expect(try FileManager.default.attributesOfItem(atPath: shm)[.posixPermissions] as? Int == 0o600)
+        #expect(try CoachStore(path: storePath(home)).contacts().map(\.name) == ["Dana", "Eve"])
+    }
+
     @Test func aDatabaseFromANewerPrepcoachIsRefused() throws {
         let home = try Binary.isolatedHome()
         #expect(try Binary.run(["contact", "add", "Dana"], home: home).status == 0)

@@ -152,6 +152,11 @@ public final class CoachStore: Sendable {
         }
     }
 
+    /// Where `wrap` writes summaries and calendars by default: `summaries/` beside the database.
+    public var summariesFolder: URL {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("summaries")
+    }
+
     /// Applied migration identifiers, for tests and diagnostics.
     public func appliedMigrations() throws -> [String] {
         try database.read { try Self.migrator.appliedIdentifiers($0) }.sorted()

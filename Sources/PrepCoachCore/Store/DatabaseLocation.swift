@@ -103,17 +103,16 @@ struct DatabaseLocation {
         }
     }
 
-    /// A `-wal` or `-shm` file left without read and write permission (after the
-    /// database itself was read-only once) makes every open fail. Yours: reset to 0600;
-    /// someone else's: say how to fix it.
+    /// A `-wal` or `-shm` file left without read and write permission for its owner
+    /// (after the database itself was read-only once) makes every open fail. Reset it to
+    /// 0600 (it holds the database's own data, like the database); if that is not allowed, say how.
     private func repairCompanion(_ file: String) throws -> String? {
-        guard FileStatus(path: file) == .file, access(file, R_OK | W_OK) != 0 else { return nil }
-        let oldMode = mode(file)
+        guard FileStatus(path: file) == .file, let oldMode = permissions(file), oldMode & 0o600 != 0o600 else { return nil }
         guard chmod(file, 0o600) == 0 else {
-            throw StoreError("cannot use \(file) (mode \(oldMode)), which SQLite needs beside the database; "
+            throw StoreError("cannot use \(file) (mode \(octal(oldMode))), which SQLite needs beside the database; "
                              + "run chmod 600 \(shellQuoted(file)) as its owner")
         }
-        return "\(file) had mode \(oldMode), which kept the database from opening; reset it to 0600"
+        return "\(file) had mode \(octal(oldMode)), which kept the database from opening; reset it to 0600"
     }
 
     private func permissions(_ file: String) -> Int? {
