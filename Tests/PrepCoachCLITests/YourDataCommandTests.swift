@@ -143,4 +143,22 @@ import PrepCoachCore
         #expect(try coach.run("backup \(copy) --force") == 0)
         #expect(try CoachStore(path: copy).contact(named: "Zed") != nil)
     }
+
+    @Test func newCommandsAreCompletedAndHaveHelp() throws {
+        let coach = try coachWithHistory()
+        #expect(coach.completions("contact re") == ["remove", "rename"])
+        #expect(coach.completions("exp") == ["export"])
+        #expect(coach.completions("imp") == ["import"])
+        #expect(coach.completions("contact remove --y") == ["--yes"])
+        #expect(coach.completions("contact remove Da") == ["Dana\\ Lee"])
+        #expect(coach.completions("research remove Mer") == ["Mercy\\ Hospital"])
+        #expect(coach.completions("backup --f") == ["--force"])
+        #expect(coach.completions("help da") == ["data"])
+        #expect(try coach.run("help data") == 0)
+        #expect(coach.out.contains("contact remove NAME"))
+        #expect(try coach.run("help") == 0)
+        #expect(coach.out.contains("backup") && coach.out.contains("export") && coach.out.contains("import"))
+        #expect(try coach.run("help contact remove") == 0)
+        #expect(coach.out.contains("--yes"))
+    }
 }
