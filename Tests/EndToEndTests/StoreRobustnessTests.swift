@@ -8,6 +8,15 @@ import Testing
 @Suite struct StoreRobustnessTests {
     private func storePath(_ home: URL) -> String { home.appendingPathComponent("data/prepcoach/prepcoach.sqlite").path }
 
+    /// Changes the database behind prepcoach's back, as a user with sqlite3 would.
+    private func plant(_ statements: String..., home: URL) throws {
+        let queue = try DatabaseQueue(path: storePath(home))
+        try queue.write { db in
+            for statement in statements { try db.execute(sql: statement) }
+        }
+        try queue.close()
+    }
+
     /// Four processes on a database that does not exist yet, twenty times: every one succeeds and saves its row.
     @Test func processesStartingTogetherOnAMissingDatabaseAllSucceed() throws {
         var failures: [String] = []
@@ -36,15 +45,12 @@ import Testing
 
             """, home: home)
         #expect(setup.status == 0, "\(setup.stderr)")
-        let queue = try DatabaseQueue(path: storePath(home))
-        try queue.write { db in
-            try db.execute(sql: "UPDATE planItem SET minutes = 9223372036854775807 WHERE position = 0")
-            try db.execute(sql: "UPDATE planItem SET minutes = -9223372036854775808, position = 9223372036854775807 WHERE position = 1")
-            try db.execute(sql: "UPDATE call SET promisedMinutes = 9223372036854775807, endedAt = 1e300")
-            try db.execute(sql: "UPDATE contact SET createdAt = -1e300")
-            try db.execute(sql: "INSERT INTO rehearsal (contactID, at, seconds, budgetSeconds) VALUES (1, 1e300, 9223372036854775807, -5)")
-        }
-        try queue.close()
+        try plant("UPDATE planItem SET minutes = 9223372036854775807 WHERE position = 0",
+                  "UPDATE planItem SET minutes = -9223372036854775808, position = 9223372036854775807 WHERE position = 1",
+                  "UPDATE call SET promisedMinutes = 9223372036854775807, endedAt = 1e300",
+                  "UPDATE contact SET createdAt = -1e300",
+                  "INSERT INTO rehearsal (contactID, at, seconds, budgetSeconds) VALUES (1, 1e300, 9223372036854775807, -5)",
+                  home: home)
         for command in [["plan", "Dana Lee"], ["plan", "Dana Lee", "--json"], ["contact", "show", "Dana Lee"],
                         ["contact", "list"], ["prep", "Dana Lee", "--report"], ["followups"], ["history", "Dana Lee"],
                         ["wrap", "Dana Lee"], ["pick", "--contact", "Dana Lee", "--seed", "3"]] {
@@ -59,9 +65,7 @@ import Testing
     @Test func anUnreadableValueIsAOneLineError() throws {
         let home = try Binary.isolatedHome()
         #expect(try Binary.run(["contact", "add", "Dana Lee"], home: home).status == 0)
-        let queue = try DatabaseQueue(path: storePath(home))
-        try queue.write { try $0.execute(sql: "UPDATE contact SET createdAt = 'yesterday-ish'") }
-        try queue.close()
+        try plant("UPDATE contact SET createdAt = 'yesterday-ish'", home: home)
         let result = try Binary.run(["contact", "list"], home: home)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("error: the database holds a value prepcoach cannot read"))
@@ -143,9 +147,7 @@ import Testing
     @Test func aDatabaseFromANewerPrepcoachIsRefused() throws {
         let home = try Binary.isolatedHome()
         #expect(try Binary.run(["contact", "add", "Dana"], home: home).status == 0)
-        let queue = try DatabaseQueue(path: storePath(home))
-        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from the future')") }
-        try queue.close()
+        try plant("INSERT INTO grdb_migrations VALUES ('v99: from the future')", home: home)
         let result = try Binary.run(["contact", "list"], home: home)
         #expect(result.status == 1)
         #expect(result.stderr.contains("error: this database was written by a newer prepcoach"), "\(result.stderr)")
