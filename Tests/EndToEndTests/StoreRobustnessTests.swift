@@ -144,6 +144,19 @@ import Testing
         #expect(try CoachStore(path: storePath(home)).contacts().map(\.name) == ["Dana", "Eve"])
     }
 
+    /// Permissions do not bind root, so this runs only for other users.
+    @Test(.enabled(if: geteuid() != 0)) func anUnwritableDataHomeIsAOneLineError() throws {
+        let home = try Binary.isolatedHome()
+        let locked = home.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o500])
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: locked.path) }
+        let result = try Binary.run(["contact", "list"], home: home, extraEnvironment: ["XDG_DATA_HOME": locked.path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: cannot create the data folder \(locked.path)/prepcoach: \(locked.path) is not "
+                + "writable by you; make it writable or set XDG_DATA_HOME (or --db PATH) to a folder you own\n")
+    }
+
     @Test func aDatabaseFromANewerPrepcoachIsRefused() throws {
         let home = try Binary.isolatedHome()
         #expect(try Binary.run(["contact", "add", "Dana"], home: home).status == 0)

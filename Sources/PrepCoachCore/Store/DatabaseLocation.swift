@@ -46,18 +46,20 @@ struct DatabaseLocation {
     private func createFolder() throws {
         // The deepest existing part of the path says why creating fails, if it does.
         var existing = folder
+        var missing: [String] = []
         while FileStatus(path: existing) == .missing, existing != "/", !existing.isEmpty {
+            missing.insert(existing, at: 0)
             existing = (existing as NSString).deletingLastPathComponent
         }
         if FileStatus(path: existing) == .file {
             throw StoreError("cannot create the data folder \(folder): \(existing) is a file, not a folder; "
                              + "move it away or set XDG_DATA_HOME to another folder")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw StoreError("cannot create the data folder \(folder): \(existing) is not writable by you; "
+        // One level at a time, each 0700, so a failure names its cause.
+        for level in missing where mkdir(level, 0o700) != 0 && errno != EEXIST {
+            let reason = errno == EACCES || errno == EROFS
+                ? "\(existing.isEmpty ? "." : existing) is not writable by you" : String(cString: strerror(errno))
+            throw StoreError("cannot create the data folder \(folder): \(reason); "
                              + "make it writable or set XDG_DATA_HOME (or --db PATH) to a folder you own")
         }
     }
