@@ -109,11 +109,12 @@ import Testing
     @Test func impossibleDatabasePlacesAreOneLineErrors() throws {
         let home = try Binary.isolatedHome()
         let file = home.appendingPathComponent("a-file")
+        let missing = home.appendingPathComponent("no-such-folder")
         _ = FileManager.default.createFile(atPath: file.path, contents: Data(String(repeating: "not a database\n", count: 100).utf8))
         let cases: [(arguments: [String], environment: [String: String], message: String)] = [
             (["contact", "list", "--db", ""], [:], "error: the database path is empty: give --db a file path"),
-            (["contact", "list", "--db", "/nonexistent-prepcoach/dir/x.sqlite"], [:],
-             "error: cannot use the database /nonexistent-prepcoach/dir/x.sqlite: the folder /nonexistent-prepcoach/dir does not exist"),
+            (["contact", "list", "--db", "\(missing.path)/dir/x.sqlite"], [:],
+             "error: cannot use the database \(missing.path)/dir/x.sqlite: the folder \(missing.path)/dir does not exist"),
             (["contact", "list"], ["XDG_DATA_HOME": file.path],
              "error: cannot create the data folder \(file.path)/prepcoach: \(file.path) is a file, not a folder"),
             (["contact", "list", "--db", home.path], [:], "error: \(home.path) is a folder, not a database file"),
@@ -125,7 +126,7 @@ import Testing
             #expect(result.stderr.hasPrefix(message), "\(arguments): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
         }
-        #expect(!FileManager.default.fileExists(atPath: "/nonexistent-prepcoach"))
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
     }
 
     /// A -shm (or -wal) left at 0400 once the database was read-only no longer keeps every command failing.
