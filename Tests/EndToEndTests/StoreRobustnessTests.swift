@@ -68,7 +68,8 @@ import Testing
         try plant("UPDATE contact SET createdAt = 'yesterday-ish'", home: home)
         let result = try Binary.run(["contact", "list"], home: home)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error: the database holds a value prepcoach cannot read"))
+        #expect(result.stderr == "error: the database holds a value prepcoach cannot read (could not decode Date from "
+                + "database value \"yesterday-ish\" - column: \"createdAt\"); fix it with sqlite3 or restore a backup\n")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
     }
 

@@ -142,6 +142,10 @@ import PrepCoachCore
         #expect(coach.err.contains("already exists"))
         #expect(try coach.run("backup \(copy) --force") == 0)
         #expect(try CoachStore(path: copy).contact(named: "Zed") != nil)
+        let nowhere = coach.folder.appendingPathComponent("no-such-folder/backup.sqlite").path
+        #expect(try coach.run("backup \(nowhere)") == 1)
+        #expect(coach.err == "error: cannot write \(nowhere): the folder \(coach.folder.path)/no-such-folder does not exist; "
+                + "create it first\n")
     }
 
     @Test func newCommandsAreCompletedAndHaveHelp() throws {

@@ -173,9 +173,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public init?(translating error: any Error) {
         switch error {
         case is RowDecodingError, is DecodingError:
-            let detail = String(describing: error).split(separator: "\n").first.map(String.init) ?? ""
-            self.init("the database holds a value prepcoach cannot read (\(detail.prefix(160))); "
-                      + "fix it with sqlite3 or restore a backup")
+            // GRDB's first line names the value and column, then dumps the whole row: keep the first part,
+            // with control characters made visible, since the value is whatever was stored.
+            let firstLine = String(describing: error).split(separator: "\n").first.map(String.init) ?? ""
+            let detail = String(firstLine.components(separatedBy: ", column index:")[0].prefix(160).unicodeScalars
+                .map { CharacterSet.controlCharacters.contains($0) ? "?" : Character($0) })
+            self.init("the database holds a value prepcoach cannot read (\(detail)); fix it with sqlite3 or restore a backup")
         case let error as DatabaseError:
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
