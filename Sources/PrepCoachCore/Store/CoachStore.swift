@@ -39,7 +39,7 @@ public final class CoachStore: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.opening(path, error)
         }
-        _ = consume lock
+        _ = consume lock  // held until the schema is current; other processes wait for it
     }
 
     /// A migration this version does not know means a newer prepcoach wrote the
