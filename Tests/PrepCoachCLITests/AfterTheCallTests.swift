@@ -118,7 +118,7 @@ import PrepCoachCore
         #expect(summaries.contains { $0.contains("-דנה-לוי-call") })
         #expect(summaries.filter { $0.contains("-contact-call") }.count == 2)
         #expect(summaries.allSatisfy { $0.utf8.count < 120 })
-        #expect(SummaryFiles.slug("Dana Lee") == SummaryFiles.slug("dana-lee!"))
+        #expect(SummaryFileWriter.slug("Dana Lee") == SummaryFileWriter.slug("dana-lee!"))
     }
 
     @Test func wrapStoresNothingWhenTheSummaryCannotBeWritten() throws {

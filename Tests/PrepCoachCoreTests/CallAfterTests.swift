@@ -117,3 +117,25 @@ import Testing
         #expect(UserProfile(name: "Alex").written(into: "me: {name: Old}\nrules: {}") == "me:\n  name: \"Alex\"\nrules: {}\n")
     }
 }
+
+@Suite struct PlanLengthExportTests {
+    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plan-length-\(UUID().uuidString)")
+
+    @Test func theMeetingLengthTravelsWithAnExportAndAVersionOneExportStillImports() throws {
+        let store = try CoachStore(path: folder.appendingPathComponent("a.sqlite").path)
+        let dana = try store.add(Contact(name: "Dana", createdAt: Date(timeIntervalSince1970: 0)))
+        try store.setPlanMeetingMinutes(20, contactID: dana.id!)
+        let data = try StoreExport.json(try store.exportAll())
+        let copy = try CoachStore(path: folder.appendingPathComponent("b.sqlite").path)
+        try copy.importAll(try StoreExport.read(data, source: "export.json"))
+        #expect(try copy.planMeetingMinutes(contactID: dana.id!) == 20)
+        // An export from before plan lengths were kept.
+        var old = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        old["version"] = 1
+        old.removeValue(forKey: "planLengths")
+        let older = try CoachStore(path: folder.appendingPathComponent("c.sqlite").path)
+        try older.importAll(try StoreExport.read(try JSONSerialization.data(withJSONObject: old), source: "old.json"))
+        #expect(try older.contact(named: "Dana") != nil)
+        #expect(try older.planMeetingMinutes(contactID: dana.id!) == nil)
+    }
+}

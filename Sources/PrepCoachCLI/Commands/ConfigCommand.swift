@@ -6,7 +6,7 @@ import PrepCoachCore
 struct ConfigCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show your config file and the name and signature your letters use; `config set` changes them.",
+        abstract: "Your config file, and the name and signature letters use (`config set` changes them).",
         discussion: """
             The file is $PREPCOACH_CONFIG, else $XDG_CONFIG_HOME/prepcoach/config.yaml, else \
             ~/.config/prepcoach/config.yaml. Its `me:` section signs `request` and `wrap`; its `rules:` \

@@ -6,7 +6,7 @@ import PrepCoachCore
 struct ExportPlanCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-plan",
-        abstract: "Export a contact's plan (with follow-ups and your research notes) as Markdown or a phone-ready HTML page.",
+        abstract: "A contact's plan with follow-ups and research, as Markdown or a phone-ready page.",
         discussion: """
             Markdown by default, or HTML with --html (also when -o names a .html file): one self-contained page \
             with its styles inside, no scripts and nothing fetched, readable on a phone. Without -o it prints \

@@ -172,7 +172,7 @@ struct Due {
 struct HistoryCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Everything with a contact, in time order: each call with what was asked and noted, requests, thank-yous.")
+        abstract: "A contact's calls (what was asked and noted), requests and thank-yous, in time order.")
 
     static let completion = CompletionSpec(options: ["--json": nil], positional: .contacts)
 

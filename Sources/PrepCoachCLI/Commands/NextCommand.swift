@@ -6,7 +6,7 @@ import PrepCoachCore
 struct NextCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "next",
-        abstract: "Where each contact stands (request → prep → call → wrap → thanks → check-in) and what to do next.",
+        abstract: "Where each contact stands, from request to check-in, and what to do next.",
         discussion: """
             Most pressing first: an open call, a call to wrap (the thank-you is due 24 hours after it ended, \
             wrapped or not), a thank-you to send, people you were referred to and have not contacted, then the rest. \

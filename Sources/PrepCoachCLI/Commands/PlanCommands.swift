@@ -4,7 +4,7 @@ import PrepCoachCore
 struct PlanCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Show a contact's saved question plan, or edit it: drop, move, swap, replace, undo.",
+        abstract: "Show a contact's saved plan, or edit it: drop, move, swap, replace, undo.",
         discussion: """
             plan NAME               show it, numbered
             plan NAME drop N        take question N out
@@ -107,7 +107,7 @@ struct PlanCommand: CoachCommand {
 struct AddCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add your own question (or a bank question by ID) to a contact's plan, checked by the rules first.",
+        abstract: "Add your own question (or a bank question ID) to a contact's plan, checked first.",
         discussion: """
             The question goes before the closing and referral questions. It is not added when the plan already \
             has it (the same bank question, or the same words), when a rule flags it as an error (research \

@@ -47,7 +47,7 @@ struct WrapCommand: CoachCommand {
             .plan(for: record, point: chosen)
 
         // Files first, then the tasks; if the tasks cannot be stored, the files go again.
-        let files = try SummaryFiles(folder: outputFolder(context), call: call, contact: contact).write([
+        let files = try SummaryFileWriter(folder: outputFolder(context), call: call, contact: contact).write([
             ".md": CallSummary.markdown(record),
             "-follow-up.ics": FollowUpCalendar.make(for: record, tasks: planned, createdAt: context.now()).text,
         ])
@@ -109,7 +109,7 @@ struct WrapCommand: CoachCommand {
     private func outputFolder(_ context: CommandContext) throws -> URL {
         let store = try context.store()
         let folder = out.map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("summaries")
+            ?? store.summariesFolder
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
@@ -124,7 +124,7 @@ struct WrapCommand: CoachCommand {
 /// the call's id (`2025-03-10-0900-dana-lee-call7.md`), so no two calls share a
 /// file; created exclusively, so nothing is ever overwritten (a second `wrap` of the
 /// same call gets `-2`), readable by you alone.
-struct SummaryFiles {
+struct SummaryFileWriter {
     let folder: URL
     let call: Call
     let contact: Contact

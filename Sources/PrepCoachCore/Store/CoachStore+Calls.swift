@@ -102,7 +102,8 @@ extension CoachStore {
         try database.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT contactID, MAX(at) AS last FROM interaction GROUP BY contactID")
             return Dictionary(uniqueKeysWithValues: rows.compactMap { row -> (Int64, Date)? in
-                guard let id: Int64 = row["contactID"], let last: Date = row["last"] else { return nil }
+                let stored: DatabaseValue = row["last"]
+                guard let id: Int64 = row["contactID"], let last = StoredValue.date(stored) else { return nil }
                 return (id, last)
             })
         }

@@ -17,10 +17,10 @@ struct PlanChange: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
 }
 
 /// The meeting length a plan was made for (`pick --minutes`), which `add` and `plan … replace` keep to.
-struct PlanLength: Codable, Sendable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "planLength"
-    var contactID: Int64
-    var meetingMinutes: Int
+public struct PlanLength: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "planLength"
+    public var contactID: Int64
+    public var meetingMinutes: Int
 }
 
 extension CoachStore {
