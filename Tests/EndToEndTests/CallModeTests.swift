@@ -72,7 +72,11 @@ import Testing
         try session.waitForPrompt()
         try session.sendLiteral("wrap Dana\\ Lee --from Alex")
         try session.sendKeys("Enter")
+        // In the shell, wrap asks which point the thank-you names; Enter leaves the placeholder.
+        try session.waitFor("Number, your own words, or Enter to fill in later:")
+        try session.sendKeys("Enter")
         try session.waitFor("Follow-up:")
+
         try session.waitForPrompt()
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)

@@ -5,12 +5,7 @@ import PrepCoachCore
 
 /// Holding a call and wrapping it up, driven through the commands with scripted input.
 @Suite struct CallCommandTests {
-    private func coachWithPlan() throws -> ScriptedCoach {
-        let coach = ScriptedCoach()
-        try coach.run(#"contact add "Dana Lee" --company "Mercy Hospital" --industry healthcare --stage career-changer"#)
-        #expect(try coach.run(#"pick --contact "Dana Lee" --seed 4"#) == 0)
-        return coach
-    }
+    private func coachWithPlan() throws -> ScriptedCoach { try ScriptedCoach.withDanasPlan() }
 
     @Test func callRecordsEachNoteQuestionReferralAndTodoAsTyped() throws {
         let coach = try coachWithPlan()
@@ -102,10 +97,14 @@ import PrepCoachCore
         #expect(try coach.run(#"wrap "Dana Lee" --from Alex"#) == 0)
         let summaries = coach.folder.appendingPathComponent("summaries")
         let files = try FileManager.default.contentsOfDirectory(atPath: summaries.path).sorted()
-        #expect(files.count == 2 && files[0].hasSuffix("dana-lee-follow-up.ics") && files[1].hasSuffix("dana-lee.md"))
+        let callID = try #require(try coach.store.calls(contactID: coach.contact("Dana Lee").id!).first?.id)
+        #expect(files == ["2025-03-10-0900-dana-lee-call\(callID)-follow-up.ics", "2025-03-10-0900-dana-lee-call\(callID).md"])
         #expect(coach.out.contains("read Being Mortal"))
         #expect(coach.out.contains("send by 2025-03-11"))
+        // Again: new files beside the first ones, never over them, and no task twice.
         #expect(try coach.run(#"wrap "Dana Lee""#) == 0)
+        let again = try FileManager.default.contentsOfDirectory(atPath: summaries.path).sorted()
+        #expect(again.count == 4 && again.contains("2025-03-10-0900-dana-lee-call\(callID)-2.md"))
         let tasks = try coach.store.openTasks()
         #expect(tasks.map(\.kind) == [.thankYou, .todo])
         #expect(tasks[0].text.hasSuffix("Alex\n"))
@@ -140,17 +139,24 @@ import PrepCoachCore
         let coach = try coachWithPlan()
         #expect(try coach.run(#"add "Dana Lee" "Are you guys hiring?""#) == 1)
         #expect(coach.out.contains("job-ask"))
-        #expect(try coach.run(#"add "Dana Lee" "What do you wish you had known in your first year?""#) == 0)
+        // The picked plan fills the meeting: --anyway adds over time (with a warning).
+        #expect(try coach.run(#"add "Dana Lee" "What do you wish you had known in your first year?" --anyway"#) == 0)
+        #expect(coach.err.contains("warning: the plan would take"))
         let plan = try coach.store.plan(contactID: try coach.contact("Dana Lee").id!)
-        #expect(plan[plan.count - 2].text == "What do you wish you had known in your first year?")
-        #expect(plan.last?.questionID != nil)
+        // Before the closing question and the referral one.
+        #expect(plan[plan.count - 3].text == "What do you wish you had known in your first year?")
+        #expect(plan[plan.count - 2].topic == "closing")
+        #expect(plan.last?.topic == "network-and-referrals")
+
     }
 
     @Test func historyAndStaleFollowUps() throws {
         let coach = try coachWithPlan()
         try coach.run(#"call "Dana Lee""#, answers: ["next", "a note", "end"])
         try coach.run(#"history "Dana Lee""#)
-        #expect(coach.out.contains("1 question asked · 1 note · 0 referrals"))
+        let first = try #require(try coach.store.plan(contactID: coach.contact("Dana Lee").id!).first?.text)
+        #expect(coach.out.contains("Call (0 minutes)\n      asked: \(first)\n        – a note\n"))
+
         try coach.run("followups --stale 30")
         #expect(coach.out.contains("nobody"))
     }

@@ -151,7 +151,7 @@ import PrepCoachCore
     @Test func newCommandsAreCompletedAndHaveHelp() throws {
         let coach = try coachWithHistory()
         #expect(coach.completions("contact re") == ["remove", "rename"])
-        #expect(coach.completions("exp") == ["export"])
+        #expect(coach.completions("exp") == ["export", "export-plan"])
         #expect(coach.completions("imp") == ["import"])
         #expect(coach.completions("contact remove --y") == ["--yes"])
         #expect(coach.completions("contact remove Da") == ["Dana\\ Lee"])

@@ -61,12 +61,17 @@ struct ResearchListCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List research notes, for one company or all.")
 
-    static let completion = CompletionSpec(positional: .companies)
+    static let completion = CompletionSpec(options: ["--json": nil], positional: .companies)
 
     @Argument(help: "Only this company's notes (Tab completes companies).") var company: String?
+    @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws {
+        if json {
+            context.console.line(try JSONOutput.encode(try context.store().research(company: company).map(ResearchNoteJSON.init)))
+            return
+        }
         try ResearchListPrinter(context: context).print(company: company)
     }
 }
@@ -108,6 +113,19 @@ struct ResearchRemoveCommand: CoachCommand {
             context.console.line("Removed \(removed.counted("note")) on \(name).")
         }
         context.researchChanged()
+    }
+}
+
+/// One research note in `research list --json`.
+struct ResearchNoteJSON: Encodable {
+    let company: String
+    let text: String
+    let added: Date
+
+    init(_ note: ResearchNote) {
+        company = note.company
+        text = note.text
+        added = note.createdAt
     }
 }
 

@@ -38,7 +38,7 @@ public struct RuleSettings: Sendable {
         case let .success(document?):
             var reader = NodeReader(file: path)
             var settings = RuleSettings()
-            guard let top = reader.fields(of: document.root, describing: "the config file", known: ["rules"]),
+            guard let top = reader.fields(of: document.root, describing: "the config file", known: ["rules", "me"]),
                   let rules = top["rules"] else { return (settings, reader.diagnostics) }
             guard case let .mapping(mapping) = rules else {
                 reader.error(at: rules, "'rules' must map rule ids to off, error, warning or suggestion")

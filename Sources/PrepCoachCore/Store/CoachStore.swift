@@ -140,6 +140,7 @@ public final class CoachStore: Sendable {
                 t.column("budgetSeconds", .integer).notNull()
             }
         }
+        registerCallAfterMigration(in: &migrator)
         return migrator
     }
 

@@ -6,7 +6,7 @@ import GRDB
 public struct StoreExport: Codable, Sendable, Equatable {
     public static let formatName = "prepcoach-export"
     /// Raised when a table or field is added, so an older prepcoach refuses what it cannot keep.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     public var format = formatName
     public var version = currentVersion
@@ -19,6 +19,9 @@ public struct StoreExport: Codable, Sendable, Equatable {
     public var interactions: [Interaction] = []
     public var followUpTasks: [FollowUpTask] = []
     public var rehearsals: [Rehearsal] = []
+    /// The meeting length each plan was picked for (version 2; absent from version 1 exports).
+    /// The undo history of plans is not exported: it only undoes edits made on this machine.
+    public var planLengths: [PlanLength]? = []
 
     public init() {}
 
@@ -110,6 +113,7 @@ extension CoachStore {
             export.interactions = try Interaction.order(Column("id")).fetchAll(db)
             export.followUpTasks = try FollowUpTask.order(Column("id")).fetchAll(db)
             export.rehearsals = try Rehearsal.order(Column("id")).fetchAll(db)
+            export.planLengths = try PlanLength.order(Column("contactID")).fetchAll(db)
             return export
         }
     }
@@ -119,7 +123,7 @@ extension CoachStore {
     public func importAll(_ export: StoreExport) throws {
         try database.write { db in
             let tables = ["contact", "researchNote", "planItem", "readinessAnswer", "call", "callEvent", "interaction",
-                          "followUpTask", "rehearsal"]
+                          "followUpTask", "rehearsal", "planLength"]
             let rows = try tables.reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($1)") ?? 0) }
             guard rows == 0 else {
                 throw StoreError("the database \(path) already holds data: import into a new one "
@@ -137,6 +141,7 @@ extension CoachStore {
                 for var row in export.interactions { try row.insert(db) }
                 for var row in export.followUpTasks { try row.insert(db) }
                 for var row in export.rehearsals { try row.insert(db) }
+                for row in export.planLengths ?? [] { try row.insert(db) }
                 try db.checkForeignKeys()
             } catch let error as DatabaseError {
                 throw StoreError("the export does not fit together (\(error.message ?? "\(error.resultCode)")); "
