@@ -31,14 +31,19 @@ import Testing
         let (found, _) = try audit(
             Fixtures.question(id: "slip-stage", stages: "[career-changer]", text: "What should a student read first?")
                 + Fixtures.question(id: "fine-stage", stages: "[student]", text: "What should a student read first?")
+                + Fixtures.question(id: "slip-both", stages: "[student, career-changer]",
+                                    text: "What should a student read before anything else?")
                 + Fixtures.question(id: "fine-possessive", text: "How have your students changed?")
                 + Fixtures.question(id: "slip-any", text: "What helps a career changer settle in?")
                 + Fixtures.question(id: "slip-role", text: "What surprised you most as an owner of a firm?")
                 + Fixtures.question(id: "fine-role", text: "What surprised you first as an owner?", assumes: "[owner]"))
         #expect(found.map { $0.components(separatedBy: ": warning: ")[1] } == [
-            "question 'slip-stage' names stage 'student' in its wording but is not tagged with it; add the stage or reword",
-            "question 'slip-any' names stage 'career-changer' in its wording but is not tagged with it; "
-                + "add the stage or reword",
+            "question 'slip-stage' names stage 'student' in its wording but is tagged for 'career-changer'; "
+                + "tag it only with the stages it names, or reword",
+            "question 'slip-both' names stage 'student' in its wording but is tagged for 'career-changer'; "
+                + "tag it only with the stages it names, or reword",
+            "question 'slip-any' names stage 'career-changer' in its wording but suits every stage; "
+                + "tag it only with the stages it names, or reword",
             "question 'slip-role' speaks to the person as 'owner' but does not assume it; "
                 + "add `assumes: [owner]` or reword",
         ])

@@ -27,16 +27,27 @@ public struct BankAudit: Sendable {
         ] : []) } + nearDuplicates()
     }
 
-    /// Stages the question's text names that its `stages:` leave out: shown to
-    /// those other stages, it would speak to someone they are not.
-    public func stageSlips(in question: Question) -> [String] {
+    /// The stages the question's text names ("a student", "career changers").
+    public func namedStages(in question: Question) -> Set<String> {
         let text = QuestionText.normalizedString(question.text)
-        return stagePhrases.filter { stage, phrases in
-            !(question.stages.isSpecific && question.stages.contains(stage)) && phrases.contains { phrase in
+        return Set(stagePhrases.filter { _, phrases in
+            phrases.contains { phrase in
                 // "your students" are the contact's, not the asker's stage.
                 Self.possessives.reduce(text) { $0.replacingOccurrences(of: $1 + phrase, with: " ") }.contains(phrase)
             }
-        }.map(\.stage)
+        }.map(\.stage))
+    }
+
+    /// A question that names stages speaks to those stages only: the stages
+    /// it is tagged with but does not name would hear the wrong words.
+    /// `["any"]` when it names a stage yet suits every stage.
+    public func stageSlips(in question: Question) -> [String] {
+        let named = namedStages(in: question)
+        guard !named.isEmpty else { return [] }
+        switch question.stages {
+        case .any: return [TagVocabulary.any]
+        case let .only(ids): return ids.subtracting(named).sorted()
+        }
     }
 
     private static let possessives = [" your", " their", " our", " his", " her"]
@@ -51,10 +62,14 @@ public struct BankAudit: Sendable {
     }
 
     private func wordingSlips(in question: Question) -> [Diagnostic] {
-        stageSlips(in: question).map {
-            Diagnostic(.warning, at: question.location, "question '\(question.id)' names stage '\($0)' in its "
-                       + "wording but is not tagged with it; add the stage or reword")
-        } + Set(roleSlips(in: question)).sorted().map {
+        let slips = stageSlips(in: question)
+        let named = namedStages(in: question).sorted().map { "'\($0)'" }.joined(separator: ", ")
+        let stageDiagnostic = slips.isEmpty ? [] : [Diagnostic(
+            .warning, at: question.location, "question '\(question.id)' names stage \(named) in its wording but "
+                + (slips == [TagVocabulary.any] ? "suits every stage" : "is tagged for "
+                    + slips.map { "'\($0)'" }.joined(separator: ", "))
+                + "; tag it only with the stages it names, or reword")]
+        return stageDiagnostic + Set(roleSlips(in: question)).sorted().map {
             Diagnostic(.warning, at: question.location, "question '\(question.id)' speaks to the person as "
                        + "'\($0)' but does not assume it; add `assumes: [\($0)]` or reword")
         }
