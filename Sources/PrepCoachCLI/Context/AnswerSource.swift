@@ -5,6 +5,13 @@ import LineEditor
 public protocol AnswerSource: AnyObject {
     /// Asks with `prompt` (shown only on a terminal); `.endOfInput` when there is no more input.
     func answer(prompt: String, completions: [String]) -> LineInput
+    /// A person at a terminal, who may be asked what prepcoach could not work out;
+    /// a script is never asked anything it did not expect.
+    var isInteractive: Bool { get }
+}
+
+extension AnswerSource {
+    var isInteractive: Bool { false }
 }
 
 /// Answers typed at the terminal, with Tab completing from `completions`.
@@ -12,6 +19,8 @@ final class EditorAnswers: AnswerSource {
     let editor: LineEditor
 
     init(editor: LineEditor) { self.editor = editor }
+
+    var isInteractive: Bool { true }
 
     func answer(prompt: String, completions: [String]) -> LineInput {
         let saved = editor.completer

@@ -5,11 +5,15 @@ import PrepCoachCore
 struct PlanFormatter {
     let style: Style
     let vocabulary: TagVocabulary
+    /// Who the plan is for, as `PersonPhrase.describe` words it.
+    var person: String?
 
     func format(_ plan: Plan) -> String {
         let request = plan.request
-        var lines = [style.bold("Plan for a \(request.stage.replacingOccurrences(of: "-", with: " ")) exploring "
-                                + "\(request.industry)") + style.dim(
+        let stage = vocabulary.tag(.stage, id: request.stage)?.phrase ?? request.stage
+        let industry = vocabulary.tag(.industry, id: request.industry)?.phrase ?? request.industry
+        var lines = [style.bold("Plan for the \(stage) stage in \(industry)"
+                                + (person.map { ", talking to \($0)" } ?? "")) + style.dim(
             " · \(plan.questions.count) questions · \(plan.totalMinutes) min of questions in a "
                 + "\(request.meetingMinutes)-min meeting (\(request.reservedMinutes) kept for introductions and thanks)")]
         var currentTopic: String?

@@ -86,10 +86,10 @@ public struct PersonFacts: Sendable, Hashable {
 
     public var isEmpty: Bool { TagKind.personal.allSatisfy { self[$0] == nil } }
 
-    /// Facts from `other` where this has none.
-    public func filling(from other: PersonFacts) -> PersonFacts {
+    /// The facts `other` knows, over these.
+    public func replacing(with other: PersonFacts) -> PersonFacts {
         var result = self
-        for kind in TagKind.personal where result[kind] == nil { result[kind] = other[kind] }
+        for kind in TagKind.personal where other[kind] != nil { result[kind] = other[kind] }
         return result
     }
 }

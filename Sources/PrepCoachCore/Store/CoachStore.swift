@@ -119,6 +119,14 @@ public final class CoachStore: Sendable {
                 t.column("budgetSeconds", .integer).notNull()
             }
         }
+        migrator.registerMigration("v3-fit: who the contact is (role family, employment, size, seniority)") { db in
+            try db.alter(table: "contact") { t in
+                t.add(column: "roleFamily", .text)
+                t.add(column: "employment", .text)
+                t.add(column: "orgSize", .text)
+                t.add(column: "seniority", .text)
+            }
+        }
         return migrator
     }
 

@@ -93,6 +93,12 @@ public struct TagVocabulary: Sendable {
             ?? resolve(.roleFamily, name)
     }
 
+    /// `resolveRoleFamily`, or what is wrong with a did-you-mean.
+    public func requireRoleFamily(_ name: String, industry: String?) throws(UnknownTag) -> String {
+        if let id = resolveRoleFamily(name, industry: industry) { return id }
+        throw UnknownTag(kind: .roleFamily, name: name, suggestion: Suggestion.closest(to: name, among: names(.roleFamily)))
+    }
+
     /// Every id and alias of a kind: what a user may type, and what completion offers.
     public func names(_ kind: TagKind) -> [String] {
         tags(kind).flatMap { [$0.id] + $0.aliases }
