@@ -99,3 +99,36 @@ import Testing
         #expect(overlap <= 0.5)
     }
 }
+
+/// The two people, over every stage and seeds 1–5.
+@Suite struct PlanPersonTargetTests {
+    static let banks = BankLoader.load([Fixtures.bundledBanks])
+
+    private func plans(role: String, company: String?, industry: String) throws -> [Plan] {
+        let person = PersonInference(vocabulary: Self.banks.vocabulary).infer(role: role, company: company, industry: industry)
+        let picker = QuestionPicker(banks: Self.banks)
+        return try Self.banks.vocabulary.ids(.stage).flatMap { stage in
+            try PlanSweepTests.seeds.map { seed in
+                try picker.pick(PlanRequest(stage: stage, industry: industry, person: person, seed: seed))
+            }
+        }
+    }
+
+    @Test func aFoundersPlanAssumesNoEmployerAboveThem() throws {
+        for industry in Self.banks.vocabulary.ids(.industry) {
+            for plan in try plans(role: "Founder", company: nil, industry: industry) {
+                let employee = plan.questions.filter { $0.assumes[.employment] == ["employee"] }
+                #expect(employee.isEmpty, "\(industry): \(employee.map(\.id))")
+            }
+        }
+    }
+
+    @Test func aDesignerAtABankIsNotAskedAboutTheCFAMonthEndOrTheDesk() throws {
+        for plan in try plans(role: "Senior Product Designer", company: "Acme Bank", industry: "finance") {
+            let wrong = plan.questions.filter { question in
+                ["CFA", "month-end", "trading desk", "your desk or team", "deal is live"].contains { question.text.localizedCaseInsensitiveContains($0) }
+            }
+            #expect(wrong.isEmpty, "\(wrong.map(\.id))")
+        }
+    }
+}
