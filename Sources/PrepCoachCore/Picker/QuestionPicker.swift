@@ -1,16 +1,18 @@
+import Synchronization
+
 /// Builds a question plan that reads as one conversation: an opening, the
 /// best-fitting questions spread over the topics in conversation order, a
 /// referral question and a closing, within the time budget.
 public struct QuestionPicker: Sendable {
     public let banks: Banks
     /// Per question, in bank order: computed once, used by every plan.
-    private let contentWords: [ContentWords]
     private let idHashes: [UInt64]
+    private let words: ContentWordsCache
 
     public init(banks: Banks) {
         self.banks = banks
-        contentWords = banks.questions.map { ContentWords($0.text) }
         idHashes = banks.questions.map { StableHash.fnv1a($0.id) }
+        words = ContentWordsCache(questions: banks.questions)
     }
 
     /// `isAllowed` is asked only about questions the picker is about to choose,
@@ -40,7 +42,7 @@ public struct QuestionPicker: Sendable {
         }
         ranked.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
 
-        var draft = PlanDraft(questions: questions, words: contentWords, assumes: assumes, minutes: budget,
+        var draft = PlanDraft(questions: questions, words: words, assumes: assumes, minutes: budget,
                               slots: request.maxCount ?? .max, hypothesis: scope.known)
         guard let referral = ranked.first(where: { questions[$0].isReferral && draft.accepts($0)
                                                    && isAllowed(questions[$0]) })
@@ -93,15 +95,16 @@ public struct QuestionPicker: Sendable {
 /// for granted about the person: no question may contradict it.
 struct PlanDraft {
     let questions: [Question]
-    let words: [ContentWords]
+    let words: ContentWordsCache
     /// Each candidate's assumptions as they apply to this plan.
     let assumes: [Assumptions?]
     private(set) var minutes: Int
     private(set) var slots: Int
     private(set) var hypothesis: Assumptions
     private var chosen: [Int] = []
+    private var chosenWords: [ContentWords] = []
 
-    init(questions: [Question], words: [ContentWords], assumes: [Assumptions?], minutes: Int, slots: Int,
+    init(questions: [Question], words: ContentWordsCache, assumes: [Assumptions?], minutes: Int, slots: Int,
          hypothesis: Assumptions) {
         self.questions = questions
         self.words = words
@@ -113,14 +116,16 @@ struct PlanDraft {
 
     func accepts(_ index: Int) -> Bool {
         guard slots > 0, questions[index].minutes <= minutes, let assumes = assumes[index] else { return false }
-        return (assumes.isEmpty || hypothesis.isCompatible(with: assumes))
-            && !chosen.contains { words[$0].isNearDuplicate(of: words[index]) }
+        guard assumes.isEmpty || hypothesis.isCompatible(with: assumes) else { return false }
+        let candidate = words[index]
+        return !chosenWords.contains { $0.isNearDuplicate(of: candidate) }
     }
 
     func count(of topic: String) -> Int { chosen.count { questions[$0].topic == topic } }
 
     mutating func add(_ index: Int) {
         chosen.append(index)
+        chosenWords.append(words[index])
         minutes -= questions[index].minutes
         slots -= 1
         if let assumes = assumes[index], !assumes.isEmpty {
@@ -135,6 +140,23 @@ struct PlanDraft {
             (vocabulary.order(ofTopic: $0.element.topic), $0.element.isReferral ? 0 : 1, $0.offset)
                 < (vocabulary.order(ofTopic: $1.element.topic), $1.element.isReferral ? 0 : 1, $1.offset)
         }.map(\.element)
+    }
+}
+
+/// Each question's content words, worked out the first time a plan gets as far
+/// as comparing it (a handful per plan, not a 100,000-question bank at start)
+/// and kept for the picker's later plans.
+final class ContentWordsCache: Sendable {
+    private let questions: [Question]
+    private let known = Mutex<[Int: ContentWords]>([:])
+
+    init(questions: [Question]) { self.questions = questions }
+
+    subscript(index: Int) -> ContentWords {
+        if let words = known.withLock({ $0[index] }) { return words }
+        let words = ContentWords(questions[index].text)
+        known.withLock { $0[index] = words }
+        return words
     }
 }
 
