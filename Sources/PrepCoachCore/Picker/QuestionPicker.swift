@@ -101,18 +101,8 @@ struct PlanDraft {
     private(set) var minutes: Int
     private(set) var slots: Int
     private(set) var hypothesis: Assumptions
-    private var chosen: [Int] = []
-    private var chosenWords: [ContentWords] = []
-
-    init(questions: [Question], words: ContentWordsCache, assumes: [Assumptions?], minutes: Int, slots: Int,
-         hypothesis: Assumptions) {
-        self.questions = questions
-        self.words = words
-        self.assumes = assumes
-        self.minutes = minutes
-        self.slots = slots
-        self.hypothesis = hypothesis
-    }
+    private(set) var chosen: [Int] = []
+    private(set) var chosenWords: [ContentWords] = []
 
     func accepts(_ index: Int) -> Bool {
         guard slots > 0, questions[index].minutes <= minutes, let assumes = assumes[index] else { return false }
