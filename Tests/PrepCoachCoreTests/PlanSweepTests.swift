@@ -34,7 +34,8 @@ import Testing
                             let plan = try picker.pick(request)
                             let cell = "\(stage) × \(industry) × \(family ?? "any family") × \(employment) × seed \(seed)"
                             figures.failures += violations(in: plan, opening: opening, closing: closing,
-                                                           vocabulary: vocabulary, namedStages: namedStages)
+                                                           vocabulary: vocabulary, audit: audit,
+                                                           namedStages: namedStages)
                                 .map { "\(cell): \($0)" }
                             figures.plans += 1
                             figures.used.formUnion(plan.questions.map(\.id))
@@ -54,7 +55,7 @@ import Testing
     }
 
     private func violations(in plan: Plan, opening: String?, closing: String?, vocabulary: TagVocabulary,
-                            namedStages: [String: Set<String>]) -> [String] {
+                            audit: BankAudit, namedStages: [String: Set<String>]) -> [String] {
         let request = plan.request
         let questions = plan.questions
         var found: [String] = []
@@ -64,6 +65,9 @@ import Testing
         if questions.first?.topic != opening { found.append("no opening") }
         if questions.last?.topic != closing { found.append("no closing") }
         if questions.count(where: \.isReferral) != 1 { found.append("not exactly one referral question") }
+        if let referral = questions.first(where: \.isReferral), audit.referralAsksForNoNames(referral) {
+            found.append("referral question '\(referral.id)' asks for no names")
+        }
         // One person could answer every question: the assumptions agree with each
         // other, with the known facts, and with the role families of the industry.
         let families = request.person.roleFamily.map { [$0] } ?? Set(vocabulary.roleFamilies(of: request.industry).map(\.id))

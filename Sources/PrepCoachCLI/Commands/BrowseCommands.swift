@@ -103,7 +103,7 @@ struct TagsCommand: CoachCommand {
         if json {
             let value = Dictionary(uniqueKeysWithValues: kinds.map { kind in
                 (kind.listKey, banks.vocabulary.tags(kind).map {
-                    TagJSON(id: $0.id, aliases: $0.aliases, description: $0.description,
+                    TagJSON(id: $0.id, aliases: $0.aliases, description: $0.description, industry: $0.industry,
                             questions: count(of: $0.id, kind: kind, in: banks))
                 })
             })
@@ -117,7 +117,8 @@ struct TagsCommand: CoachCommand {
             lines.append(style.bold(kind.listKey.prefix(1).uppercased() + kind.listKey.dropFirst()))
             for tag in banks.vocabulary.tags(kind) {
                 let aliases = tag.aliases.isEmpty ? "" : style.dim(" (also: \(tag.aliases.joined(separator: ", ")))")
-                lines.append("  \(style.accent(tag.id.rightPadded(to: 22))) \(tag.description)"
+                let industry = tag.industry.map { style.dim("[\($0)] ") } ?? ""
+                lines.append("  \(style.accent(tag.id.rightPadded(to: 22))) \(industry)\(tag.description)"
                              + style.dim(" [\(count(of: tag.id, kind: kind, in: banks)) questions]") + aliases)
             }
         }
@@ -148,5 +149,7 @@ private struct TagJSON: Encodable {
     let id: String
     let aliases: [String]
     let description: String
+    /// For role families.
+    let industry: String?
     let questions: Int
 }

@@ -61,6 +61,7 @@ struct QuestionFormatter {
         lines.append("  industries  \(question.industries.names.joined(separator: ", "))")
         lines.append("  minutes     \(question.minutes)")
         if question.isReferral { lines.append("  referral    yes") }
+        if !question.assumes.isEmpty { lines.append("  assumes     \(question.assumes.ids.joined(separator: ", "))") }
         lines.append("  source      \(question.location)")
         if !question.followups.isEmpty {
             lines.append("  follow-ups")
