@@ -120,4 +120,28 @@ import Testing
         try session.sendKeys("Enter")
         #expect(try session.waitForExit() == 0)
     }
+
+    /// What the role leaves unclear is asked at the terminal, with Tab completing the choices.
+    @Test func contactAddAsksWhoTheyAreWhereTheRoleIsUnclear() throws {
+        let home = try Binary.isolatedHome()
+        let session = try start(home: home)
+        defer { session.close() }
+        try session.sendLiteral(#"contact add Kim --role "Team Lead" --industry technology"#)
+        try session.sendKeys("Enter")
+        try session.waitFor("Kim: what do they do there? (engineering, product-design")
+        try session.sendLiteral("product-d")
+        try session.sendKeys("Tab")
+        try session.waitFor("skip) product-design")
+        try session.sendKeys("Enter")
+        try session.waitFor("Kim: do they own or run the business")
+        try session.sendKeys("Enter")
+        try session.waitFor("Kim: how big is the organisation?")
+        try session.sendLiteral("startup")
+        try session.sendKeys("Enter")
+        try session.waitFor("Added Kim (senior, product-design, small).")
+        try session.waitForPrompt()
+        try session.sendLiteral("contact show Kim")
+        try session.sendKeys("Enter")
+        try session.waitFor("Who           senior, product-design, small")
+    }
 }
