@@ -27,10 +27,13 @@ public struct ContentWords: Sendable, Hashable {
     }
 
     private static func stem(_ word: String) -> String {
-        for suffix in ["ing", "ed", "s"] where word.count > suffix.count + 2 && word.hasSuffix(suffix) && !word.hasSuffix("ss") {
-            return String(word.dropLast(suffix.count))
+        var stem = Substring(word)
+        if let suffix = ["ing", "ed", "s"].first(where: { word.count > $0.count + 2 && word.hasSuffix($0) }),
+           !word.hasSuffix("ss") {
+            stem = stem.dropLast(suffix.count)
         }
-        return word
+        // "update" and "updated" meet at "updat".
+        return String(stem.count > 3 && stem.hasSuffix("e") ? stem.dropLast() : stem)
     }
 
     private static let functionWords: Set<String> = [
