@@ -33,7 +33,8 @@ public struct BankAudit: Sendable {
         return Set(stagePhrases.filter { _, phrases in
             phrases.contains { phrase in
                 // "your students" are the contact's, not the asker's stage.
-                Self.possessives.reduce(text) { $0.replacingOccurrences(of: $1 + phrase, with: " ") }.contains(phrase)
+                text.contains(phrase)
+                    && Self.possessives.reduce(text) { $0.replacingOccurrences(of: $1 + phrase, with: " ") }.contains(phrase)
             }
         }.map(\.stage))
     }

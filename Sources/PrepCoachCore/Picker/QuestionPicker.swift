@@ -7,12 +7,15 @@ public struct QuestionPicker: Sendable {
     public let banks: Banks
     /// Per question, in bank order: computed once, used by every plan.
     private let idHashes: [UInt64]
-    private let words: ContentWordsCache
+    private let topicOrder: [Int]
+    private let memo: QuestionMemo
 
     public init(banks: Banks) {
         self.banks = banks
         idHashes = banks.questions.map { StableHash.fnv1a($0.id) }
-        words = ContentWordsCache(questions: banks.questions)
+        let order = Dictionary(banks.vocabulary.ids(.topic).enumerated().map { ($1, $0) }) { first, _ in first }
+        topicOrder = banks.questions.map { order[$0.topic] ?? .max }
+        memo = QuestionMemo(questions: banks.questions)
     }
 
     /// `isAllowed` is asked only about questions the picker is about to choose,
@@ -31,10 +34,9 @@ public struct QuestionPicker: Sendable {
         // The seed is mixed with the stage and industry: one seed gives every
         // combination its own draw, so generic questions spread across them.
         let draw = request.seed ^ StableHash.fnv1a("\(request.stage)/\(request.industry)")
-        for index in questions.indices {
+        for index in memo.suiting(stage: request.stage, industry: request.industry) {
             let question = questions[index]
-            guard question.suits(stage: request.stage, industry: request.industry),
-                  !request.excludedIDs.contains(question.id), let narrowed = scope.assumptions(of: question)
+            guard !request.excludedIDs.contains(question.id), let narrowed = scope.assumptions(of: question)
             else { continue }
             assumes[index] = narrowed
             scores[index] = PlanScore.of(question, request, jitter: SeededOrder.unit(hash: idHashes[index], seed: draw))
@@ -42,7 +44,7 @@ public struct QuestionPicker: Sendable {
         }
         ranked.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
 
-        var draft = PlanDraft(questions: questions, words: words, assumes: assumes, minutes: budget,
+        var draft = PlanDraft(questions: questions, memo: memo, assumes: assumes, minutes: budget,
                               slots: request.maxCount ?? .max, hypothesis: scope.known)
         guard let referral = ranked.first(where: { questions[$0].isReferral && draft.accepts($0)
                                                    && isAllowed(questions[$0]) })
@@ -87,7 +89,7 @@ public struct QuestionPicker: Sendable {
                 }
             }
         }
-        return Plan(request: request, questions: draft.ordered(by: banks.vocabulary))
+        return Plan(request: request, questions: draft.ordered(topicOrder: topicOrder))
     }
 }
 
@@ -95,7 +97,7 @@ public struct QuestionPicker: Sendable {
 /// for granted about the person: no question may contradict it.
 struct PlanDraft {
     let questions: [Question]
-    let words: ContentWordsCache
+    let memo: QuestionMemo
     /// Each candidate's assumptions as they apply to this plan.
     let assumes: [Assumptions?]
     private(set) var minutes: Int
@@ -103,19 +105,21 @@ struct PlanDraft {
     private(set) var hypothesis: Assumptions
     private(set) var chosen: [Int] = []
     private(set) var chosenWords: [ContentWords] = []
+    private(set) var perTopic: [String: Int] = [:]
 
     func accepts(_ index: Int) -> Bool {
         guard slots > 0, questions[index].minutes <= minutes, let assumes = assumes[index] else { return false }
         guard assumes.isEmpty || hypothesis.isCompatible(with: assumes) else { return false }
-        let candidate = words[index]
+        let candidate = memo.contentWords(index)
         return !chosenWords.contains { $0.isNearDuplicate(of: candidate) }
     }
 
-    func count(of topic: String) -> Int { chosen.count { questions[$0].topic == topic } }
+    func count(of topic: String) -> Int { perTopic[topic] ?? 0 }
 
     mutating func add(_ index: Int) {
         chosen.append(index)
-        chosenWords.append(words[index])
+        chosenWords.append(memo.contentWords(index))
+        perTopic[questions[index].topic, default: 0] += 1
         minutes -= questions[index].minutes
         slots -= 1
         if let assumes = assumes[index], !assumes.isEmpty {
@@ -123,30 +127,43 @@ struct PlanDraft {
         }
     }
 
-    /// Topic order; within a topic the referral question first (so "may I use
-    /// their name?" follows the names), then in the order picked.
-    func ordered(by vocabulary: TagVocabulary) -> [Question] {
-        chosen.map { questions[$0] }.enumerated().sorted {
-            (vocabulary.order(ofTopic: $0.element.topic), $0.element.isReferral ? 0 : 1, $0.offset)
-                < (vocabulary.order(ofTopic: $1.element.topic), $1.element.isReferral ? 0 : 1, $1.offset)
-        }.map(\.element)
+    /// Topic order (`topicOrder` by bank index); within a topic the referral
+    /// question first (so "may I use their name?" follows the names), then in
+    /// the order picked.
+    func ordered(topicOrder: [Int]) -> [Question] {
+        func key(_ position: Int) -> (Int, Int, Int) {
+            let index = chosen[position]
+            return (topicOrder[index], questions[index].isReferral ? 0 : 1, position)
+        }
+        return chosen.indices.sorted { key($0) < key($1) }.map { questions[chosen[$0]] }
     }
 }
 
-/// Each question's content words, worked out the first time a plan gets as far
-/// as comparing it (a handful per plan, not a 100,000-question bank at start)
-/// and kept for the picker's later plans.
-final class ContentWordsCache: Sendable {
+/// What the picker works out about questions once and keeps for its later
+/// plans: which questions suit a stage and industry, and each question's
+/// content words (only for the few a plan compares, not a 100,000-question
+/// bank at start).
+final class QuestionMemo: Sendable {
     private let questions: [Question]
-    private let known = Mutex<[Int: ContentWords]>([:])
+    private let words = Mutex<[Int: ContentWords]>([:])
+    private let suitable = Mutex<[String: [Int]]>([:])
 
     init(questions: [Question]) { self.questions = questions }
 
-    subscript(index: Int) -> ContentWords {
-        if let words = known.withLock({ $0[index] }) { return words }
-        let words = ContentWords(questions[index].text)
-        known.withLock { $0[index] = words }
-        return words
+    func contentWords(_ index: Int) -> ContentWords {
+        if let known = words.withLock({ $0[index] }) { return known }
+        let found = ContentWords(questions[index].text)
+        words.withLock { $0[index] = found }
+        return found
+    }
+
+    /// Bank indices of the questions for this stage and industry, in bank order.
+    func suiting(stage: String, industry: String) -> [Int] {
+        let key = stage + "\u{1F}" + industry
+        if let known = suitable.withLock({ $0[key] }) { return known }
+        let found = questions.indices.filter { questions[$0].suits(stage: stage, industry: industry) }
+        suitable.withLock { $0[key] = found }
+        return found
     }
 }
 
@@ -190,7 +207,8 @@ enum PlanScore {
     /// `jitter` is the question's seeded draw in [0, 1).
     static func of(_ question: Question, _ request: PlanRequest, jitter: Double) -> Double {
         (question.industries.isSpecific ? industryWeight : 0) + (question.stages.isSpecific ? stageWeight : 0)
-            + personWeight * Double(question.assumes.matches(request.person)) + jitterSpread * jitter
+            + (question.assumes.isEmpty ? 0 : personWeight * Double(question.assumes.matches(request.person)))
+            + jitterSpread * jitter
     }
 }
 
