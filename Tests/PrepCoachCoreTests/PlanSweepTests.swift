@@ -72,8 +72,13 @@ import Testing
         }
         // One person could answer every question: the assumptions agree with each
         // other, with the known facts, and with the role families of the industry.
-        let families = request.person.roleFamily.map { [$0] } ?? Set(vocabulary.roleFamilies(of: request.industry).map(\.id))
-        let person = Assumptions(values: [.roleFamily: families, .employment: Set([request.person.employment].compactMap(\.self))])
+        let families = request.person.roleFamily.map { [$0] }
+            ?? Set(vocabulary.roleFamilies(of: request.industry).map(\.id))
+        let employment = Set([request.person.employment].compactMap(\.self))
+        let person = Assumptions(values: [.roleFamily: families, .employment: employment])
+        if families.isEmpty, let stray = questions.first(where: { $0.assumes[.roleFamily] != nil }) {
+            found.append("'\(stray.id)' assumes a role family; the industry has none")
+        }
         if questions.reduce(Optional(person), { $0?.intersection(with: $1.assumes) }) == nil {
             found.append("contradicting assumptions: "
                          + questions.filter { !$0.assumes.isEmpty }.map { "\($0.id) \($0.assumes.ids)" }.joined(separator: ", "))

@@ -36,11 +36,6 @@ public struct Assumptions: Sendable, Hashable {
         return Assumptions(values: merged)
     }
 
-    /// True when what is known of the person does not rule the question out.
-    public func allows(_ person: PersonFacts) -> Bool {
-        values.allSatisfy { kind, ids in person[kind].map(ids.contains) ?? true }
-    }
-
     /// How many kinds the person is known to match: a question written for
     /// this person fits better than one that assumes nothing.
     public func matches(_ person: PersonFacts) -> Int {
@@ -83,8 +78,6 @@ public struct PersonFacts: Sendable, Hashable {
             }
         }
     }
-
-    public var isEmpty: Bool { TagKind.personal.allSatisfy { self[$0] == nil } }
 
     /// The facts `other` knows, over these.
     public func replacing(with other: PersonFacts) -> PersonFacts {
