@@ -27,22 +27,7 @@ public struct QuestionPicker: Sendable {
         }
         let scope = AssumptionScope(request: request, vocabulary: banks.vocabulary)
         let questions = banks.questions
-        // Plain arrays by bank index: this runs thousands of times in the plan sweep.
-        var assumes = [Assumptions?](repeating: nil, count: questions.count)
-        var scores = [Double](repeating: 0, count: questions.count)
-        var ranked: [Int] = []
-        // The seed is mixed with the stage and industry: one seed gives every
-        // combination its own draw, so generic questions spread across them.
-        let draw = request.seed ^ StableHash.fnv1a("\(request.stage)/\(request.industry)")
-        for index in memo.suiting(stage: request.stage, industry: request.industry) {
-            let question = questions[index]
-            guard !request.excludedIDs.contains(question.id), let narrowed = scope.assumptions(of: question)
-            else { continue }
-            assumes[index] = narrowed
-            scores[index] = PlanScore.of(question, request, jitter: SeededOrder.unit(hash: idHashes[index], seed: draw))
-            ranked.append(index)
-        }
-        ranked.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        let (ranked, assumes) = rank(request, scope: scope)
 
         var draft = PlanDraft(questions: questions, memo: memo, assumes: assumes, minutes: budget,
                               slots: request.maxCount ?? .max, hypothesis: scope.known)
@@ -90,6 +75,29 @@ public struct QuestionPicker: Sendable {
             }
         }
         return Plan(request: request, questions: draft.ordered(topicOrder: topicOrder))
+    }
+
+    /// The bank indices of the questions that may be in this plan, best first,
+    /// and each one's assumptions as they apply to this person. Plain arrays by
+    /// bank index: this runs thousands of times in the plan sweep.
+    private func rank(_ request: PlanRequest, scope: AssumptionScope) -> (ranked: [Int], assumes: [Assumptions?]) {
+        let questions = banks.questions
+        var assumes = [Assumptions?](repeating: nil, count: questions.count)
+        var scores = [Double](repeating: 0, count: questions.count)
+        var ranked: [Int] = []
+        // The seed is mixed with the stage and industry: one seed gives every
+        // combination its own draw, so generic questions spread across them.
+        let draw = request.seed ^ StableHash.fnv1a("\(request.stage)/\(request.industry)")
+        for index in memo.suiting(stage: request.stage, industry: request.industry) {
+            let question = questions[index]
+            guard !request.excludedIDs.contains(question.id), let narrowed = scope.assumptions(of: question)
+            else { continue }
+            assumes[index] = narrowed
+            scores[index] = PlanScore.of(question, request, jitter: SeededOrder.unit(hash: idHashes[index], seed: draw))
+            ranked.append(index)
+        }
+        ranked.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        return (ranked, assumes)
     }
 }
 
