@@ -126,22 +126,21 @@ import Testing
         let home = try Binary.isolatedHome()
         let session = try start(home: home)
         defer { session.close() }
-        try session.sendLiteral(#"contact add Kim --role "Team Lead" --industry technology"#)
-        try session.sendKeys("Enter")
-        try session.waitFor("Kim: what do they do there? (engineering, product-design")
+        /// Types a line (an empty one skips a question), presses Enter and waits for what follows.
+        func enter(_ line: String, thenSee expected: String) throws {
+            if !line.isEmpty { try session.sendLiteral(line) }
+            try session.sendKeys("Enter")
+            try session.waitFor(expected)
+        }
+        try enter(#"contact add Kim --role "Team Lead" --industry technology"#,
+                  thenSee: "Kim: what do they do there? (engineering, product-design")
         try session.sendLiteral("product-d")
         try session.sendKeys("Tab")
         try session.waitFor("skip) product-design")
-        try session.sendKeys("Enter")
-        try session.waitFor("Kim: do they own or run the business")
-        try session.sendKeys("Enter")
-        try session.waitFor("Kim: how big is the organisation?")
-        try session.sendLiteral("startup")
-        try session.sendKeys("Enter")
-        try session.waitFor("Added Kim (senior, product-design, small).")
+        try enter("", thenSee: "Kim: do they own or run the business")
+        try enter("", thenSee: "Kim: how big is the organisation?")
+        try enter("startup", thenSee: "Added Kim (senior, product-design, small).")
         try session.waitForPrompt()
-        try session.sendLiteral("contact show Kim")
-        try session.sendKeys("Enter")
-        try session.waitFor("Who           senior, product-design, small")
+        try enter("contact show Kim", thenSee: "Who           senior, product-design, small")
     }
 }
