@@ -73,4 +73,11 @@ import PrepCoachCore
             #expect(!questions.contains { banks.question(id: $0)?.assumes[.employment] == ["employee"] })
         }
     }
+
+    @Test func helpExplainsWhoTheContactIs() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run("help people") == 0)
+        #expect(coach.out.contains("role family   what they do in their industry"))
+        #expect(coach.completions("help peo") == ["people"])
+    }
 }

@@ -17,8 +17,10 @@ struct PlanFormatter {
             " · \(plan.questions.count) questions · \(plan.totalMinutes) min of questions in a "
                 + "\(request.meetingMinutes)-min meeting (\(request.reservedMinutes) kept for introductions and thanks)")]
         var currentTopic: String?
+        // The referral's topic reads as one part: "may I use your name?" stays with the names.
+        let referralTopic = plan.questions.first(where: \.isReferral)?.topic
         for (number, question) in zip(1..., plan.questions) {
-            let heading = question.isReferral ? "Who else to talk to" : topicTitle(question.topic)
+            let heading = question.topic == referralTopic ? "Who else to talk to" : topicTitle(question.topic)
             if heading != currentTopic {
                 lines.append("")
                 lines.append(style.accent(heading))
