@@ -81,3 +81,15 @@ import PrepCoachCore
         #expect(coach.completions("help peo") == ["people"])
     }
 }
+
+@Suite struct PlanAddPositionTests {
+    @Test func yourQuestionGoesBeforeThePlansClosing() throws {
+        let coach = ScriptedCoach()
+        try coach.run("contact add Dana --industry healthcare --stage changer")
+        try coach.run("pick --contact Dana --seed 4")
+        #expect(try coach.run(#"add Dana "What surprised you most about moving into management?""#) == 0)
+        let plan = try coach.store.plan(contactID: coach.contact("Dana").id!)
+        #expect(plan.dropLast().last?.text == "What surprised you most about moving into management?")
+        #expect(plan.last?.topic == "closing")
+    }
+}
