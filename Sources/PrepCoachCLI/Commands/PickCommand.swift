@@ -7,16 +7,19 @@ struct PickCommand: CoachCommand {
         commandName: "pick",
         abstract: "Build a question plan for one conversation.",
         discussion: """
-            Picks questions that suit your stage and industry, preferring ones written for them over \
-            generic ones, spreads them over the topics in conversation order (opening … closing), fits \
-            them in the meeting with \(PlanRequest.defaultReservedMinutes) minutes kept for introductions \
-            and thanks, and always ends with a "who else should I talk to?" question.
+            Picks questions that suit your stage and industry and the person you talk to (their role family, \
+            whether they own the business, its size, their seniority: from the contact, or the options below), \
+            preferring ones written for them while generic staples still compete (the seed varies the draw). \
+            Never mixes questions that assume different people (an owner's and an employee's). Spreads them \
+            over the topics in conversation order, fits them in the meeting with \
+            \(PlanRequest.defaultReservedMinutes) minutes kept for introductions and thanks, and always holds \
+            an opening, a "who else should I talk to?" question and a closing, whose minutes come first.
             """)
 
     static let completion = CompletionSpec(options: [
         "--stage": .tags(.stage), "--industry": .tags(.industry), "--topic": .tags(.topic), "--contact": .contacts,
         "--minutes": nil, "--count": nil, "--seed": nil, "--json": nil, "--allow-flagged": nil,
-    ])
+    ].merging(PersonOptions.completion) { first, _ in first })
 
     @Option(help: "Your career stage, e.g. career-changer (see `tags stages`).")
     var stage: String?
@@ -29,7 +32,8 @@ struct PickCommand: CoachCommand {
             + "skipped, and the plan is saved for `call`.", valueName: "NAME"))
     var contact: String?
 
-    @Option(name: .customLong("topic"), help: "Only these topics (repeatable). The referral question is always added.")
+    @Option(name: .customLong("topic"),
+            help: "Only these topics (repeatable). The opening, referral and closing questions are always added.")
     var topics: [String] = []
 
     @Option(help: "Length of the meeting in minutes. Informational interviews should stay under 30.")
@@ -46,6 +50,8 @@ struct PickCommand: CoachCommand {
 
     @Flag(help: "Print the plan as JSON.")
     var json = false
+
+    @OptionGroup(title: "Who you talk to (default: the contact's)") var personOptions: PersonOptions
 
     @OptionGroup var global: GlobalOptions
 
@@ -65,9 +71,12 @@ struct PickCommand: CoachCommand {
             throw CommandFailure("pick needs --industry" + (person.map { " (or `contact edit \"\($0.name)\" --industry I`)" } ?? ""))
         }
         let asked = try person?.id.map { try context.store().askedQuestionIDs(contactID: $0) } ?? []
+        let industryID = try vocabulary.require(.industry, industry)
+        let facts = try personOptions.apply(to: person?.person ?? PersonFacts(), vocabulary: vocabulary,
+                                            industry: industryID)
         let request = PlanRequest(
             stage: try vocabulary.require(.stage, stage),
-            industry: try vocabulary.require(.industry, industry),
+            industry: industryID, person: facts,
             topics: try topics.map { try vocabulary.require(.topic, $0) },
             meetingMinutes: minutes, maxCount: count, seed: seed ?? UInt64.random(in: 1...99_999),
             excludedIDs: asked)
@@ -87,7 +96,9 @@ struct PickCommand: CoachCommand {
             context.console.line(try JSONOutput.encode(PlanJSON(plan)))
             return
         }
-        context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary).format(plan))
+        let talkingTo = PersonPhrase.describe(facts, role: person?.role, company: person?.company, vocabulary: vocabulary)
+        context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary, person: talkingTo)
+            .format(plan))
         if let person {
             let skipped = asked.isEmpty ? "" : " (\(asked.count.counted("question")) asked in earlier calls left out)"
             if !keptOwn.isEmpty {

@@ -10,9 +10,15 @@ public protocol AnswerSource: AnyObject {
     /// A line typed in a call: the prompt keeps its clock current and shows warnings
     /// when they are due; Up recalls only what was typed in calls.
     func callLine(prompt: LivePrompt, completions: [String]) -> LineInput
+
+    /// A person at a terminal, who may be asked what prepcoach could not work out;
+    /// a script is never asked anything it did not expect.
+    var isInteractive: Bool { get }
 }
 
 extension AnswerSource {
+    var isInteractive: Bool { false }
+
     /// Scripts have no clock to redraw and no history: the prompt as it reads now.
     public func callLine(prompt: LivePrompt, completions: [String]) -> LineInput {
         answer(prompt: prompt.text(), completions: completions)
@@ -31,6 +37,8 @@ final class EditorAnswers: AnswerSource {
         self.makeEditor = editor
         self.callHistoryFile = callHistoryFile
     }
+
+    var isInteractive: Bool { true }
 
     func answer(prompt: String, completions: [String]) -> LineInput {
         read(prompt: prompt, completions: completions) { $0.readLine(prompt: prompt) }

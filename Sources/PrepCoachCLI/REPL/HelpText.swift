@@ -1,6 +1,6 @@
 /// The REPL's own help: the command overview and topics that are not commands.
 enum HelpText {
-    static let topicNames = ["keys", "banks", "data", "quit"]
+    static let topicNames = ["keys", "banks", "people", "data", "quit"]
 
     static func overview(style: Style) -> String {
         let width = (RootCommand.commandNames.map(\.count).max() ?? 10) + 2
@@ -13,7 +13,7 @@ enum HelpText {
         lines.append("  \(style.accent("help".rightPadded(to: width)))Show this list; `help COMMAND` for a command's options")
         lines.append("  \(style.accent("quit".rightPadded(to: width)))Leave the shell (also `exit` or Ctrl-D)")
         lines += ["", "Try: pick --stage career-changer --industry healthcare",
-                  "More: help keys · help banks · help data"]
+                  "More: help keys · help banks · help people · help data"]
         return lines.joined(separator: "\n")
     }
 
@@ -43,6 +43,19 @@ enum HelpText {
             export [PATH]            everything as JSON; import PATH loads it into an empty database
             contact remove NAME      forget a person: plan, calls, notes, follow-ups, summary files
             contact rename OLD NEW   research remove COMPANY [--note N]
+            """
+        case "people":
+            """
+            Plans fit the person you talk to, not only your stage and industry:
+              role family   what they do in their industry (`tags role-families`), e.g. clinical
+              employment    --owner (they own or run the business) or --employee
+              size          solo, small or large organisation (--size)
+              seniority     junior, mid, senior or executive (--seniority)
+            `contact add` works these out from --role and --company where clear ("Founder",
+            "Nurse Manager"), asks here in the shell where not (Enter skips), and takes them
+            as options; `contact edit` changes them; `pick` uses the contact's, or the same
+            options without a contact. A plan never mixes questions meant for different
+            people (an owner's and an employee's) and prefers questions written for them.
             """
         case "quit", "exit":
             "quit, exit or Ctrl-D on an empty line leaves the shell. Your history is kept."

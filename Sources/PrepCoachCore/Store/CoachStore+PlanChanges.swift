@@ -28,7 +28,7 @@ extension CoachStore {
     public static let keptPlanChanges = 20
 
     static func registerCallAfterMigration(in migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v3-call-after: plan change log and plan length") { db in
+        migrator.registerMigration("v3: plan change log and plan length") { db in
             try db.create(table: "planChange") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("contactID", .integer).notNull().references("contact", onDelete: .cascade).indexed()

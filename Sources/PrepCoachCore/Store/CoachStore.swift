@@ -141,6 +141,14 @@ public final class CoachStore: Sendable {
             }
         }
         registerCallAfterMigration(in: &migrator)
+        migrator.registerMigration("v4: who the contact is (role family, employment, size, seniority)") { db in
+            try db.alter(table: "contact") { t in
+                t.add(column: "roleFamily", .text)
+                t.add(column: "employment", .text)
+                t.add(column: "orgSize", .text)
+                t.add(column: "seniority", .text)
+            }
+        }
         return migrator
     }
 

@@ -26,6 +26,12 @@ public struct Contact: Codable, Sendable, Hashable, FetchableRecord, MutablePers
     /// Whether the referrer said you may use their name when you reach out.
     public var mayUseReferrerName: Bool?
     public var createdAt: Date
+    /// What they do within their industry, whether they own the business, its
+    /// size and their seniority (`tags.yaml` ids); nil while unknown.
+    public var roleFamily: String?
+    public var employment: String?
+    public var orgSize: String?
+    public var seniority: String?
 
     public init(name: String, role: String? = nil, company: String? = nil, industry: String? = nil,
                 howKnown: String? = nil, channel: Channel? = nil, stage: String? = nil,
@@ -43,6 +49,13 @@ public struct Contact: Codable, Sendable, Hashable, FetchableRecord, MutablePers
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The facts a plan is fitted to.
+    public var person: PersonFacts {
+        get { PersonFacts(roleFamily: roleFamily, employment: employment, size: orgSize, seniority: seniority) }
+        set { (roleFamily, employment, orgSize, seniority) = (newValue.roleFamily, newValue.employment, newValue.size,
+                                                              newValue.seniority) }
+    }
 }
 
 /// Something you already know about a company, so you do not ask it.

@@ -46,12 +46,12 @@ final class ScriptedCoach {
     static let interrupt = "^C"
 
     /// Runs one command line as typed in the shell, with these lines as the answers to its questions
-    /// (then end of input); returns the exit status. Output is kept in `out` and `err`.
+    /// (then end of input), as if typed at a terminal when `interactive`; returns the exit status. Output is kept in `out` and `err`.
     @discardableResult
-    func run(_ line: String, answers: [String] = []) throws -> Int32 {
+    func run(_ line: String, answers: [String] = [], interactive: Bool = false) throws -> Int32 {
         output.out = ""
         output.err = ""
-        let recorder = RecordingAnswers(ScriptAnswers(AnyIterator(answers.makeIterator())))
+        let recorder = RecordingAnswers(ScriptAnswers(AnyIterator(answers.makeIterator())), interactive: interactive)
         self.recorder = recorder
         context.answers = recorder
         return CommandDispatcher(context: context).run(try CommandWords.split(line))
@@ -62,7 +62,12 @@ final class ScriptedCoach {
         let script: ScriptAnswers
         var prompts: [String] = []
 
-        init(_ script: ScriptAnswers) { self.script = script }
+        let isInteractive: Bool
+
+        init(_ script: ScriptAnswers, interactive: Bool) {
+            self.script = script
+            isInteractive = interactive
+        }
 
         func answer(prompt: String, completions: [String]) -> LineInput {
             prompts.append(prompt)
