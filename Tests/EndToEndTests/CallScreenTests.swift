@@ -96,17 +96,20 @@ import Testing
         let home = try Binary.isolatedHome()
         try CallModeTests.seed(home: home)
         let question = "How did your first years as a visual merchandiser shape what you look for in a new hire now?"
-        // The plan is full: --anyway adds it over time, as 9, before the closing and referral questions.
+        // The plan is full: --anyway adds it over time, before the referral and closing questions.
         #expect(try Binary.run(["add", "Dana Lee", question, "--anyway"], home: home).status == 0)
+        let plan = try CoachStore(path: CallModeTests.storePath(home)).plan(
+            contactID: try #require(try CoachStore(path: CallModeTests.storePath(home)).contact(named: "Dana Lee")).id!)
+        let number = try #require(plan.firstIndex { $0.text == question }) + 1
         let session = try startCall(home: home, width: 50, height: 20)
         defer { session.close() }
-        try session.enter("ask 9")
-        try session.waitFor("now  ▸ 9.")
+        try session.enter("ask \(number)")
+        try session.waitFor("now  ▸ \(number).")
         let screen = try session.waitForPrompt("left>")
         let lines = screen.split(separator: "\n")
         #expect(lines.allSatisfy { $0.count <= 50 })
         let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        #expect(joined.contains("now  ▸ 9. " + question))
+        #expect(joined.contains("now  ▸ \(number). " + question))
 
         // A line wrapped over two rows is not redrawn (`\e[K` would clear only one): it stays whole.
         let long = "she moved from the shop floor to planning in two years, then to buying"
@@ -117,7 +120,7 @@ import Testing
         #expect(rows.joined().hasSuffix("left> " + long))
         #expect(session.screen().components(separatedBy: "left> she moved").count == 2)  // drawn once
         try session.sendKeys("Enter")
-        try session.waitFor("✓ noted (Q9)")
+        try session.waitFor("✓ noted (Q\(number))")
         try session.waitForPrompt("left>")  // Ctrl-D sent while the screen still scrolls can be lost
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)

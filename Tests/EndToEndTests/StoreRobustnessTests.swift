@@ -174,9 +174,9 @@ import Testing
         let session = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path), environment: Binary.environment(home: home))
         defer { session.close() }
         _ = try session.waitForPrompt()
-        try session.sendLiteral("contact add Dana")
+        try session.sendLiteral("contact add Dana --employee --size large --seniority mid")
         try session.sendKeys("Enter")
-        _ = try session.waitFor("Added Dana.")
+        _ = try session.waitFor("Added Dana (")
         _ = try session.waitForPrompt()
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)

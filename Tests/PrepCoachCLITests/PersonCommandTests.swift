@@ -87,9 +87,12 @@ import PrepCoachCore
         let coach = ScriptedCoach()
         try coach.run("contact add Dana --industry healthcare --stage changer")
         try coach.run("pick --contact Dana --seed 4")
-        #expect(try coach.run(#"add Dana "What surprised you most about moving into management?""#) == 0)
+        // The picked plan fills the meeting: --anyway adds over time.
+        #expect(try coach.run(#"add Dana "What surprised you most about moving into management?" --anyway"#) == 0)
         let plan = try coach.store.plan(contactID: coach.contact("Dana").id!)
-        #expect(plan.dropLast().last?.text == "What surprised you most about moving into management?")
+        let added = try #require(plan.firstIndex { $0.text == "What surprised you most about moving into management?" })
+        #expect(plan[(added + 1)...].allSatisfy { ["network-and-referrals", "closing"].contains($0.topic) })
+        #expect(plan[added + 1].topic == "network-and-referrals")
         #expect(plan.last?.topic == "closing")
     }
 }

@@ -29,11 +29,11 @@ import PrepCoachCore
         let coach = try coachWithHistory()
         let dana = try coach.contact("Dana Lee")
         #expect(try summaryFiles(coach).count == 2)
-        #expect(try coach.run(#"contact remove "Dana Lee""#, answers: ["n"]) == 0)
+        #expect(try coach.run(#"contact remove "Dana Lee""#, answers: ["n"], interactive: true) == 0)
         #expect(coach.prompts.first?.contains("Remove Dana Lee and everything about them and 2 summary files?") == true)
         #expect(try coach.store.contact(named: "Dana Lee") != nil)
 
-        #expect(try coach.run(#"contact remove "Dana Lee""#, answers: ["y"]) == 0)
+        #expect(try coach.run(#"contact remove "Dana Lee""#, answers: ["y"], interactive: true) == 0)
         #expect(coach.out.contains("Removed Dana Lee with 10 plan questions, 1 call"))
         let store = try coach.store
         #expect(try store.contact(named: "Dana Lee") == nil)
@@ -84,7 +84,7 @@ import PrepCoachCore
         #expect(coach.err.contains("Mercy Hospital has 2 notes: give --note from 1 to 2"))
         #expect(try coach.run(#"research remove "Mercy Hospital" --note 1"#) == 0)
         #expect(try coach.store.research().map(\.text) == ["4,000 staff"])
-        #expect(try coach.run(#"research remove "Mercy Hospital""#, answers: ["yes"]) == 0)
+        #expect(try coach.run(#"research remove "Mercy Hospital""#, answers: ["yes"], interactive: true) == 0)
         #expect(try coach.store.research().isEmpty)
         #expect(try coach.run(#"research remove "Mercy Hospital""#) == 1)
     }

@@ -8,7 +8,7 @@ struct PersonQuestions {
     let vocabulary: TagVocabulary
 
     func askUnknown(about contact: inout Contact) throws {
-        guard context.answers?.isInteractive == true else { return }
+        guard context.isInteractive else { return }
         for kind in TagKind.personal where contact.person[kind] == nil {
             let choices = kind == .roleFamily ? contact.industry.map(vocabulary.roleFamilies(of:)) ?? []
                 : vocabulary.tags(kind)

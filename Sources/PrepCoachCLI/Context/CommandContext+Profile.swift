@@ -9,6 +9,6 @@ extension CommandContext {
         return profile
     }
 
-    /// Someone is typing at the shell: a command may ask instead of assuming (scripts and one-shot runs never ask).
-    var isInteractive: Bool { answers is EditorAnswers }
+    /// Someone is typing at a terminal: a command may ask instead of assuming (scripts never ask).
+    var isInteractive: Bool { answers?.isInteractive == true }
 }

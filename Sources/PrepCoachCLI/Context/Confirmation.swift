@@ -10,7 +10,7 @@ struct Confirmation {
     ///   - action: for the refusal, e.g. "`contact remove` deletes Dana Lee and all their data"
     func confirmed(_ question: String, action: String, yes: Bool) throws -> Bool {
         if yes { return true }
-        guard let answers = context.answers, !(answers is ScriptAnswers) else {
+        guard context.isInteractive, let answers = context.answers else {
             throw CommandFailure("\(action) for good: add --yes to confirm (outside the prepcoach shell nobody can be asked)")
         }
         guard case let .line(reply) = answers.answer(prompt: question + " This cannot be undone. [y/N] ",

@@ -11,10 +11,14 @@ public struct PlanEditor: Sendable {
         self.isEnding = isEnding
     }
 
-    /// A plan whose ending is its closing questions and the banks' referral questions.
+    /// A plan whose ending is its last topic (the closing) and the topic of its referral
+    /// question: a network question may follow the referral, and yours goes before both.
     public init(items: [PlanItem], banks: Banks) {
+        let referralTopics = items.compactMap { $0.questionID.flatMap(banks.question(id:)) }.filter(\.isReferral).map(\.topic)
+        let endingTopics = Set(referralTopics + [banks.vocabulary.ids(.topic).last ?? "closing"])
         self.init(items: items) { item in
-            item.topic == "closing" || item.questionID.flatMap { banks.question(id: $0)?.isReferral } == true
+            item.topic.map(endingTopics.contains) == true
+                || item.questionID.flatMap { banks.question(id: $0)?.isReferral } == true
         }
     }
 
