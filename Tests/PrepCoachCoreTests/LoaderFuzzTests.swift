@@ -16,7 +16,7 @@ import Testing
 
     @Test func mutatedDataFilesNeverCrashHangOrLoseTheOtherFiles() throws {
         let environment = ProcessInfo.processInfo.environment
-        let count = environment["PREPCOACH_FUZZ_COUNT"].flatMap { Int($0) } ?? 1500
+        let count = environment["PREPCOACH_FUZZ_COUNT"].flatMap { Int($0) } ?? 1000
         let seed = environment["PREPCOACH_FUZZ_SEED"].flatMap { UInt64($0) } ?? 7
         let corpus = try FuzzCorpus(bundled: Fixtures.bundledBanks)
         let bank = try TemporaryBank(corpus.base)
@@ -51,6 +51,21 @@ import Testing
             #expect(missing.isEmpty, "\(label) stopped other files loading: \(missing)\(Self.keep(mutant, index))")
         }
         print("loader fuzz: \(count) mutants, slowest \(slowest)")
+    }
+
+    @Test func aBrokenFileOfEachKindLeavesTheOtherFilesLoaded() throws {
+        let corpus = try FuzzCorpus(bundled: Fixtures.bundledBanks)
+        let bank = try TemporaryBank(corpus.base)
+        let baseline = LoadedItems(BankLoader.load([bank.path]))
+        for target in corpus.base.keys.sorted() {
+            try "questions: [unclosed\n".write(toFile: bank.file(target), atomically: false, encoding: .utf8)
+            defer { corpus.restore(target, in: bank) }
+            let banks = BankLoader.load([bank.path])
+            #expect(banks.diagnostics.contains { $0.location.file == bank.file(target) && $0.message.hasPrefix("YAML syntax") },
+                    "\(target)")
+            #expect(baseline.missing(from: LoadedItems(banks), mutated: bank.file(target), kind: corpus.kinds[target]).isEmpty,
+                    "\(target)")
+        }
     }
 
     /// Saves a failing mutant where it can be opened, and says where.
