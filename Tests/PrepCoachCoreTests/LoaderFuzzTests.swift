@@ -25,7 +25,7 @@ import Testing
         let commands = try CommandRun(unmutated)
         #expect(baseline.questions.count > 0 && baseline.rules.count > 0 && baseline.checks.count > 0)
 
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var slowest = Duration.zero
         for index in 0..<count {
             let target = corpus.files[Int.random(in: corpus.files.indices, using: &random)]
@@ -176,7 +176,7 @@ struct LoadedItems {
 /// Deterministic damage to a data file: the byte-, line- and value-level
 /// mistakes careless editing makes, and the inputs a hostile one would try.
 enum Mutator {
-    static func mutate(_ bytes: [UInt8], using random: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using random: inout SeededGenerator) -> [UInt8] {
         var bytes = bytes
         for _ in 0..<Int.random(in: 1...3, using: &random) {
             bytes = mutateOnce(bytes, using: &random)
@@ -184,7 +184,7 @@ enum Mutator {
         return bytes
     }
 
-    private static func mutateOnce(_ bytes: [UInt8], using random: inout SplitMix64) -> [UInt8] {
+    private static func mutateOnce(_ bytes: [UInt8], using random: inout SeededGenerator) -> [UInt8] {
         var bytes = bytes
         let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)
         switch Int.random(in: 0..<10, using: &random) {
@@ -193,9 +193,9 @@ enum Mutator {
         case 1:
             bytes.removeSubrange(position...)
         case 2:
-            bytes.insert(contentsOf: Array(pick(fragments, &random).utf8), at: position)
+            bytes.insert(contentsOf: Array(random.pick(fragments).utf8), at: position)
         case 3:
-            bytes.insert(contentsOf: pick(invalidUTF8, &random), at: position)
+            bytes.insert(contentsOf: random.pick(invalidUTF8), at: position)
         case 4:
             var lines = splitLines(bytes)
             let line = Int.random(in: lines.indices, using: &random)
@@ -212,19 +212,15 @@ enum Mutator {
             let line = Int.random(in: lines.indices, using: &random)
             let text = lines[line]
             let cut = text.firstRange(of: Array(": ".utf8))?.upperBound ?? text.firstRange(of: Array("- ".utf8))?.upperBound
-            let value = pick(values, &random)
+            let value = random.pick(values)
             lines[line] = Array(text[..<(cut ?? text.endIndex)]) + Array((cut == nil ? " " + value : value).utf8)
             bytes = joinLines(lines)
         case 8:
-            bytes += Array(("\n" + pick(appended, &random) + "\n").utf8)
+            bytes += Array(("\n" + random.pick(appended) + "\n").utf8)
         default:
-            bytes = Array(pick(wholeFiles, &random).utf8)
+            bytes = Array(random.pick(wholeFiles).utf8)
         }
         return bytes
-    }
-
-    private static func pick<Element>(_ items: [Element], _ random: inout SplitMix64) -> Element {
-        items[Int.random(in: items.indices, using: &random)]
     }
 
     private static func splitLines(_ bytes: [UInt8]) -> [[UInt8]] {
@@ -277,19 +273,4 @@ enum Mutator {
         billionLaughs + "\n? *l8\n: x\n? *l7\n: y", "questions:\n" + String(repeating: "  - *a\n", count: 1_000),
         "a: &a\n  b: *a",
     ]
-}
-
-/// A small, fast generator whose sequence is fixed by its seed, so every run sees the same mutants.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
