@@ -16,7 +16,7 @@ import Testing
 
     @Test func mutatedDataFilesNeverCrashHangOrLoseTheOtherFiles() throws {
         let environment = ProcessInfo.processInfo.environment
-        let count = environment["PREPCOACH_FUZZ_COUNT"].flatMap { Int($0) } ?? 1000
+        let count = max(0, environment["PREPCOACH_FUZZ_COUNT"].flatMap { Int($0) } ?? 1000)
         let seed = environment["PREPCOACH_FUZZ_SEED"].flatMap { UInt64($0) } ?? 7
         let corpus = try FuzzCorpus(bundled: Fixtures.bundledBanks)
         let bank = try TemporaryBank(corpus.base)
