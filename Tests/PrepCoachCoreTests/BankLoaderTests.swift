@@ -128,4 +128,24 @@ import Testing
         #expect(banks.diagnostics.isEmpty)
         #expect(banks.files.count == 1)
     }
+
+    /// Aliases of aliases ("billion laughs") used as a key hung Yams' duplicate-key check.
+    @Test func anAliasBombIsRefusedAtItsAliasAndTheRestLoads() throws {
+        let levels = (1...8).map { level in
+            "l\(level): &l\(level) [" + Array(repeating: level == 1 ? "lol" : "*l\(level - 1)", count: 9)
+                .joined(separator: ", ") + "]"
+        }
+        let bomb = levels.joined(separator: "\n") + "\n? *l8\n: x\n? *l7\n: y\n"
+        let (banks, bank) = try load(Fixtures.question(id: "path-one"), extra: ["bomb.yaml": bomb])
+        #expect(banks.diagnostics.map(\.description)
+            == ["\(bank.file("bomb.yaml")):5:10: error: aliases expand to more than 10000 values; write the values out"])
+        #expect(banks.questionIDs == ["path-one"])
+    }
+
+    @Test func aListSharedThroughAnAliasStillLoads() throws {
+        let (banks, _) = try load(Fixtures.question(id: "path-one", stages: "&early [student, career-changer]")
+            + Fixtures.question(id: "path-two", stages: "*early"))
+        #expect(banks.diagnostics.isEmpty)
+        #expect(banks.question(id: "path-two")?.stages == .only(["student", "career-changer"]))
+    }
 }
