@@ -3,7 +3,8 @@ import Testing
 @testable import PrepCoachCore
 
 @Suite struct BankCacheTests {
-    private let questions = "questions:\n" + Fixtures.question(id: "path-one", text: #""How did you start?\tReally?""#)
+    private let questions = "questions:\n" + Fixtures.question(id: "path-one", text: #""How did you start?\tReally?""#,
+                                                                   assumes: "[clinical, non-clinical, owner]")
         + Fixtures.question(id: "path-two", industries: "[health]", minutes: "99")
 
     private func setUp() throws -> (TemporaryBank, BankCache, String) {
@@ -24,13 +25,14 @@ import Testing
         let (bank, cache, file) = try setUp()
         let first = BankLoader.load([bank.path], cache: cache)
         #expect(first.questions.map(\.id) == ["path-one"])
-        #expect(first.diagnostics.map(\.description) == ["\(file):14:14: error: 'minutes' is 99; it must be from 1 to 15"])
+        #expect(first.diagnostics.map(\.description) == ["\(file):15:14: error: 'minutes' is 99; it must be from 1 to 15"])
         // Same size and time, different bytes: only a cache hit still sees the questions.
         try tamper(file, with: "# nothing here\n")
         let second = BankLoader.load([bank.path], cache: cache)
         #expect(second.questions == first.questions)
         #expect(second.diagnostics == first.diagnostics)
         #expect(second.question(id: "path-one")?.text == "How did you start?\tReally?")
+        #expect(second.question(id: "path-one")?.assumes[.roleFamily] == ["clinical", "non-clinical"])
     }
 
     @Test func aChangedFileOrVocabularyIsReadAgain() throws {

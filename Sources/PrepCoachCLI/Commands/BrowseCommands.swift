@@ -92,7 +92,8 @@ struct TagsCommand: CoachCommand {
 
     static let completion = CompletionSpec(options: ["--json": nil], positional: .tagKinds)
 
-    @Argument(help: "stages, industries or topics (default: all three).") var kind: String?
+    @Argument(help: "stages, industries, topics, role-families, employment, sizes or seniority (default: all).")
+    var kind: String?
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
@@ -126,7 +127,8 @@ struct TagsCommand: CoachCommand {
     private func selectedKinds() throws -> [TagKind] {
         guard let kind else { return TagKind.allCases }
         if let match = TagKind.allCases.first(where: { $0.listKey == kind || $0.rawValue == kind }) { return [match] }
-        throw CommandFailure("unknown tag kind '\(kind)'; use stages, industries or topics")
+        throw CommandFailure("unknown tag kind '\(kind)'; use "
+                             + TagKind.allCases.map(\.listKey).joined(separator: ", "))
     }
 
     /// Questions carrying the tag itself (a generic `any` question is not counted).
@@ -136,6 +138,7 @@ struct TagsCommand: CoachCommand {
             case .topic: question.topic == id
             case .stage: question.stages.isSpecific && question.stages.contains(id)
             case .industry: question.industries.isSpecific && question.industries.contains(id)
+            case .roleFamily, .employment, .size, .seniority: question.assumes[kind]?.contains(id) ?? false
             }
         }
     }

@@ -9,7 +9,7 @@ import Foundation
 /// read again and the entry rewritten. The format is private and versioned: a
 /// line per question or diagnostic, tab-separated, so decoding is a byte scan.
 public struct BankCache: Sendable {
-    static let format = "prepcoach-bank-cache 1"
+    static let format = "prepcoach-bank-cache 2"
 
     public let folder: URL
 
@@ -68,7 +68,8 @@ public struct BankCache: Sendable {
             lines.append(["Q", question.id, escape(question.text), question.topic, tags(question.stages),
                           tags(question.industries), "\(question.minutes)", question.isReferral ? "1" : "0",
                           "\(question.location.line)", "\(question.location.column)",
-                          question.followups.map(escape).joined(separator: "\u{1F}")].joined(separator: "\t"))
+                          question.followups.map(escape).joined(separator: "\u{1F}"),
+                          assumptions(question.assumes)].joined(separator: "\t"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -91,14 +92,15 @@ public struct BankCache: Sendable {
         for line in lines {
             let field = fields(of: line)
             switch field.first {
-            case "Q" where field.count == 11:
+            case "Q" where field.count == 12:
                 guard let stages = tagSet(field[4]), let industries = tagSet(field[5]), let minutes = Int(field[6]),
-                      let row = Int(field[8]), let column = Int(field[9]) else { return nil }
+                      let row = Int(field[8]), let column = Int(field[9]), let assumes = assumptions(field[11])
+                else { return nil }
                 questions.append(Question(
                     id: field[1], text: unescape(field[2]), topic: field[3], stages: stages, industries: industries,
                     minutes: minutes, isReferral: field[7] == "1",
                     followups: field[10].isEmpty ? [] : field[10].split(separator: "\u{1F}").map { unescape(String($0)) },
-                    location: SourceLocation(file: file, line: row, column: column)))
+                    assumes: assumes, location: SourceLocation(file: file, line: row, column: column)))
             case "D" where field.count == 5:
                 guard let severity = Diagnostic.Severity(rawValue: field[1]), let row = Int(field[2]),
                       let column = Int(field[3]) else { return nil }
@@ -124,6 +126,23 @@ public struct BankCache: Sendable {
 
     private static func tagSet(_ text: String) -> TagSet? {
         text == "*" ? .any : text.isEmpty ? nil : .only(Set(text.split(separator: ",").map(String.init)))
+    }
+
+    /// `role-family=design,engineering;employment=employee`, kinds in a fixed order.
+    private static func assumptions(_ assumes: Assumptions) -> String {
+        TagKind.assumable.compactMap { kind in
+            assumes[kind].map { "\(kind.rawValue)=" + $0.sorted().joined(separator: ",") }
+        }.joined(separator: ";")
+    }
+
+    private static func assumptions(_ text: String) -> Assumptions? {
+        var values: [TagKind: Set<String>] = [:]
+        for part in text.split(separator: ";") {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, let kind = TagKind(rawValue: String(pair[0])) else { return nil }
+            values[kind] = Set(pair[1].split(separator: ",").map(String.init))
+        }
+        return Assumptions(values: values)
     }
 
     static func escape(_ text: String) -> String {
@@ -154,7 +173,9 @@ extension TagVocabulary {
     /// Changes whenever a tag or alias is added, removed or renamed: cached
     /// questions were checked against exactly this vocabulary.
     var fingerprint: UInt64 {
-        let names = TagKind.allCases.flatMap { kind in tags(kind).map { "\(kind.rawValue):\($0.id):\($0.aliases.joined(separator: ","))" } }
+        let names = TagKind.allCases.flatMap { kind in
+            tags(kind).map { "\(kind.rawValue):\($0.industry ?? ""):\($0.id):\($0.aliases.joined(separator: ","))" }
+        }
         return StableHash.fnv1a(names.joined(separator: "\n"))
     }
 }

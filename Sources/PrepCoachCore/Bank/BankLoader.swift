@@ -137,7 +137,7 @@ enum BankFileKind: Equatable {
             self = .macros
         } else if keys.contains("patterns") || keys.contains("id") && !keys.isDisjoint(with: ["category", "severity"]) {
             self = .rule
-        } else if !keys.isDisjoint(with: TagKind.allCases.map(\.listKey)) {
+        } else if !keys.isDisjoint(with: TagVocabularyReader.topLevelKinds.map(\.listKey)) {
             self = .tags
         } else {
             return nil

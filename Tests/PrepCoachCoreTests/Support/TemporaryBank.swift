@@ -44,8 +44,19 @@ enum Fixtures {
           - id: healthcare
             aliases: [health]
             description: Hospitals and clinics.
+            role-families:
+              - id: clinical
+                aliases: [nurse, doctor]
+                description: Cares for patients.
+              - id: non-clinical
+                aliases: [administrator]
+                description: Runs the services around care.
           - id: law
             description: Law firms.
+            role-families:
+              - id: legal-practice
+                aliases: [lawyer, solicitor, administrator]
+                description: Advises clients.
         topics:
           - id: opening
             description: Warm-up.
@@ -59,12 +70,33 @@ enum Fixtures {
           - id: closing
             description: Ending well.
             max-per-plan: 1
+        employment:
+          - id: owner
+            aliases: [founder, sole trader]
+            description: Owns or runs the business.
+          - id: employee
+            aliases: [staff]
+            description: Works for an employer.
+        sizes:
+          - id: solo
+            aliases: [freelance]
+            description: One person.
+          - id: large
+            aliases: [multinational]
+            description: Hundreds of people or more.
+        seniority:
+          - id: junior
+            aliases: [assistant]
+            description: Early in the role.
+          - id: senior
+            aliases: [manager, lead]
+            description: Leads work or people.
         """
 
     /// One question entry as YAML, with fields overridable for each test.
     static func question(id: String, topic: String = "career-path", stages: String = "[any]",
                          industries: String = "[any]", minutes: String = "3", referral: Bool = false,
-                         text: String? = nil) -> String {
+                         text: String? = nil, assumes: String? = nil) -> String {
         """
           - id: \(id)
             text: \(text ?? "How did you come to \(id)?")
@@ -73,7 +105,7 @@ enum Fixtures {
             industries: \(industries)
             minutes: \(minutes)
             referral: \(referral)
-
+        \(assumes.map { "    assumes: \($0)\n" } ?? "")
         """
     }
 }
