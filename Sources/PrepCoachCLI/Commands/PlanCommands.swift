@@ -65,10 +65,12 @@ struct AddCommand: CoachCommand {
             throw CommandFailure("not added: try the suggested question instead, or add it with --anyway")
         }
         let store = try context.store()
-        let hasReferral = try store.plan(contactID: contact.id!).last?.questionID
-            .flatMap { context.banks(adding: global.banks).question(id: $0)?.isReferral } ?? false
+        // Your question goes before the plan's last word: its closing (or, in older plans, the referral).
+        let banks = context.banks(adding: global.banks)
+        let endsWithFrame = try store.plan(contactID: contact.id!).last?.questionID.flatMap(banks.question(id:))
+            .map { $0.isReferral || $0.topic == banks.vocabulary.ids(.topic).last } ?? false
         try store.appendToPlan(contactID: contact.id!, questionID: nil, text: text, topic: nil, minutes: minutes,
-                               beforeLast: hasReferral)
+                               beforeLast: endsWithFrame)
         let total = try store.plan(contactID: contact.id!).reduce(0) { $0 + $1.minutes }
         context.console.line("Added to \(contact.name)'s plan (now \(total) min).")
         if total >= PlanRequest.defaultMeetingMinutes {

@@ -6,7 +6,9 @@ public struct PlanRequest: Sendable, Hashable {
 
     public var stage: String
     public var industry: String
-    /// Topics to draw from; empty means all. The referral question is always added.
+    /// The contact's role family, employment, organisation size and seniority, where known.
+    public var person: PersonFacts
+    /// Topics to draw from; empty means all. The opening, closing and referral question are always added.
     public var topics: [String]
     /// The length of the meeting you asked for; the seeds say keep it under 30 minutes.
     public var meetingMinutes: Int
@@ -17,11 +19,12 @@ public struct PlanRequest: Sendable, Hashable {
     /// Questions not to pick: already asked of this person, or flagged by a rule.
     public var excludedIDs: Set<String>
 
-    public init(stage: String, industry: String, topics: [String] = [],
+    public init(stage: String, industry: String, person: PersonFacts = PersonFacts(), topics: [String] = [],
                 meetingMinutes: Int = defaultMeetingMinutes, reservedMinutes: Int = defaultReservedMinutes,
                 maxCount: Int? = nil, seed: UInt64 = 0, excludedIDs: Set<String> = []) {
         self.stage = stage
         self.industry = industry
+        self.person = person
         self.topics = topics
         self.meetingMinutes = meetingMinutes
         self.reservedMinutes = reservedMinutes
@@ -37,7 +40,7 @@ public struct PlanRequest: Sendable, Hashable {
 /// An ordered list of questions for one conversation.
 public struct Plan: Sendable, Hashable {
     public let request: PlanRequest
-    /// In conversation order; the last one is the referral question.
+    /// In conversation order: an opening, …, the referral question, a closing.
     public let questions: [Question]
 
     public var totalMinutes: Int { questions.reduce(0) { $0 + $1.minutes } }

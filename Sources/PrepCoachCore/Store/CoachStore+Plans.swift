@@ -17,7 +17,7 @@ extension CoachStore {
         }
     }
 
-    /// Adds one question (yours or a bank's) before the plan's closing referral question, or at the end.
+    /// Adds one question (yours or a bank's) before the plan's last item (its closing), or at the end.
     @discardableResult
     public func appendToPlan(contactID: Int64, questionID: String?, text: String, topic: String?, minutes: Int,
                              beforeLast: Bool) throws -> PlanItem {
