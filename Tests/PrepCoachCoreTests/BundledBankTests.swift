@@ -78,7 +78,7 @@ import Testing
     /// Asking whether you may use their name only makes sense after names were given,
     /// so it can never be the question that ends a plan.
     @Test func followUpsOnNamesAreNotReferralQuestions() throws {
-        for id in ["network-use-your-name", "network-best-way-to-reach", "network-what-to-mention"] {
+        for id in ["network-use-your-name", "network-best-way-to-reach"] {
             let question = try #require(banks.questions.first { $0.id == id })
             #expect(!question.isReferral)
             #expect(question.topic == "network-and-referrals")
