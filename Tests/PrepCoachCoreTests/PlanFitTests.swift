@@ -64,3 +64,21 @@ import Testing
         #expect(plans.joined().contains { $0.hasSuffix("-legal") })
     }
 }
+
+@Suite struct PlanNearDuplicateTests {
+    @Test func twoWordingsOfOneQuestionNeverShareAPlan() throws {
+        let yaml = "questions:\n" + Fixtures.question(id: "open", topic: "opening", minutes: "1")
+            + Fixtures.question(id: "ref", topic: "network-and-referrals", minutes: "1", referral: true)
+            + Fixtures.question(id: "advice-generic", topic: "advice", minutes: "2",
+                                text: "What makes a newcomer stand out in this field?")
+            + Fixtures.question(id: "advice-health", topic: "advice", industries: "[healthcare]", minutes: "2",
+                                text: "What makes a newcomer stand out in this field today?")
+        let bank = try TemporaryBank(["tags.yaml": Fixtures.tags, "q.yaml": yaml])
+        let banks = BankLoader.load([bank.path])
+        for seed in UInt64(1)...10 {
+            let plan = try QuestionPicker(banks: banks).pick(PlanRequest(stage: "student", industry: "healthcare",
+                                                                         seed: seed))
+            #expect(plan.questions.count { $0.topic == "advice" } == 1)
+        }
+    }
+}

@@ -4,10 +4,12 @@ import PrepCoachCore
 struct CheckBanksCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-banks",
-        abstract: "Validate bank, tag and rule files, lint the questions, run the rules' examples.",
+        abstract: "Validate bank, tag and rule files, lint the questions, run the rules' examples, find near-duplicates.",
         discussion: """
             With no PATH, checks the bundled banks and every folder from PREPCOACH_BANKS and --bank. \
             A PATH that holds no tags.yaml is checked against the bundled vocabulary. \
+            Also warns about near-duplicate questions that could share a plan, wording that names a stage or \
+            role the question's tags and `assumes:` do not, and referral questions that ask for no names. \
             Exits with status 1 when there is any problem.
             """)
 
@@ -20,7 +22,7 @@ struct CheckBanksCommand: CoachCommand {
         let paths = paths.isEmpty ? context.bankPaths + global.banks : vocabularyPaths(context) + paths
         let banks = BankLoader.load(paths)
         let engine = try context.ruleEngine(for: banks)
-        let diagnostics = banks.diagnostics + engine.exampleFailures().map(\.diagnostic)
+        let diagnostics = banks.diagnostics + engine.exampleFailures().map(\.diagnostic) + BankAudit(banks: banks).diagnostics()
             + banks.questions.flatMap { question in
                 engine.lint(question.text).map { finding in
                     Diagnostic(finding.rule.severity == .error ? .error : .warning, at: question.location,

@@ -3,8 +3,13 @@
 /// referral question and a closing, within the time budget.
 public struct QuestionPicker: Sendable {
     public let banks: Banks
+    /// Per question id, for keeping near-duplicates out of one plan.
+    private let contentWords: [String: ContentWords]
 
-    public init(banks: Banks) { self.banks = banks }
+    public init(banks: Banks) {
+        self.banks = banks
+        contentWords = Dictionary(banks.questions.map { ($0.id, ContentWords($0.text)) }) { first, _ in first }
+    }
 
     /// `isAllowed` is asked only about questions the picker is about to choose,
     /// so an expensive check (linting) runs on a handful, not the whole bank.
@@ -19,7 +24,7 @@ public struct QuestionPicker: Sendable {
             .compactMap { question in scope.assumptions(of: question).map { (question, $0) } }
             .map { question, assumes in (score: PlanScore.of(question, request), question: question, assumes: assumes) }
             .sorted { ($0.score, $1.question.id) > ($1.score, $0.question.id) }
-            .map { Candidate(question: $0.question, assumes: $0.assumes) }
+            .map { Candidate(question: $0.question, assumes: $0.assumes, words: contentWords[$0.question.id]!) }
 
         var draft = PlanDraft(minutes: budget, slots: request.maxCount ?? .max, hypothesis: scope.known)
         func first(_ matching: (Question) -> Bool) -> Candidate? {
@@ -63,6 +68,7 @@ public struct QuestionPicker: Sendable {
 struct Candidate {
     let question: Question
     let assumes: Assumptions
+    let words: ContentWords
 }
 
 /// The questions chosen so far, and what they together take for granted
@@ -72,6 +78,7 @@ struct PlanDraft {
     private(set) var slots: Int
     private(set) var hypothesis: Assumptions
     private var chosen: [Question] = []
+    private var chosenWords: [ContentWords] = []
 
     init(minutes: Int, slots: Int, hypothesis: Assumptions) {
         self.minutes = minutes
@@ -81,7 +88,7 @@ struct PlanDraft {
 
     func accepts(_ candidate: Candidate) -> Bool {
         slots > 0 && candidate.question.minutes <= minutes && !contains(candidate.question)
-            && hypothesis.isCompatible(with: candidate.assumes)
+            && hypothesis.isCompatible(with: candidate.assumes) && !chosenWords.contains(where: candidate.words.isNearDuplicate)
     }
 
     func contains(_ question: Question) -> Bool { chosen.contains { $0.id == question.id } }
@@ -90,6 +97,7 @@ struct PlanDraft {
 
     mutating func add(_ candidate: Candidate) {
         chosen.append(candidate.question)
+        chosenWords.append(candidate.words)
         minutes -= candidate.question.minutes
         slots -= 1
         hypothesis = hypothesis.intersection(with: candidate.assumes) ?? hypothesis
