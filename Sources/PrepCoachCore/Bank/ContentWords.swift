@@ -12,8 +12,10 @@ public struct ContentWords: Sendable, Hashable {
 
     /// Shared words over all words (Jaccard); 0 when either has none.
     public func similarity(to other: ContentWords) -> Double {
-        let union = words.union(other.words).count
-        return union == 0 ? 0 : Double(words.intersection(other.words).count) / Double(union)
+        let (small, large) = words.count <= other.words.count ? (words, other.words) : (other.words, words)
+        let shared = small.count(where: large.contains)
+        let union = words.count + other.words.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
     /// At or above this, two questions are near-duplicates: `check-banks` warns,

@@ -3,12 +3,14 @@
 /// referral question and a closing, within the time budget.
 public struct QuestionPicker: Sendable {
     public let banks: Banks
-    /// Per question id, for keeping near-duplicates out of one plan.
-    private let contentWords: [String: ContentWords]
+    /// Per question, in bank order: computed once, used by every plan.
+    private let contentWords: [ContentWords]
+    private let idHashes: [UInt64]
 
     public init(banks: Banks) {
         self.banks = banks
-        contentWords = Dictionary(banks.questions.map { ($0.id, ContentWords($0.text)) }) { first, _ in first }
+        contentWords = banks.questions.map { ContentWords($0.text) }
+        idHashes = banks.questions.map { StableHash.fnv1a($0.id) }
     }
 
     /// `isAllowed` is asked only about questions the picker is about to choose,
@@ -19,32 +21,55 @@ public struct QuestionPicker: Sendable {
             throw .budgetTooSmall(meeting: request.meetingMinutes, reserved: request.reservedMinutes)
         }
         let scope = AssumptionScope(request: request, vocabulary: banks.vocabulary)
-        let ranked = banks.questions
-            .filter { $0.suits(stage: request.stage, industry: request.industry) && !request.excludedIDs.contains($0.id) }
-            .compactMap { question in scope.assumptions(of: question).map { (question, $0) } }
-            .map { question, assumes in (score: PlanScore.of(question, request), question: question, assumes: assumes) }
-            .sorted { ($0.score, $1.question.id) > ($1.score, $0.question.id) }
-            .map { Candidate(question: $0.question, assumes: $0.assumes, words: contentWords[$0.question.id]!) }
-
-        var draft = PlanDraft(minutes: budget, slots: request.maxCount ?? .max, hypothesis: scope.known)
-        func first(_ matching: (Question) -> Bool) -> Candidate? {
-            ranked.first { matching($0.question) && draft.accepts($0) && isAllowed($0.question) }
+        let questions = banks.questions
+        // Plain arrays by bank index: this runs thousands of times in the plan sweep.
+        var assumes = [Assumptions?](repeating: nil, count: questions.count)
+        var scores = [Double](repeating: 0, count: questions.count)
+        var ranked: [Int] = []
+        // The seed is mixed with the stage and industry: one seed gives every
+        // combination its own draw, so generic questions spread across them.
+        let draw = request.seed ^ StableHash.fnv1a("\(request.stage)/\(request.industry)")
+        for index in questions.indices {
+            let question = questions[index]
+            guard question.suits(stage: request.stage, industry: request.industry),
+                  !request.excludedIDs.contains(question.id), let narrowed = scope.assumptions(of: question)
+            else { continue }
+            assumes[index] = narrowed
+            scores[index] = PlanScore.of(question, request, jitter: SeededOrder.unit(hash: idHashes[index], seed: draw))
+            ranked.append(index)
         }
+        ranked.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
 
-        guard let referral = first(\.isReferral) else {
-            let referrals = ranked.filter(\.question.isReferral)
-            if let shortest = referrals.map(\.question.minutes).min(), shortest > budget {
+        var draft = PlanDraft(questions: questions, words: contentWords, assumes: assumes, minutes: budget,
+                              slots: request.maxCount ?? .max, hypothesis: scope.known)
+        guard let referral = ranked.first(where: { questions[$0].isReferral && draft.accepts($0)
+                                                   && isAllowed(questions[$0]) })
+        else {
+            let referrals = ranked.filter { questions[$0].isReferral }
+            if let shortest = referrals.map({ questions[$0].minutes }).min(), shortest > budget {
                 throw .referralDoesNotFit(minutes: shortest, budget: budget)
             }
             throw .noReferralQuestion(stage: request.stage, industry: request.industry)
         }
         draft.add(referral)
 
+        // Per topic, best first. A question the draft refuses now it refuses for
+        // good (time and slots only shrink, the hypothesis only narrows), so each
+        // queue is walked once per plan.
+        var queues = Dictionary(grouping: ranked.filter { !questions[$0].isReferral }, by: { questions[$0].topic })
+            .mapValues { $0[...] }
+        func next(in topic: String) -> Int? {
+            while let candidate = queues[topic]?.popFirst() {
+                if draft.accepts(candidate) && isAllowed(questions[candidate]) { return candidate }
+            }
+            return nil
+        }
+
         // The frame of the conversation comes before everything else: the last
         // topic closes it, the first opens it.
         let topics = banks.vocabulary.tags(.topic)
         for frame in [topics.last, topics.first].compactMap(\.self) {
-            if let question = first({ $0.topic == frame.id && !$0.isReferral }) { draft.add(question) }
+            if let question = next(in: frame.id) { draft.add(question) }
         }
 
         // Round-robin over the topics so a short budget still touches every part
@@ -54,7 +79,7 @@ public struct QuestionPicker: Sendable {
         while addedInRound {
             addedInRound = false
             for topic in middle where draft.count(of: topic.id) < (topic.planLimit ?? .max) {
-                if let question = first({ $0.topic == topic.id && !$0.isReferral }) {
+                if let question = next(in: topic.id) {
                     draft.add(question)
                     addedInRound = true
                 }
@@ -64,49 +89,49 @@ public struct QuestionPicker: Sendable {
     }
 }
 
-/// A question with the assumptions it brings into this plan.
-struct Candidate {
-    let question: Question
-    let assumes: Assumptions
-    let words: ContentWords
-}
-
-/// The questions chosen so far, and what they together take for granted
-/// about the person: no question may contradict it.
+/// The questions chosen so far (as bank indices), and what they together take
+/// for granted about the person: no question may contradict it.
 struct PlanDraft {
+    let questions: [Question]
+    let words: [ContentWords]
+    /// Each candidate's assumptions as they apply to this plan.
+    let assumes: [Assumptions?]
     private(set) var minutes: Int
     private(set) var slots: Int
     private(set) var hypothesis: Assumptions
-    private var chosen: [Question] = []
-    private var chosenWords: [ContentWords] = []
+    private var chosen: [Int] = []
 
-    init(minutes: Int, slots: Int, hypothesis: Assumptions) {
+    init(questions: [Question], words: [ContentWords], assumes: [Assumptions?], minutes: Int, slots: Int,
+         hypothesis: Assumptions) {
+        self.questions = questions
+        self.words = words
+        self.assumes = assumes
         self.minutes = minutes
         self.slots = slots
         self.hypothesis = hypothesis
     }
 
-    func accepts(_ candidate: Candidate) -> Bool {
-        slots > 0 && candidate.question.minutes <= minutes && !contains(candidate.question)
-            && hypothesis.isCompatible(with: candidate.assumes) && !chosenWords.contains(where: candidate.words.isNearDuplicate)
+    func accepts(_ index: Int) -> Bool {
+        guard slots > 0, questions[index].minutes <= minutes, let assumes = assumes[index] else { return false }
+        return (assumes.isEmpty || hypothesis.isCompatible(with: assumes))
+            && !chosen.contains { words[$0].isNearDuplicate(of: words[index]) }
     }
 
-    func contains(_ question: Question) -> Bool { chosen.contains { $0.id == question.id } }
+    func count(of topic: String) -> Int { chosen.count { questions[$0].topic == topic } }
 
-    func count(of topic: String) -> Int { chosen.count { $0.topic == topic } }
-
-    mutating func add(_ candidate: Candidate) {
-        chosen.append(candidate.question)
-        chosenWords.append(candidate.words)
-        minutes -= candidate.question.minutes
+    mutating func add(_ index: Int) {
+        chosen.append(index)
+        minutes -= questions[index].minutes
         slots -= 1
-        hypothesis = hypothesis.intersection(with: candidate.assumes) ?? hypothesis
+        if let assumes = assumes[index], !assumes.isEmpty {
+            hypothesis = hypothesis.intersection(with: assumes) ?? hypothesis
+        }
     }
 
     /// Topic order; within a topic the referral question first (so "may I use
     /// their name?" follows the names), then in the order picked.
     func ordered(by vocabulary: TagVocabulary) -> [Question] {
-        chosen.enumerated().sorted {
+        chosen.map { questions[$0] }.enumerated().sorted {
             (vocabulary.order(ofTopic: $0.element.topic), $0.element.isReferral ? 0 : 1, $0.offset)
                 < (vocabulary.order(ofTopic: $1.element.topic), $1.element.isReferral ? 0 : 1, $1.offset)
         }.map(\.element)
@@ -130,6 +155,7 @@ struct AssumptionScope {
 
     /// The question's assumptions narrowed to this person; nil when they cannot hold.
     func assumptions(of question: Question) -> Assumptions? {
+        if question.assumes.isEmpty { return question.assumes }
         var assumes = question.assumes
         if let possibleFamilies, let families = assumes[.roleFamily] {
             let narrowed = families.intersection(possibleFamilies)
@@ -149,25 +175,25 @@ enum PlanScore {
     static let personWeight = 1.0
     static let jitterSpread = 2.0
 
-    static func of(_ question: Question, _ request: PlanRequest) -> Double {
+    /// `jitter` is the question's seeded draw in [0, 1).
+    static func of(_ question: Question, _ request: PlanRequest, jitter: Double) -> Double {
         (question.industries.isSpecific ? industryWeight : 0) + (question.stages.isSpecific ? stageWeight : 0)
-            + personWeight * Double(question.assumes.matches(request.person))
-            + jitterSpread * SeededOrder.unit(for: question.id, seed: request.seed)
+            + personWeight * Double(question.assumes.matches(request.person)) + jitterSpread * jitter
     }
 }
 
-/// A stable pseudo-random key per (id, seed): FNV-1a plus a SplitMix64 finaliser,
+/// A stable pseudo-random key per (id hash, seed): FNV-1a plus a SplitMix64 finaliser,
 /// the same order for the same seed in every run.
 enum SeededOrder {
-    static func key(for id: String, seed: UInt64) -> UInt64 {
-        var z = StableHash.fnv1a(id) ^ (seed &+ 0x9E37_79B9_7F4A_7C15)
+    static func key(hash: UInt64, seed: UInt64) -> UInt64 {
+        var z = hash ^ (seed &+ 0x9E37_79B9_7F4A_7C15)
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
 
-    /// The key as a fraction in [0, 1).
-    static func unit(for id: String, seed: UInt64) -> Double {
-        Double(key(for: id, seed: seed) >> 11) / Double(1 << 53)
+    /// The key as a fraction in [0, 1); `hash` is the id's FNV-1a.
+    static func unit(hash: UInt64, seed: UInt64) -> Double {
+        Double(key(hash: hash, seed: seed) >> 11) / Double(1 << 53)
     }
 }
