@@ -75,7 +75,7 @@ public final class CommandContext {
         guard let answers else {
             throw CommandFailure("this command asks questions: run it in the prepcoach shell or feed answers on standard input")
         }
-        return answers.answer(prompt: prompt, completions: completions)
+        return answers.answer(prompt: console.safePrompt(prompt), completions: completions)
     }
 
     /// The rules of these banks, with the user's config applied, compiled once.

@@ -10,10 +10,11 @@ struct Completer {
     static let shellWords = ["help", "quit", "exit"]
 
     func candidates(lineBeforeCursor line: String) -> [String] {
-        let (words, current) = CommandWords.partial(line)
-        // Candidates are matched unescaped, then escaped, since the editor inserts them as typed.
-        return values(words: words, current: current).filter { $0.hasPrefix(current) }.sorted()
-            .map(CommandWords.escaped)
+        let (words, current, quote) = CommandWords.partial(line)
+        // Candidates are matched unescaped and ignoring case (`pri` finds `Priya`), then
+        // written as typed, since the editor puts them in place of the typed word.
+        return values(words: words, current: current).filter { $0.lowercased().hasPrefix(current.lowercased()) }
+            .sorted().map { word in quote.map { CommandWords.quoted(word, in: $0) } ?? CommandWords.escaped(word) }
     }
 
     private func values(words: [String], current: String) -> [String] {

@@ -66,7 +66,8 @@ public enum CallSummary {
         }
         lines += ["", "## Action items", ""]
         lines += record.actionItems.isEmpty ? ["_None._"] : record.actionItems.map { "- [ ] \($0)" }
-        return lines.joined(separator: "\n") + "\n"
+        // Stored text may hold control characters: shown escaped, so `cat` of the file is safe too.
+        return ControlCharacters.escaped(lines.joined(separator: "\n") + "\n", keeping: ["\n"])
     }
 }
 
@@ -89,7 +90,7 @@ public enum ThankYouDraft {
         }
         paragraphs.append("I would be glad to return the favour if I can ever help you.")
         paragraphs.append("With thanks,\n\(senderName ?? "[your name]")")
-        return paragraphs.joined(separator: "\n\n") + "\n"
+        return ControlCharacters.escaped(paragraphs.joined(separator: "\n\n") + "\n", keeping: ["\n"])
     }
 }
 
