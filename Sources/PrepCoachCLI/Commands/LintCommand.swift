@@ -50,13 +50,18 @@ struct LintedLine {
 
 /// Turns `lint`'s arguments into questions: existing files are read (bank
 /// files by their questions, other files a question per line); otherwise the
-/// words are one question.
+/// words are one question. A word that looks like a path (`notes.txt`,
+/// `banks/x.yaml`) but names no file is an error, never a question.
 enum QuestionSource {
     static func lines(from input: [String], context: CommandContext) throws -> [QuestionLine] {
         let existing = input.filter { FileManager.default.fileExists(atPath: $0) }
-        if existing.isEmpty { return [QuestionLine(text: input.joined(separator: " "), location: nil)] }
-        guard existing.count == input.count else {
-            let missing = input.filter { !existing.contains($0) }
+        let missing = input.filter { !existing.contains($0) }
+        if existing.isEmpty && !missing.contains(where: looksLikePath) {
+            let question = input.joined(separator: " ")
+            if let problem = Question.problem(with: question) { throw CommandFailure(problem) }
+            return [QuestionLine(text: question, location: nil)]
+        }
+        guard missing.isEmpty else {
             throw CommandFailure("no such file: \(missing.joined(separator: ", ")) (to lint a question, quote it)")
         }
         var lines: [QuestionLine] = []
@@ -73,6 +78,14 @@ enum QuestionSource {
             }
         }
         return lines
+    }
+}
+
+extension QuestionSource {
+    /// One word with a folder separator or a question-file extension.
+    static func looksLikePath(_ word: String) -> Bool {
+        guard !word.contains(where: \.isWhitespace) else { return false }
+        return word.contains("/") || [".txt", ".yaml", ".yml"].contains { word.lowercased().hasSuffix($0) }
     }
 }
 

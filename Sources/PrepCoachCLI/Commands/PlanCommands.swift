@@ -44,18 +44,19 @@ struct AddCommand: CoachCommand {
 
     @Argument(help: "The contact.") var name: String
     @Argument(help: "Your question, in quotes.") var question: [String]
-    @Option(help: "Minutes it should take.") var minutes = 3
+    @Option(parsing: .unconditional, help: "Minutes it should take.") var minutes = 3
     @Flag(help: "Add it even if a rule flags it as an error.") var anyway = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if question.isEmpty { throw ValidationError("give the question to add, in quotes") }
-        guard (1...15).contains(minutes) else { throw ValidationError("--minutes must be from 1 to 15") }
+        if let problem = Question.problem(with: question.joined(separator: " ")) { throw ValidationError(problem) }
+        try NumberRange.check(minutes, "--minutes", 1...15)
     }
 
     func execute(in context: CommandContext) throws {
         let contact = try context.contact(named: name)
-        let text = question.joined(separator: " ")
+        let text = question.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         let findings = try context.lint(text)
         if !findings.isEmpty {
             FindingPrinter(console: context.console).print([LintedLine(line: QuestionLine(text: text, location: nil),
@@ -72,7 +73,7 @@ struct AddCommand: CoachCommand {
         let total = try store.plan(contactID: contact.id!).reduce(0) { $0 + $1.minutes }
         context.console.line("Added to \(contact.name)'s plan (now \(total) min).")
         if total >= PlanRequest.defaultMeetingMinutes {
-            context.console.warning("the plan is \(total) minutes; informational interviews should stay under 30")
+            context.console.warning("the plan is \(total.counted("minute")); informational interviews should stay under 30")
         }
     }
 }

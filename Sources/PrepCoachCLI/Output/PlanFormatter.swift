@@ -10,7 +10,7 @@ struct PlanFormatter {
         let request = plan.request
         var lines = [style.bold("Plan for a \(request.stage.replacingOccurrences(of: "-", with: " ")) exploring "
                                 + "\(request.industry)") + style.dim(
-            " · \(plan.questions.count) questions · \(plan.totalMinutes) min of questions in a "
+            " · \(plan.questions.count.counted("question")) · \(plan.totalMinutes) min of questions in a "
                 + "\(request.meetingMinutes)-min meeting (\(request.reservedMinutes) kept for introductions and thanks)")]
         var currentTopic: String?
         for (number, question) in zip(1..., plan.questions) {

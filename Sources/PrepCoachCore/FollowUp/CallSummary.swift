@@ -45,7 +45,7 @@ public enum CallSummary {
         var lines = ["# Informational interview with \(contact.name)", ""]
         let role = [contact.role, contact.company].compactMap { $0 }.joined(separator: ", ")
         if !role.isEmpty { lines.append("- **Who:** \(contact.name), \(role)") }
-        lines.append("- **When:** \(DateText.dayAndTime(record.call.startedAt)) (\(record.minutes) minutes)")
+        lines.append("- **When:** \(DateText.dayAndTime(record.call.startedAt)) (\(record.minutes.counted("minute")))")
         if let channel = contact.channel { lines.append("- **How:** \(channel.rawValue)") }
         lines += ["", "## Questions asked", ""]
         let asked = record.askedQuestions

@@ -20,6 +20,8 @@ public struct ReadinessCheck: Sendable, Hashable {
     public let prompt: String
     /// Why it matters, shown when the check is not passed.
     public let why: String
+    /// Where it is defined, for a duplicate id.
+    public let location: SourceLocation
 }
 
 /// Reads the `checks:` list of a readiness file.
@@ -57,6 +59,6 @@ struct ReadinessReader {
             }
         }
         guard reader.diagnostics.count == before, let id, let prompt, let why, let kind else { return nil }
-        return ReadinessCheck(id: id, kind: kind, prompt: prompt, why: why)
+        return ReadinessCheck(id: id, kind: kind, prompt: prompt, why: why, location: reader.location(of: node))
     }
 }

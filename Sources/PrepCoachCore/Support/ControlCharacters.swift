@@ -9,14 +9,14 @@ public enum ControlCharacters {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// True when the text holds any control character (a newline included).
-    public static func contains(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: isControl)
+    /// True when the text holds a control character (a newline included) not in `kept`.
+    public static func contains(_ text: String, except kept: Set<Unicode.Scalar> = []) -> Bool {
+        text.unicodeScalars.contains { isControl($0) && !kept.contains($0) }
     }
 
     /// The text with every control character but those in `kept` made visible.
     public static func escaped(_ text: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
-        guard text.unicodeScalars.contains(where: { isControl($0) && !kept.contains($0) }) else { return text }
+        guard contains(text, except: kept) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isControl(scalar) && !kept.contains(scalar) {
