@@ -42,6 +42,9 @@ public final class CommandContext {
     public func banks(adding extra: [String] = []) -> Banks {
         let paths = bankPaths + extra.filter { !bankPaths.contains($0) }
         if let banks = loaded[paths] { return banks }
+        if bundledBanks == nil && loaded.isEmpty {
+            console.error(BankPaths.notFoundMessage(executable: BankPaths.executablePath))
+        }
         let banks = BankLoader.load(paths, cache: BankCache.defaultFolder(environment: environment).map(BankCache.init))
         reportProblems(banks.diagnostics)
         loaded[paths] = banks
