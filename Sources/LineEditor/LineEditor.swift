@@ -80,7 +80,10 @@ public final class LineEditor {
         _ = clibedit_bind(editLine, "^Z", "prepcoach-suspend")
         _ = clibedit_add_function(editLine, "prepcoach-complete", "Complete the word", completeCallback)
         _ = clibedit_bind(editLine, "^I", "prepcoach-complete")
-        _ = clibedit_bind(editLine, "^R", "em-inc-search-prev")
+        // Our own Ctrl-R: libedit's ends on ESC and then inserts the rest of an arrow key (`[C`).
+        context.history = history
+        _ = clibedit_add_function(editLine, "prepcoach-search", "Search the history", HistorySearch.callback)
+        _ = clibedit_bind(editLine, "^R", "prepcoach-search")
         for (keys, command) in Self.shellKeys { _ = clibedit_bind(editLine, keys, command) }
         // Last, so the user's ~/.editrc can override any of the above.
         _ = el_source(editLine, nil)
@@ -179,15 +182,18 @@ public final class LineEditor {
 private let promptEscape = CChar(1)
 
 /// State the C callbacks reach through EL_CLIENTDATA (they cannot capture context).
-private final class EditorContext {
+final class EditorContext {
     /// libedit does not copy the prompt: keep our own C string alive.
     private(set) var prompt: UnsafeMutablePointer<CChar>? = strdup("")
     var completer: ((String) -> [String])?
     var interrupted = false
+    var history: OpaquePointer?
+    private(set) var promptText = ""
 
     func setPrompt(_ text: String) {
         free(prompt)
         prompt = strdup(text)
+        promptText = text
     }
 
     deinit { free(prompt) }
@@ -263,13 +269,13 @@ private func isControl(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
 }
 
-private func textBeforeCursor(_ editLine: OpaquePointer) -> String {
+func textBeforeCursor(_ editLine: OpaquePointer) -> String {
     guard let info = el_line(editLine), let buffer = info.pointee.buffer, let cursor = info.pointee.cursor
     else { return "" }
     return decode(buffer, count: cursor - buffer)
 }
 
-private func textAfterCursor(_ editLine: OpaquePointer) -> String {
+func textAfterCursor(_ editLine: OpaquePointer) -> String {
     guard let info = el_line(editLine), let cursor = info.pointee.cursor, let last = info.pointee.lastchar
     else { return "" }
     return decode(cursor, count: last - cursor)

@@ -29,6 +29,39 @@ import Testing
         #expect(try session.waitForExit() == 0)
     }
 
+    /// Ctrl-R then an arrow keeps the match for editing (libedit's own search inserted `[C`);
+    /// Ctrl-R then Enter runs the match, even after a longer line was edited.
+    @Test func ctrlRThenArrowsEditTheMatch() throws {
+        let session = try start(home: try Binary.isolatedHome())
+        defer { session.close() }
+        for command in ["tags stages", "contact list"] {
+            try session.sendLiteral(command)
+            try session.sendKeys("Enter")
+            try session.waitForPrompt()
+        }
+        try session.sendKeys("C-r")
+        try session.sendLiteral("tag")
+        try session.waitFor("(search 'tag'): tags stages")
+        try session.sendKeys("Right")
+        try session.sendKeys("Left")
+        try session.sendKeys("Left")
+        try session.sendLiteral("X")
+        try session.waitFor("prepcoach> tags stagXes")
+        #expect(!session.screen().contains("[C"))
+        try session.sendKeys("C-e")
+        try session.sendLiteral(" and more")
+        try session.sendKeys("C-a")
+        try session.sendKeys("C-k")
+        try session.sendKeys("C-r")
+        try session.sendLiteral("list")
+        try session.waitFor("(search 'list'): contact list")
+        try session.sendKeys("Enter")
+        try session.waitFor("No contacts yet")
+        #expect(!session.screen().contains("Unexpected argument"))
+        try session.sendKeys("C-d")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test func tabCompletesInsideQuotesAndIgnoringCase() throws {
         let home = try Binary.isolatedHome()
         for name in ["Tom O'Brien", "Priya Shah", "王小明"] {
