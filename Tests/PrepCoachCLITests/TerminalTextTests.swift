@@ -6,7 +6,7 @@ import PrepCoachCore
     @Test func controlCharactersAreShownEscaped() {
         let hostile = "Eve \u{1B}]0;PWNED\u{07}\u{1B}[2J\r\u{7F}\u{9B}"
         #expect(TerminalText.safe(hostile, colors: false) == #"Eve \u{1B}]0;PWNED\u{07}\u{1B}[2J\u{0D}\u{7F}\u{9B}"#)
-        #expect(TerminalText.safe("two\nlines\tand tab", colors: false) == #"two\#nlines\u{09}and tab"#)
+        #expect(TerminalText.safe("two\nlines\tand a tab", colors: false) == "two\nlines\tand a tab")
         #expect(TerminalText.safe("plain café 王", colors: true) == "plain café 王")
     }
 

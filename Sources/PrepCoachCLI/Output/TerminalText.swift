@@ -3,13 +3,13 @@ import PrepCoachCore
 /// The one gate between text and the terminal: every control character is shown
 /// escaped (`\u{1B}]0;PWNED\u{07}`), so nothing stored or typed — a contact's name,
 /// a research note, a rule message — can retitle the window, clear the screen or
-/// move the cursor. Kept: newlines, our own colours when colour is on, and in
+/// move the cursor. Kept: newlines and tabs, our own colours when colour is on, and in
 /// prompts the marker libedit uses to skip them.
 enum TerminalText {
     static let promptMarker: Unicode.Scalar = "\u{1}"
 
     static func safe(_ text: String, colors: Bool, promptMarkers: Bool = false) -> String {
-        let kept: Set<Unicode.Scalar> = promptMarkers ? ["\n", promptMarker] : ["\n"]
+        let kept: Set<Unicode.Scalar> = promptMarkers ? ["\n", "\t", promptMarker] : ["\n", "\t"]
         guard colors, text.contains("\u{1B}") else { return ControlCharacters.escaped(text, keeping: kept) }
         // Escape the text between our own colour sequences, and keep those.
         var result = ""

@@ -35,9 +35,9 @@ public enum ControlCharacters {
     }
 
     /// For input that becomes a single-line field (a name, role, company): a one-line
-    /// reason when it holds a control character, else nil.
-    public static func problem(inField field: String, _ text: String) -> String? {
-        guard let scalar = text.unicodeScalars.first(where: isControl) else { return nil }
+    /// reason when it holds a control character not `allowed`, else nil.
+    public static func problem(inField field: String, _ text: String, allowing allowed: Set<Unicode.Scalar> = []) -> String? {
+        guard let scalar = text.unicodeScalars.first(where: { isControl($0) && !allowed.contains($0) }) else { return nil }
         let what = scalar == "\n" || scalar == "\r" ? "a line break" : "a control character (\(visible(scalar)))"
         return "the \(field) contains \(what); type it on one line without control characters"
     }
