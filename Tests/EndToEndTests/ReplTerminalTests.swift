@@ -39,6 +39,7 @@ import Testing
         try session.sendKeys("Enter")
         let screen = try session.waitFor("Seed 5")
         #expect(screen.contains("Who else to talk to"))
+        try session.waitForPrompt()  // keys typed while the plan scrolls land in the middle of it
 
         try session.sendLiteral("show health-sh")
         try session.sendKeys("Tab")

@@ -50,6 +50,52 @@ import PrepCoachCore
         #expect(Set(notes.map(\.planItemID)).count == 1)
     }
 
+    @Test func helpCallDescribesTheCallScreen() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run("help call") == 0)
+        let text = coach.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // as wrapped for the terminal
+        #expect(text.contains("a warning comes 5 minutes before the end of the call"))
+        #expect(text.contains("notes / undo list this call's notes / remove the last one"))
+        #expect(text.contains("Up recalls only what was typed in calls"))
+    }
+
+    /// `maybe` is not no: the question is asked again, in words that say who allowed what.
+    @Test func referralAsksAgainUntilYesOrNo() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: [#"ref "Sam Ortiz""#, "maybe", "y", "end"])
+        let question = "Did Dana Lee say you may mention their name to Sam Ortiz? [y/n] "
+        #expect(coach.prompts.filter { $0 == question }.count == 2)
+        #expect(coach.out.contains("Please answer y or n."))
+        #expect(try coach.contact("Sam Ortiz").mayUseReferrerName == true)
+    }
+
+    /// `undo` takes the last note out of the database and says which; `notes` lists what is left.
+    @Test func undoRemovesTheLastNoteAndNotesListsThem() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: ["next", "first thing", "a typo", "undo", "notes", "end"])
+        #expect(coach.out.contains("✗ removed the last note (Q1): a typo"))
+        #expect(coach.out.contains("Q1  first thing"))
+        let dana = try coach.contact("Dana Lee")
+        let call = try #require(try coach.store.calls(contactID: dana.id!).first)
+        #expect(try coach.store.events(callID: call.id!).filter { $0.kind == .note }.map(\.text) == ["first thing"])
+        try coach.run(#"call "Dana Lee""#)
+        try coach.run(#"call "Dana Lee""#, answers: ["undo", "end"])
+        #expect(coach.out.contains("No note to undo"))
+    }
+
+    /// `end` lists the planned questions not asked, the referral question first.
+    @Test func endSaysWhichQuestionsWereNotAskedReferralFirst() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: ["next", "skip 2", "end"])
+        let plan = try coach.store.plan(contactID: try coach.contact("Dana Lee").id!)
+        let notAsked = try #require(coach.out.components(separatedBy: "Not asked:\n").last)
+        let lines = notAsked.split(separator: "\n")
+        #expect(lines.count == plan.count - 1)
+        #expect(lines.first?.contains("\(plan.count). \(plan[plan.count - 1].text) — the referral question") == true)
+        #expect(lines.contains { $0.contains("2. \(plan[1].text) (skipped)") })
+        #expect(!notAsked.contains("1. \(plan[0].text)"))
+    }
+
     @Test func wrapWritesSummaryThankYouAndCalendarOnce() throws {
         let coach = try coachWithPlan()
         try coach.run(#"call "Dana Lee""#, answers: ["next", "read Being Mortal", "todo read Being Mortal", "end"])

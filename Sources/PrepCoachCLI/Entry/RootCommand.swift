@@ -24,6 +24,7 @@ struct RootCommand: ParsableCommand {
         ContactCommand.self, RequestCommand.self, ResearchCommand.self, PrepCommand.self, RehearseCommand.self,
         PlanCommand.self, AddCommand.self, CallCommand.self, WrapCommand.self, ThanksCommand.self,
         FollowUpsCommand.self, HistoryCommand.self,
+        BackupCommand.self, ExportCommand.self, ImportCommand.self,
     ]
 
     static var commandNames: [String] { commands.compactMap { $0.configuration.commandName } }

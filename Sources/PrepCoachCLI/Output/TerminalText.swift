@@ -1,3 +1,4 @@
+import LineEditor
 import PrepCoachCore
 
 /// The one gate between text and the terminal: every control character is shown
@@ -27,30 +28,10 @@ enum TerminalText {
         return result + ControlCharacters.escaped(String(rest), keeping: kept)
     }
 
-    /// Columns the text takes on a terminal once made safe: East Asian wide
-    /// characters and emoji take two, combining marks none. Every table pads with this.
+    /// Columns the text takes on a terminal once made safe (escapes included): every
+    /// table pads with this.
     static func width(_ text: String) -> Int {
-        ControlCharacters.escaped(text).reduce(0) { $0 + width(of: $1) }
-    }
-
-    private static func width(of character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.contains("\u{FE0F}") || first.properties.isEmojiPresentation || isWide(first) { return 2 }
-        if first.properties.generalCategory == .nonspacingMark || first == "\u{200B}" { return 0 }
-        return 1
-    }
-
-    /// East Asian Wide and Fullwidth blocks (Unicode TR 11), as terminals draw them.
-    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-            true
-        default:
-            false
-        }
+        DisplayWidth.of(ControlCharacters.escaped(text, keeping: ["\t"]))
     }
 }
 

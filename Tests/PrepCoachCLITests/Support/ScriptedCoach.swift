@@ -25,6 +25,8 @@ final class ScriptedCoach {
 
     init(now: String = "2025-03-10T09:00:00Z") {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("prepcoach-\(UUID().uuidString)")
+        // Like `--db PATH`, whose folder must exist.
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let output = Output()
         self.output = output
         let console = Console(style: Style(enabled: false), out: { output.out += $0 }, err: { output.err += $0 })
