@@ -117,6 +117,7 @@ import Testing
         #expect(session.screen().components(separatedBy: "left> she moved").count == 2)  // drawn once
         try session.sendKeys("Enter")
         try session.waitFor("✓ noted (Q10)")
+        try session.waitForPrompt("left>")  // a Ctrl-D typed into the redraw is lost
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)
     }
