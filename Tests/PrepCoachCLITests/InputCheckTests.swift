@@ -29,6 +29,13 @@ import PrepCoachCore
         #expect(try coach.run("lint what") == 0)
         #expect(try coach.run("lint \"\(String(repeating: "why ", count: 130))\"") == 1)
         #expect(coach.err.contains("at most 500 are accepted"))
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("questions-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("How did you choose law?\n\(String(repeating: "why ", count: 130))\n".utf8).write(to: file)
+        #expect(try coach.run("lint \(file.path)") == 1)
+        #expect(coach.err == "\(file.path):2:1: error: the question is 519 characters long; at most 500 are accepted\n")
+        #expect(coach.out == "No problems found.\n")  // the other line is checked
     }
 
     @Test func emptyOrHugeQuestionsAreNotAdded() throws {
