@@ -148,6 +148,16 @@ static inline int clibedit_history_load(History *h, const char *path) {
     return history(h, &ev, H_LOAD, path);
 }
 
+/// History entries newest first: `first` 1 for the newest, then 0 for each older one;
+/// NULL past the oldest. The string stays valid until the history changes.
+static inline const char *clibedit_history_entry(History *h, int first) {
+    HistEvent ev;
+    if (history(h, &ev, first ? H_FIRST : H_NEXT) != 0) {
+        return NULL;
+    }
+    return ev.str;
+}
+
 // MARK: - Signals
 
 /// Set by the SIGINT handler below, so a wait for input can tell SIGINT from

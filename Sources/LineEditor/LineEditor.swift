@@ -17,11 +17,12 @@ public enum LineInput: Equatable, Sendable {
 /// history file. When stdin or stdout is not a terminal it reads plain lines instead,
 /// so piped input gives clean output.
 public final class LineEditor {
-    /// Called on Tab with the text before the cursor. Return full words that complete
-    /// the word being typed (the text after the last unquoted space); words that do not
-    /// start with it are ignored. One match is inserted followed by a space; several
-    /// insert their common prefix, or are listed below the line when nothing can be
-    /// inserted; none beeps.
+    /// Called on Tab with the text before the cursor. Return full words, as they should
+    /// be typed, that complete the word being typed (the text after the last unquoted
+    /// space, an opening quote included); words that do not start with it, ignoring case,
+    /// are ignored, and so are words holding control characters (never echoed raw). One
+    /// match replaces the typed word, followed by a space; several insert their common
+    /// prefix, or are listed below the line when nothing can be inserted; none beeps.
     public var completer: ((_ lineBeforeCursor: String) -> [String])? {
         get { context.completer }
         set { context.completer = newValue }
@@ -67,10 +68,24 @@ public final class LineEditor {
         _ = clibedit_bind(editLine, "^Z", "prepcoach-suspend")
         _ = clibedit_add_function(editLine, "prepcoach-complete", "Complete the word", completeCallback)
         _ = clibedit_bind(editLine, "^I", "prepcoach-complete")
-        _ = clibedit_bind(editLine, "^R", "em-inc-search-prev")
+        // Our own Ctrl-R: libedit's ends on ESC and then inserts the rest of an arrow key (`[C`).
+        _ = clibedit_add_function(editLine, "prepcoach-search", "Search the history", HistorySearch.callback)
+        _ = clibedit_bind(editLine, "^R", "prepcoach-search")
+        for (keys, command) in Self.shellKeys { _ = clibedit_bind(editLine, keys, command) }
         // Last, so the user's ~/.editrc can override any of the above.
         _ = el_source(editLine, nil)
     }
+
+    /// Home, End, Delete and word moves in every form common terminals send: libedit's
+    /// emacs map knows only some, and the rest would insert their tail (`~`, `;5D`).
+    private static let shellKeys: [(keys: String, command: String)] = {
+        let home = ["\\e[1~", "\\e[7~", "\\e[H", "\\eOH"].map { ($0, "ed-move-to-beg") }
+        let end = ["\\e[4~", "\\e[8~", "\\e[F", "\\eOF"].map { ($0, "ed-move-to-end") }
+        // Ctrl-arrows, Alt-arrows (xterm and the ESC-prefixed form), Alt-B/F.
+        let back = ["\\e[1;5D", "\\e[1;3D", "\\e\\e[D", "\\eb"].map { ($0, "ed-prev-word") }
+        let forward = ["\\e[1;5C", "\\e[1;3C", "\\e\\e[C", "\\ef"].map { ($0, "em-next-word") }
+        return home + end + back + forward + [("\\e[3~", "ed-delete-next-char")]
+    }()
 
     deinit {
         // el_end puts the terminal back the way it found it.
@@ -94,6 +109,7 @@ public final class LineEditor {
         context.setPrompt(prompt)
         context.interrupted = false
         context.live = live
+        context.history = (history ?? self.history).handle  // what Ctrl-R searches
         if let live { _ = clibedit_set_read_function(editLine, live.interval > 0 ? readCharacterCallback : nil) }
         if let handle = history?.handle { _ = clibedit_set_history(editLine, handle) }
         defer {
@@ -155,16 +171,19 @@ public struct LivePrompt {
 private let promptEscape = CChar(1)
 
 /// State the C callbacks reach through EL_CLIENTDATA (they cannot capture context).
-private final class EditorContext {
+final class EditorContext {
     /// libedit does not copy the prompt: keep our own C string alive.
     private(set) var prompt: UnsafeMutablePointer<CChar>? = strdup("")
     var completer: ((String) -> [String])?
     var interrupted = false
+    var history: OpaquePointer?
+    private(set) var promptText = ""
     var live: LivePrompt?
 
     func setPrompt(_ text: String) {
         free(prompt)
         prompt = strdup(text)
+        promptText = text
     }
 
     deinit { free(prompt) }
@@ -273,21 +292,20 @@ private func completeCallback(_ editLine: OpaquePointer?, _: Int32) -> UInt8 {
     let before = textBeforeCursor(editLine)
     let word = completionWord(before)
     var seen = Set<String>()
-    let matches = completer(before).filter { $0.hasPrefix(word) && seen.insert($0).inserted }
+    let matches = completer(before).filter {
+        $0.lowercased().hasPrefix(word.lowercased()) && !$0.unicodeScalars.contains(where: isControl)
+            && seen.insert($0).inserted
+    }
 
     switch matches.count {
     case 0:
         return UInt8(CC_REFRESH_BEEP)
     case 1:
         let match = matches[0]
-        let suffix = String(match.dropFirst(word.count)) + (match.hasSuffix("/") ? "" : " ")
-        return el_insertstr(editLine, suffix) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+        return replaceWord(editLine, word, with: match + (match.hasSuffix("/") ? "" : " "))
     default:
         let prefix = commonPrefix(matches)
-        if prefix.count > word.count {
-            return el_insertstr(editLine, String(prefix.dropFirst(word.count))) == 0
-                ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
-        }
+        if prefix.count > word.count { return replaceWord(editLine, word, with: prefix) }
         // Nothing to insert: list the candidates below the line, then redraw the
         // prompt and line underneath.
         let columns = Int(clibedit_terminal_columns(editLine))
@@ -299,13 +317,24 @@ private func completeCallback(_ editLine: OpaquePointer?, _: Int32) -> UInt8 {
 
 // MARK: - Helpers
 
-private func textBeforeCursor(_ editLine: OpaquePointer) -> String {
+/// Replaces the typed word (which may differ in case, `pri` for `Priya`) with the completion.
+private func replaceWord(_ editLine: OpaquePointer, _ word: String, with text: String) -> UInt8 {
+    el_deletestr(editLine, Int32(word.unicodeScalars.count))
+    return el_insertstr(editLine, text) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+}
+
+/// C0, DEL and C1 controls: a completion holding one (from a stored name) is never echoed.
+private func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+}
+
+func textBeforeCursor(_ editLine: OpaquePointer) -> String {
     guard let info = el_line(editLine), let buffer = info.pointee.buffer, let cursor = info.pointee.cursor
     else { return "" }
     return decode(buffer, count: cursor - buffer)
 }
 
-private func textAfterCursor(_ editLine: OpaquePointer) -> String {
+func textAfterCursor(_ editLine: OpaquePointer) -> String {
     guard let info = el_line(editLine), let cursor = info.pointee.cursor, let last = info.pointee.lastchar
     else { return "" }
     return decode(cursor, count: last - cursor)
@@ -351,7 +380,7 @@ func commonPrefix(_ words: [String]) -> String {
 
 /// Lays the words out in columns, top to bottom then left to right, like `ls`.
 func columnize(_ words: [String], width: Int) -> String {
-    let cellWidth = (words.map(\.count).max() ?? 0) + 2
+    let cellWidth = (words.map { DisplayWidth.of($0) }.max() ?? 0) + 2
     let columns = max(1, width / max(cellWidth, 1))
     let rows = (words.count + columns - 1) / columns
     var output = ""
@@ -362,7 +391,7 @@ func columnize(_ words: [String], width: Int) -> String {
             guard index < words.count else { break }
             let word = words[index]
             let isLast = index + rows >= words.count
-            line += isLast ? word : word + String(repeating: " ", count: cellWidth - word.count)
+            line += isLast ? word : word + String(repeating: " ", count: cellWidth - DisplayWidth.of(word))
         }
         output += line + "\n"
     }

@@ -121,10 +121,22 @@ import Testing
         #expect(later.stdout.contains("Call ended after 20:"))
     }
 
+    /// The Python that has icalendar, as scripts/install-deps.sh --test checks: `python3` on
+    /// PATH, else /usr/bin/python3 (where Debian's python3-icalendar goes).
+    private static let python = ["python3", "/usr/bin/python3"].first { candidate in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [candidate, "-c", "import icalendar"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    } ?? "python3"
+
     private func runPython(_ script: String, _ argument: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, argument]
+        process.arguments = [Self.python, "-c", script, argument]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -103,7 +103,7 @@ final class CallSession {
                        + "time for your referral question and thanks")
         }
         if elapsedSeconds >= minutes * 60 {
-            due.append("\(Self.clock(minutes * 60)) — the \(minutes) minutes you asked for are up: "
+            due.append("\(Self.clock(minutes * 60)) — the \(minutes.counted("minute")) you asked for \(minutes == 1 ? "is" : "are") up: "
                        + "thank them, and offer to stop or ask whether they have a few more minutes")
         }
         return due
@@ -136,7 +136,7 @@ final class CallSession {
     private func checkPlanFitsTheCall() {
         let fit = CallPlanFit(plan: plan, callMinutes: call.promisedMinutes, isReferral: isReferral)
         guard !fit.fits else { return }
-        var advice = "This plan takes \(fit.planMinutes) minutes; the call is \(fit.callMinutes)."
+        var advice = "This plan takes \(fit.planMinutes.counted("minute")); the call is \(fit.callMinutes)."
         if fit.skips.isEmpty {
             advice += " Keep your questions short, and save time for the referral question."
         } else {

@@ -82,7 +82,7 @@ struct QuestionListPrinter {
         let formatter = QuestionFormatter(style: context.console.style)
         var text = questions.map(formatter.row).joined(separator: "\n")
         if !questions.isEmpty { text += "\n" }
-        context.console.write(text + context.console.style.dim("\(questions.count) questions") + "\n")
+        context.console.write(text + context.console.style.dim(questions.count.counted("question")) + "\n")
     }
 }
 
@@ -119,7 +119,7 @@ struct TagsCommand: CoachCommand {
                 let aliases = tag.aliases.isEmpty ? "" : style.dim(" (also: \(tag.aliases.joined(separator: ", ")))")
                 let industry = tag.industry.map { style.dim("[\($0)] ") } ?? ""
                 lines.append("  \(style.accent(tag.id.rightPadded(to: 22))) \(industry)\(tag.description)"
-                             + style.dim(" [\(count(of: tag.id, kind: kind, in: banks)) questions]") + aliases)
+                             + style.dim(" [\(count(of: tag.id, kind: kind, in: banks).counted("question"))]") + aliases)
             }
         }
         context.console.line(lines.joined(separator: "\n"))

@@ -21,11 +21,11 @@ struct CallCommand: CoachCommand {
     static let completion = CompletionSpec(options: ["--minutes": nil], positional: .contacts)
 
     @Argument(help: "The contact.") var name: String
-    @Option(help: "Minutes you asked for; the clock counts down from it.") var minutes = PlanRequest.defaultMeetingMinutes
+    @Option(parsing: .unconditional, help: "Minutes you asked for; the clock counts down from it.") var minutes = PlanRequest.defaultMeetingMinutes
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard (1...240).contains(minutes) else { throw ValidationError("--minutes must be from 1 to 240") }
+        try NumberRange.check(minutes, "--minutes", 1...240)
     }
 
     func execute(in context: CommandContext) throws {

@@ -31,14 +31,16 @@ struct CheckBanksCommand: CoachCommand {
             }
         for diagnostic in diagnostics { context.console.report(diagnostic) }
         let errors = diagnostics.count { $0.severity == .error }
-        let summary = "\(banks.files.count) files, \(banks.questions.count) questions, \(banks.rules.count) rules: "
-            + "\(errors) errors, \(diagnostics.count - errors) warnings"
+        let summary = "\(banks.files.count.counted("file")), \(banks.questions.count.counted("question")), \(banks.rules.count.counted("rule")): "
+            + "\(errors.counted("error")), \((diagnostics.count - errors).counted("warning"))"
         context.console.line(diagnostics.isEmpty ? context.console.style.good(summary) : summary)
         if !diagnostics.isEmpty { throw ExitCode.failure }
     }
 
-    /// The bundled `tags.yaml`, so a user bank can be checked on its own.
+    /// The bundled `tags.yaml` (and readiness checks, whose ids a user file must not reuse),
+    /// so a user bank can be checked on its own.
     private func vocabularyPaths(_ context: CommandContext) -> [String] {
-        [context.bundledBanks].compactMap { $0.map { $0 + "/tags.yaml" } }
+        guard let bundled = context.bundledBanks else { return [] }
+        return [bundled + "/tags.yaml", bundled + "/readiness.yaml"]
     }
 }

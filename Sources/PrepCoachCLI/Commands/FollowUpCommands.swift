@@ -53,13 +53,18 @@ struct FollowUpsCommand: CoachCommand {
     static let completion = CompletionSpec(options: ["--days": nil, "--stale": nil, "--done": nil, "--undo": nil,
                                                      "--json": nil])
 
-    @Option(help: "Also list what falls due within this many days.") var days = 14
-    @Option(help: ArgumentHelp("List the people you have not been in touch with for more than DAYS.", valueName: "DAYS"))
+    @Option(parsing: .unconditional, help: "Also list what falls due within this many days.") var days = 14
+    @Option(parsing: .unconditional, help: ArgumentHelp("List the people you have not been in touch with for more than DAYS.", valueName: "DAYS"))
     var stale: Int?
-    @Option(help: ArgumentHelp("Mark task ID (as listed) done.", valueName: "ID")) var done: Int64?
-    @Option(help: ArgumentHelp("Open task ID again after --done.", valueName: "ID")) var undo: Int64?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mark task ID (as listed) done.", valueName: "ID")) var done: Int64?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Open task ID again after --done.", valueName: "ID")) var undo: Int64?
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        try NumberRange.check(days, "--days", 0...3650)
+        try NumberRange.check(stale, "--stale", 1...36500)
+    }
 
     func execute(in context: CommandContext) throws {
         let store = try context.store()
@@ -91,11 +96,11 @@ struct FollowUpsCommand: CoachCommand {
                 context.console.line(try JSONOutput.encode(fading.map { StaleJSON(name: $0.contact.name, lastContact: $0.lastContact) }))
                 return
             }
-            context.console.line(style.bold("Not in touch for more than \(stale) days"))
+            context.console.line(style.bold("Not in touch for more than \(stale.counted("day"))"))
             if fading.isEmpty { context.console.line(style.dim("  nobody")) }
             for entry in fading {
                 let days = Int(now.timeIntervalSince(entry.lastContact) / 86_400)
-                context.console.line("  \(entry.contact.name.rightPadded(to: 24)) last in touch \(DateText.day(entry.lastContact)) (\(days) days ago)")
+                context.console.line("  \(entry.contact.name.rightPadded(to: 24)) last in touch \(DateText.day(entry.lastContact)) (\(days.counted("day")) ago)")
             }
             return
         }

@@ -36,14 +36,14 @@ struct PickCommand: CoachCommand {
             help: "Only these topics (repeatable). The opening, referral and closing questions are always added.")
     var topics: [String] = []
 
-    @Option(help: "Length of the meeting in minutes. Informational interviews should stay under 30.")
+    @Option(parsing: .unconditional, help: "Length of the meeting in minutes. Informational interviews should stay under 30.")
     var minutes: Int = PlanRequest.defaultMeetingMinutes
 
-    @Option(help: "At most this many questions, the referral question included.")
+    @Option(parsing: .unconditional, help: "At most this many questions, the referral question included.")
     var count: Int?
 
-    @Option(help: "Seed for the order of equally good questions: the same seed gives the same plan.")
-    var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Seed for the order of equally good questions: the same seed gives the same plan.")
+    var seed: Int?
 
     @Flag(help: "Also pick questions that a lint rule flags (left out by default).")
     var allowFlagged = false
@@ -56,8 +56,9 @@ struct PickCommand: CoachCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard (1...240).contains(minutes) else { throw ValidationError("--minutes must be from 1 to 240") }
-        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+        try NumberRange.check(minutes, "--minutes", 1...240)
+        try NumberRange.check(count, "--count", 1...Int.max)
+        try NumberRange.check(seed, "--seed", 0...Int.max)
     }
 
     func execute(in context: CommandContext) throws {
@@ -78,7 +79,7 @@ struct PickCommand: CoachCommand {
             stage: try vocabulary.require(.stage, stage),
             industry: industryID, person: facts,
             topics: try topics.map { try vocabulary.require(.topic, $0) },
-            meetingMinutes: minutes, maxCount: count, seed: seed ?? UInt64.random(in: 1...99_999),
+            meetingMinutes: minutes, maxCount: count, seed: seed.map(UInt64.init) ?? UInt64.random(in: 1...99_999),
             excludedIDs: asked)
         let unflagged = try UnflaggedQuestions(engine: context.ruleEngine(for: banks))
         let plan = try QuestionPicker(banks: banks).pick(request) { allowFlagged || unflagged.contains($0) }

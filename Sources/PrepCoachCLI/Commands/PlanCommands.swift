@@ -119,15 +119,14 @@ struct AddCommand: CoachCommand {
 
     @Argument(help: "The contact.") var name: String
     @Argument(help: "Your question, in quotes, or a bank question ID.") var question: [String]
-    @Option(help: "Minutes it should take (default 3; a bank question has its own).") var minutes: Int?
+    @Option(parsing: .unconditional, help: "Minutes it should take (default 3; a bank question has its own).") var minutes: Int?
     @Flag(help: "Add it even if a rule flags it as an error or the plan runs over time.") var anyway = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if question.joined().trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("give the question to add, in quotes")
-        }
-        if let minutes, !(1...15).contains(minutes) { throw ValidationError("--minutes must be from 1 to 15") }
+        if question.isEmpty { throw ValidationError("give the question to add, in quotes") }
+        if let problem = Question.problem(with: question.joined(separator: " ")) { throw ValidationError(problem) }
+        if let minutes { try NumberRange.check(minutes, "--minutes", 1...15) }
     }
 
     func execute(in context: CommandContext) throws {

@@ -111,7 +111,7 @@ struct RehearsalFormatter {
         }
         if finished {
             let answers = max(min(planMinutes, 24 * 60) * 60 - total, 0)  // bounded: minutes come from the database
-            lines.append(style.dim("Saved. Of the plan's \(planMinutes) minutes, that leaves about \(Self.clock(answers)) "
+            lines.append(style.dim("Saved. Of the plan's \(planMinutes.counted("minute")), that leaves about \(Self.clock(answers)) "
                                    + "for their answers; a question that ran over is worth shortening."))
         }
         return lines.joined(separator: "\n") + "\n"

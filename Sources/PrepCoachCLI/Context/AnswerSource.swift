@@ -58,7 +58,7 @@ final class EditorAnswers: AnswerSource {
         defer { editor.completer = saved }
         editor.completer = { line in
             let current = CommandWords.partial(line).current
-            return completions.filter { $0.hasPrefix(current) }
+            return completions.filter { $0.lowercased().hasPrefix(current.lowercased()) }
         }
         return readLine(editor)
     }

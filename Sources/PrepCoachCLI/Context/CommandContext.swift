@@ -45,6 +45,9 @@ public final class CommandContext {
     public func banks(adding extra: [String] = []) -> Banks {
         let paths = bankPaths + extra.filter { !bankPaths.contains($0) }
         if let banks = loaded[paths] { return banks }
+        if bundledBanks == nil && loaded.isEmpty {
+            console.error(BankPaths.notFoundMessage(executable: BankPaths.executablePath))
+        }
         let banks = BankLoader.load(paths, cache: BankCache.defaultFolder(environment: environment).map(BankCache.init))
         reportProblems(banks.diagnostics)
         loaded[paths] = banks
@@ -81,7 +84,7 @@ public final class CommandContext {
         guard let answers else {
             throw CommandFailure("this command asks questions: run it in the prepcoach shell or feed answers on standard input")
         }
-        return answers.answer(prompt: prompt, completions: completions)
+        return answers.answer(prompt: console.safePrompt(prompt), completions: completions)
     }
 
     /// A line typed in a call, with a prompt that keeps itself current (see `AnswerSource.callLine`).

@@ -21,6 +21,9 @@ public enum PrepCoachMain {
         let context = CommandContext(
             console: console, environment: environment, bundledBanks: bundled, extraBanks: global?.banks ?? [],
             storePath: global?.database)
+        if arguments.first == ShellCompletion.commandName {
+            return (context, ShellCompletion.run(Array(arguments.dropFirst()), context: context))
+        }
         let standardInput = ScriptAnswers(AnyIterator(StandardInputLines()))
         if isatty(0) == 0 {
             context.answers = standardInput

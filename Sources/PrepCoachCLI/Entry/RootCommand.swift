@@ -10,7 +10,9 @@ struct RootCommand: ParsableCommand {
         abstract: "A terminal coach for preparing, holding and following up informational interviews.",
         discussion: """
             Run without a command to start the interactive shell; type 'help' there. \
-            Commands read from standard input when it is not a terminal: `prepcoach < plan.txt`.
+            Commands read from standard input when it is not a terminal: `prepcoach < plan.txt`. \
+            The bundled banks are found beside the program or in ../share/prepcoach/QuestionBanks; \
+            PREPCOACH_BUNDLED_BANKS=DIR overrides, PREPCOACH_BANKS=dir1:dir2 adds folders.
             """,
         version: version,
         subcommands: commands)

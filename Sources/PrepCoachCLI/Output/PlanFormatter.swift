@@ -14,7 +14,7 @@ struct PlanFormatter {
         let industry = vocabulary.tag(.industry, id: request.industry)?.phrase ?? request.industry
         var lines = [style.bold("Plan for the \(stage) stage in \(industry)"
                                 + (person.map { ", talking to \($0)" } ?? "")) + style.dim(
-            " · \(plan.questions.count) questions · \(plan.totalMinutes) min of questions in a "
+            " · \(plan.questions.count.counted("question")) · \(plan.totalMinutes) min of questions in a "
                 + "\(request.meetingMinutes)-min meeting (\(request.reservedMinutes) kept for introductions and thanks)")]
         var currentTopic: String?
         // The referral's topic reads as one part: "may I use your name?" stays with the names.
@@ -71,19 +71,4 @@ struct QuestionFormatter {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
-
-    func rightPadded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}
-
-extension Int {
-    /// "1 question", "3 questions".
-    func counted(_ noun: String) -> String { "\(self) \(noun)\(self == 1 ? "" : "s")" }
 }

@@ -10,10 +10,16 @@ struct Completer {
     static let shellWords = ["help", "quit", "exit"]
 
     func candidates(lineBeforeCursor line: String) -> [String] {
-        let (words, current) = CommandWords.partial(line)
-        // Candidates are matched unescaped, then escaped, since the editor inserts them as typed.
-        return values(words: words, current: current).filter { $0.hasPrefix(current) }.sorted()
-            .map(CommandWords.escaped)
+        let (words, current, quote) = CommandWords.partial(line)
+        // Written as typed, since the editor puts them in place of the typed word.
+        return candidates(words: words, current: current)
+            .map { word in quote.map { CommandWords.quoted(word, in: $0) } ?? CommandWords.escaped(word) }
+    }
+
+    /// The values that complete `current` after `words`, unescaped, matched ignoring case
+    /// (`pri` finds `Priya`): for the REPL and for shell completion scripts (`__complete`).
+    func candidates(words: [String], current: String) -> [String] {
+        values(words: words, current: current).filter { $0.lowercased().hasPrefix(current.lowercased()) }.sorted()
     }
 
     private func values(words: [String], current: String) -> [String] {

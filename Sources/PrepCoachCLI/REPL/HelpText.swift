@@ -24,7 +24,8 @@ enum HelpText {
             Tab          complete commands, options, stages, industries, topics, question ids and contacts
             Up / Down    recall earlier commands (kept across sessions; a call recalls only its own lines)
             Ctrl-R       search earlier commands
-            Ctrl-A / E   start / end of line;  Ctrl-W delete word;  Ctrl-U delete to start
+            Ctrl-A / E   start / end of line (also Home / End);  Ctrl-W delete word;  Ctrl-U delete to start
+            Ctrl-← / →   a word back / forward (also Alt-B / Alt-F);  Delete  the character under the cursor
             Ctrl-C       discard the line being typed
             Ctrl-D       leave, on an empty line
             """

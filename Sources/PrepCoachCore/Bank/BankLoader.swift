@@ -44,7 +44,17 @@ public enum BankLoader {
         let ruleReader = RuleReader(macros: banks.macros)
         var rules: [Rule] = []
         each(.rule) { document, reader in ruleReader.read(document, reader: &reader).map { rules.append($0) } }
-        each(.readiness) { banks.readinessChecks += ReadinessReader.read($0, reader: &$1) }
+        // Answers are stored by check id: a second check with an id would share the first one's answer.
+        each(.readiness) { document, reader in
+            for check in ReadinessReader.read(document, reader: &reader) {
+                if let first = banks.readinessChecks.first(where: { $0.id == check.id }) {
+                    reader.report(Diagnostic(.error, at: check.location,
+                                             "duplicate readiness check id '\(check.id)'; first defined at \(first.location)"))
+                } else {
+                    banks.readinessChecks.append(check)
+                }
+            }
+        }
         // Cached question files count only if checked against this same vocabulary.
         let vocabulary = banks.vocabulary.fingerprint
         var questionsByFile: [String: [Question]] = [:]

@@ -20,7 +20,7 @@ struct QuestionBankReader {
         guard let fields = reader.fields(of: node, describing: "a question", known: Self.fields) else { return nil }
         let before = reader.errorCount
         let id = fields.required("id", reader: &reader).flatMap { idValue($0, reader: &reader) }
-        let text = fields.required("text", reader: &reader).flatMap { reader.string($0, field: "text") }
+        let text = fields.required("text", reader: &reader).flatMap { questionText($0, reader: &reader) }
         let topic = fields.required("topic", reader: &reader).flatMap { tag($0, kind: .topic, reader: &reader) }
         let stages = fields.required("stages", reader: &reader).flatMap { tagSet($0, kind: .stage, reader: &reader) }
         let industries = fields.required("industries", reader: &reader)
@@ -57,6 +57,15 @@ struct QuestionBankReader {
             }
         }
         return Assumptions(values: values)
+    }
+
+    private func questionText(_ node: Node, reader: inout NodeReader) -> String? {
+        guard let text = reader.string(node, field: "text") else { return nil }
+        if let problem = Question.problem(with: text) {
+            reader.error(at: node, problem)
+            return nil
+        }
+        return text
     }
 
     private func idValue(_ node: Node, reader: inout NodeReader) -> String? {

@@ -53,7 +53,7 @@ public enum CallSummary {
         var lines = ["# Informational interview with \(contact.name)", ""]
         let role = [contact.role, contact.company].compactMap { $0 }.joined(separator: ", ")
         if !role.isEmpty { lines.append("- **Who:** \(contact.name), \(role)") }
-        lines.append("- **When:** \(DateText.dayAndTime(record.call.startedAt)) (\(record.minutes) minutes)")
+        lines.append("- **When:** \(DateText.dayAndTime(record.call.startedAt)) (\(record.minutes.counted("minute")))")
         if let channel = contact.channel { lines.append("- **How:** \(channel.rawValue)") }
         lines += ["", "## Questions asked", ""]
         let asked = record.askedQuestions
@@ -74,7 +74,8 @@ public enum CallSummary {
         }
         lines += ["", "## Action items", ""]
         lines += record.actionItems.isEmpty ? ["_None._"] : record.actionItems.map { "- [ ] \($0)" }
-        return lines.joined(separator: "\n") + "\n"
+        // Stored text may hold control characters: shown escaped, so `cat` of the file is safe too.
+        return ControlCharacters.escaped(lines.joined(separator: "\n") + "\n", keeping: ["\n"])
     }
 }
 
@@ -98,7 +99,7 @@ public enum ThankYouDraft {
         }
         paragraphs.append("I would be glad to return the favour if I can ever help you.")
         paragraphs.append("With thanks,\n\(signOff ?? namePlaceholder)")
-        return paragraphs.joined(separator: "\n\n") + "\n"
+        return ControlCharacters.escaped(paragraphs.joined(separator: "\n\n") + "\n", keeping: ["\n"])
     }
 }
 

@@ -43,8 +43,9 @@ public struct ICalendar: Sendable {
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
     }
 
+    /// TEXT escaping; a control character other than a newline (a CR would end the line) is shown escaped.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+        ControlCharacters.escaped(text, keeping: ["\n"]).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
             .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
     }
 

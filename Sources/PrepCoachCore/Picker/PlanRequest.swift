@@ -54,13 +54,13 @@ public enum PickError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .budgetTooSmall(meeting, reserved):
-            "a \(meeting)-minute meeting leaves no time for questions after the \(reserved) minutes kept for "
+            "a \(meeting)-minute meeting leaves no time for questions after the \(reserved.counted("minute")) kept for "
                 + "introductions and thanks; ask for more minutes"
         case let .noReferralQuestion(stage, industry):
             "no referral question suits stage '\(stage)' and industry '\(industry)'; "
                 + "add one with `referral: true` to a bank"
         case let .referralDoesNotFit(minutes, budget):
-            "the shortest referral question takes \(minutes) minutes, more than the \(budget) minutes left for questions"
+            "the shortest referral question takes \(minutes.counted("minute")), more than the \(budget.counted("minute")) left for questions"
         }
     }
 }

@@ -25,13 +25,16 @@ public struct ReadinessCheck: Sendable, Hashable {
     public let why: String
     /// What to do while the check is not passed, in the imperative; the file's `action`, else `why`.
     public let action: String
+    /// Where it is defined, for a duplicate id.
+    public let location: SourceLocation
 
-    public init(id: String, kind: Kind, prompt: String, why: String, action: String? = nil) {
+    public init(id: String, kind: Kind, prompt: String, why: String, action: String? = nil, location: SourceLocation) {
         self.id = id
         self.kind = kind
         self.prompt = prompt
         self.why = why
         self.action = action ?? why
+        self.location = location
     }
 
     /// The user answers it (not worked out by prepcoach).
@@ -80,6 +83,7 @@ struct ReadinessReader {
             }
         }
         guard reader.diagnostics.count == before, let id, let prompt, let why, let kind else { return nil }
-        return ReadinessCheck(id: id, kind: kind, prompt: prompt, why: why, action: action)
+        return ReadinessCheck(id: id, kind: kind, prompt: prompt, why: why, action: action,
+                              location: reader.location(of: node))
     }
 }

@@ -55,10 +55,10 @@ public struct ReadinessReport: Sendable {
             return flagged.isEmpty ? (true, "no flagged questions")
                 : (false, "flagged: " + flagged.map { "\"\($0)\"" }.joined(separator: ", "))
         case .researchNotes:
-            return facts.researchNoteCount > 0 ? (true, "\(facts.researchNoteCount) notes") : (false, "no research notes")
+            return facts.researchNoteCount > 0 ? (true, facts.researchNoteCount.counted("note")) : (false, "no research notes")
         case .planFits:
             guard let minutes = facts.planMinutes else { return (false, "no plan yet") }
-            return (minutes < facts.meetingMinutes, "\(minutes) of \(facts.meetingMinutes) minutes")
+            return (minutes < facts.meetingMinutes, "\(minutes) of \(facts.meetingMinutes.counted("minute"))")
         }
     }
 }
