@@ -8,7 +8,8 @@ struct BenchPaths {
 
     var bundledBanks: String { packageRoot + "/QuestionBanks" }
     var prepcoach: String { binaries + "/prepcoach" }
-    var labelledSet: String { packageRoot + "/Tests/PrepCoachCoreTests/Fixtures/lint-eval.yaml" }
+    var fixtures: String { packageRoot + "/Tests/PrepCoachCoreTests/Fixtures" }
+    var labelledSet: String { fixtures + "/lint-eval.yaml" }
     /// Generated inputs; git-ignored.
     var data: String { packageRoot + "/bench-data" }
     var bigBank: String { data + "/big" }

@@ -14,7 +14,7 @@ struct LintBenchmark {
     func run() throws {
         let banks = try paths.loadBundledBanks()
         try FileManager.default.createDirectory(atPath: paths.data, withIntermediateDirectories: true)
-        try LintCorpus(bundled: banks, labelled: try LintEvaluation.items(path: paths.labelledSet))
+        try LintCorpus(bundled: banks, labelled: LabelledQuestions.read(path: paths.labelledSet).items)
             .writeQuestions(count: questionCount, to: paths.lintQuestions)
         let patternCount = try LintCorpus.writePatterns(of: banks.rules, macros: banks.macros, to: paths.lintPatterns)
 

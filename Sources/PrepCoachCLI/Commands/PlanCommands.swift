@@ -56,7 +56,7 @@ struct AddCommand: CoachCommand {
     func execute(in context: CommandContext) throws {
         let contact = try context.contact(named: name)
         let text = question.joined(separator: " ")
-        let findings = try context.lint(text)
+        let findings = try context.lint(text, company: contact.company)
         if !findings.isEmpty {
             FindingPrinter(console: context.console).print([LintedLine(line: QuestionLine(text: text, location: nil),
                                                                        findings: findings)], checked: 1)

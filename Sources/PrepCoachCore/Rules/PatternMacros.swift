@@ -7,15 +7,6 @@ public struct PatternMacros: Sendable {
 
     mutating func define(_ name: String, as value: String) { values[name] = value }
 
-    /// The same macros with more alternatives for one name — the companies in
-    /// your research notes join `{company}`.
-    public func adding(_ alternatives: [String], to name: String) -> PatternMacros {
-        guard !alternatives.isEmpty else { return self }
-        var copy = self
-        copy.values[name] = ([values[name]].compactMap { $0 } + alternatives).joined(separator: "|")
-        return copy
-    }
-
     /// A pattern with every `{name}` replaced by `(value)`. `origin` maps an
     /// offset in the expanded text back to the pattern as written, so an error
     /// inside the expansion points at the macro that produced it.

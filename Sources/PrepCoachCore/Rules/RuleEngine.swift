@@ -7,8 +7,17 @@ public struct Finding: Sendable, Hashable {
     /// The words that triggered the rule, from the normalised question.
     public let matched: String
 
-    /// The rule's message with `{match}` replaced by the matched words.
-    public var message: String { rule.message.replacingOccurrences(of: "{match}", with: matched) }
+    /// The rule's message with `{match}` replaced by the matched words. Both
+    /// are capped: a message of a thousand `{match}`es on a long question must
+    /// not print megabytes.
+    public var message: String {
+        let quoted = matched.count > Self.maxQuoted ? matched.prefix(Self.maxQuoted - 1) + "…" : matched
+        let message = rule.message.replacingOccurrences(of: "{match}", with: quoted)
+        return message.count > Self.maxMessage ? message.prefix(Self.maxMessage - 1) + "…" : message
+    }
+
+    static let maxQuoted = 120
+    static let maxMessage = 600
 }
 
 /// The enabled rules, each compiled into its own automaton: patterns and
@@ -27,8 +36,13 @@ public final class RuleEngine {
     /// fires, to find the words to quote: most rules never fire in a session.
     private let expanded: [[String]]
     private var quoting: [Int: [Pattern]] = [:]
+    /// The lint model's second opinion, when a model is installed and on.
+    public let opinion: ModelOpinion?
+    /// Companies from research notes, seen by the rules as `the company`.
+    public let companies: CompanyNames
 
-    public init(rules: [Rule], macros: PatternMacros) throws {
+    public init(rules: [Rule], macros: PatternMacros, opinion: ModelOpinion? = nil,
+                companies: CompanyNames = CompanyNames()) throws {
         var automata: [(PatternSet, PatternSet?)] = []
         var expanded: [[String]] = []
         for rule in rules {
@@ -40,17 +54,25 @@ public final class RuleEngine {
         self.rules = rules
         self.automata = automata
         self.expanded = expanded
+        self.opinion = opinion
+        self.companies = companies
     }
 
-    /// Every rule that flags the question, most severe first.
-    public func lint(_ question: String) -> [Finding] {
-        let text = QuestionText.normalize(question)
-        return text.withUnsafeBufferPointer(flaggedRules).map { index in
+    /// Every rule that flags the question, most severe first, then the model's
+    /// findings in categories no rule (nor `alongside`) flagged: where rule
+    /// and model agree, the rule's finding is the one shown.
+    public func lint(_ question: String, alongside extra: [Finding] = []) -> [Finding] {
+        let text = companies.masking(QuestionText.normalize(question))
+        var findings = text.withUnsafeBufferPointer(flaggedRules).map { index in
             let match = patterns(of: index).lazy.compactMap { $0.firstMatch(in: text) }.first ?? 0..<0
             let words = String(decoding: text[match], as: UTF8.self).trimmingWhitespace
             return Finding(rule: rules[index], matched: words)
+        } + extra
+        if let opinion {
+            let flagged = Set(findings.map(\.rule.category))
+            findings += text.withUnsafeBufferPointer { opinion.findings($0, skipping: flagged) }
         }
-        .sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }
+        return findings.sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }
     }
 
     private func patterns(of rule: Int) -> [Pattern] {
