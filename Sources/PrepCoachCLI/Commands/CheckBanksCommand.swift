@@ -19,8 +19,9 @@ struct CheckBanksCommand: CoachCommand {
     func execute(in context: CommandContext) throws {
         let paths = paths.isEmpty ? context.bankPaths + global.banks : vocabularyPaths(context) + paths
         let banks = BankLoader.load(paths)
-        let engine = try context.ruleEngine(for: banks)
-        let diagnostics = banks.diagnostics + engine.exampleFailures().map(\.diagnostic)
+        let engine = try context.ruleEngine(for: banks, reportingFailures: false)
+        let failing = try context.failingExamples(in: banks, rules: banks.rules)
+        let diagnostics = banks.diagnostics + (failing + engine.exampleFailures()).map(\.diagnostic)
             + banks.questions.flatMap { question in
                 engine.lint(question.text).map { finding in
                     Diagnostic(finding.rule.severity == .error ? .error : .warning, at: question.location,
@@ -35,8 +36,9 @@ struct CheckBanksCommand: CoachCommand {
         if !diagnostics.isEmpty { throw ExitCode.failure }
     }
 
-    /// The bundled `tags.yaml`, so a user bank can be checked on its own.
+    /// The bundled `tags.yaml` and rules, so a user bank can be checked on its
+    /// own: against the bundled vocabulary, and for rule ids the bundled rules already use.
     private func vocabularyPaths(_ context: CommandContext) -> [String] {
-        [context.bundledBanks].compactMap { $0.map { $0 + "/tags.yaml" } }
+        [context.bundledBanks].compactMap { $0 }.flatMap { [$0 + "/tags.yaml", $0 + "/rules"] }
     }
 }

@@ -8,7 +8,8 @@ struct TrainCommand: CoachCommand {
         abstract: "Retrain the lint model from labelled questions and the rules' examples.",
         discussion: """
             Learns from every labelled file in the banks' model/ folders (YAML lists of \
-            `- {label: job-ask, text: "…"}`) and from every rule's flag:/pass: examples, and writes \
+            `- {label: job-ask, text: "…"}`), from every rule's flag:/pass: examples and from the bank \
+            questions (as good ones), and writes \
             model/lint-model.bin beside the last labelled files found (your bank folder's, if it has any). \
             Training is deterministic: the same questions give the same file, byte for byte.
             """)
@@ -37,7 +38,7 @@ struct TrainCommand: CoachCommand {
             throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
         }
         context.console.line("Trained on \(items.count.counted("question")) from "
-            + "\(banks.trainingFiles.count.counted("labelled file")) and the rules' examples; "
+            + "\(banks.trainingFiles.count.counted("labelled file")), the rules' examples and the bank questions; "
             + "wrote \(path) (\(data.count / 1024) KB).")
     }
 }

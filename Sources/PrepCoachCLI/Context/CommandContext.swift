@@ -81,16 +81,30 @@ public final class CommandContext {
     /// The rules of these banks, with the user's config applied, compiled once,
     /// with the lint model's second opinion. Companies in your research notes
     /// are matched as `{company}`.
-    public func ruleEngine(for banks: Banks) throws -> RuleEngine {
+    public func ruleEngine(for banks: Banks, reportingFailures: Bool = true) throws -> RuleEngine {
         if let engine = engines[banks.files] { return engine }
         let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules)
         unknown.forEach(console.report)
-        let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty }, macros: banks.macros,
+        let failing = try failingExamples(in: banks, rules: rules)
+        if reportingFailures { failing.map(\.diagnostic).forEach(console.report) }
+        let unused = Set(failing.map(\.rule.id))
+        let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty && !unused.contains($0.id) }, macros: banks.macros,
                                     opinion: modelOpinion(banks: banks, rules: rules),
                                     companies: CompanyNames(researchNotes.map(\.company)))
         engines[banks.files] = engine
         researchRule = rules.first { $0.id == ResearchAnswerCheck.rule.id }
         return engine
+    }
+
+    /// The examples that fail of rules outside the bundled folder (whose rules
+    /// the test suite holds to their examples). Such a rule is not used: a
+    /// rule that misses its own examples would misjudge questions silently.
+    public func failingExamples(in banks: Banks, rules: [Rule]) throws -> [ExampleFailure] {
+        let own = rules.filter { rule in !rule.patterns.isEmpty && !(bundledBanks.map { rule.location.file.hasPrefix($0 + "/") } ?? false) }
+        guard !own.isEmpty else { return [] }
+        return try RuleEngine(rules: own, macros: banks.macros).exampleFailures().map { failure in
+            ExampleFailure(rule: failure.rule, example: failure.example, shouldFlag: failure.shouldFlag, unused: true)
+        }
     }
 
     /// The lint model of these banks, speaking through its rules left on by the config.

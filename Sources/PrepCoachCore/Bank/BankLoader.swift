@@ -47,6 +47,7 @@ public enum BankLoader {
         }
         each(.tags) { TagVocabularyReader.read($0, into: &banks.vocabulary, reader: &$1) }
         each(.macros) { RuleReader.readMacros($0, into: &banks.macros, reader: &$1) }
+        banks.diagnostics += banks.macros.resolveReferences()
         let ruleReader = RuleReader(macros: banks.macros)
         var rules: [Rule] = []
         each(.rule) { document, reader in ruleReader.read(document, reader: &reader).map { rules.append($0) } }

@@ -19,7 +19,9 @@ public struct QuestionPicker: Sendable {
             .map(\.question)
 
         let referrals = ranked.filter(\.isReferral)
-        guard let referral = referrals.first(where: { $0.minutes <= budget && isAllowed($0) }) else {
+        let fitting = referrals.filter { $0.minutes <= budget }
+        guard let referral = fitting.first(where: isAllowed) else {
+            if !fitting.isEmpty { throw .referralsNotAllowed(questionIDs: fitting.map(\.id)) }
             if let shortest = referrals.map(\.minutes).min() {
                 throw .referralDoesNotFit(minutes: shortest, budget: budget)
             }

@@ -40,7 +40,8 @@ public enum LabelledQuestions {
     /// What the lint model learns from: every labelled file in the banks'
     /// `model/` folders, then every rule's own examples — a `flag:` example
     /// of a research-answerable or job-ask rule is that category; any other
-    /// example is `ok` unless a rule of those categories flags it.
+    /// example is `ok` unless a rule of those categories flags it — then the
+    /// banks' own questions, as `ok`: they are the questions worth asking.
     public static func trainingSet(banks: Banks) throws -> (items: [LintEvaluation.Item], problems: [Diagnostic]) {
         var items: [LintEvaluation.Item] = []
         var problems: [Diagnostic] = []
@@ -59,6 +60,7 @@ public enum LabelledQuestions {
                 items.append(LintEvaluation.Item(label: label, text: example.text))
             }
         }
+        items += banks.questions.map { LintEvaluation.Item(label: "ok", text: $0.text) }
         return (items, problems)
     }
 }

@@ -100,11 +100,21 @@ public struct ExampleFailure: Sendable, Hashable {
     public let example: Rule.Example
     /// True for a `flag:` example the rule missed, false for a `pass:` example it flagged.
     public let shouldFlag: Bool
+    /// The rule was left out of the engine because of this failure.
+    public let unused: Bool
+
+    public init(rule: Rule, example: Rule.Example, shouldFlag: Bool, unused: Bool = false) {
+        self.rule = rule
+        self.example = example
+        self.shouldFlag = shouldFlag
+        self.unused = unused
+    }
 
     public var diagnostic: Diagnostic {
-        Diagnostic(.error, at: example.location, shouldFlag
+        Diagnostic(.error, at: example.location, (shouldFlag
             ? "rule '\(rule.id)' does not flag its own example \"\(example.text)\""
             : "rule '\(rule.id)' flags its own pass example \"\(example.text)\"")
+            + (unused ? "; the rule is not used until its examples pass" : ""))
     }
 }
 
