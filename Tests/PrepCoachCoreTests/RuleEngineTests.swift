@@ -198,3 +198,25 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
         #expect(engine.lint(attack + "b").count == 1)
     }
 }
+
+@Suite struct MacroReferenceTests {
+    @Test func macrosUseMacrosAndCyclesAreReportedWhereDefined() throws {
+        let bank = try TemporaryBank(["macros.yaml": """
+            macros:
+              fruit: 'apple|{berry}'
+              berry: 'straw|blue'
+              loop: 'a|{loop}'
+              ping: '{pong}'
+              pong: '{ping}'
+              lost: '{nowhere}'
+            """])
+        let banks = BankLoader.load([bank.path])
+        #expect(try banks.macros.expand("{fruit}").text == "(apple|(straw|blue))")
+        #expect(banks.diagnostics.map(\.description).sorted() == [
+            "\(bank.file("macros.yaml")):4:9: error: macro 'loop' refers to itself (loop → loop)",
+            "\(bank.file("macros.yaml")):5:9: error: macro 'ping' refers to itself (ping → pong → ping)",
+            "\(bank.file("macros.yaml")):7:9: error: macro 'lost' uses an unknown macro '{nowhere}'",
+        ])
+        #expect(banks.macros.values["pong"] == nil && banks.macros.values["loop"] == nil)
+    }
+}

@@ -23,12 +23,12 @@ final class ScriptedCoach {
         var err = ""
     }
 
-    init(now: String = "2025-03-10T09:00:00Z") {
+    init(now: String = "2025-03-10T09:00:00Z", environment: [String: String] = [:]) {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("prepcoach-\(UUID().uuidString)")
         let output = Output()
         self.output = output
         let console = Console(style: Style(enabled: false), out: { output.out += $0 }, err: { output.err += $0 })
-        context = CommandContext(console: console, environment: ["PREPCOACH_NOW": now], bundledBanks: Self.bundledBanks,
+        context = CommandContext(console: console, environment: environment.merging(["PREPCOACH_NOW": now]) { _, new in new }, bundledBanks: Self.bundledBanks,
                                  storePath: folder.appendingPathComponent("coach.sqlite").path)
     }
 
