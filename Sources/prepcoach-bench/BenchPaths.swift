@@ -41,6 +41,20 @@ struct BenchPaths {
         }
     }
 
+    var cacheFolder: String { data + "/cache" }
+
+    /// The environment of a timed `prepcoach`: the user's own banks, rule
+    /// config and research notes would change what is measured, so it sees none.
+    var isolatedEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PREPCOACH_BANKS"] = nil
+        environment["PREPCOACH_BUNDLED_BANKS"] = nil
+        environment["PREPCOACH_CONFIG"] = "/dev/null"
+        environment["XDG_DATA_HOME"] = data + "/no-user-data"
+        environment["XDG_CACHE_HOME"] = cacheFolder
+        return environment
+    }
+
     /// Shown in output instead of the absolute path.
     func relative(_ path: String) -> String {
         path.hasPrefix(packageRoot + "/") ? String(path.dropFirst(packageRoot.count + 1)) : path

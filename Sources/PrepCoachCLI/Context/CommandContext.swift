@@ -124,9 +124,16 @@ public final class CommandContext {
     /// already answers it, and the lint model. With a `company` (the contact's),
     /// only the notes on that company count; without, all notes do.
     public func lint(_ question: String, banks: Banks? = nil, company: String? = nil) throws -> [Finding] {
+        try linter(banks: banks, company: company)(question)
+    }
+
+    /// `lint` for many questions: the engine and the research check are looked up once.
+    public func linter(banks: Banks? = nil, company: String? = nil) throws -> (String) -> [Finding] {
         let engine = try ruleEngine(for: banks ?? self.banks())
-        let research = researchRule.flatMap { rule in researchCheck(company: company).finding(for: question, rule: rule) }
-        return engine.lint(question, alongside: [research].compactMap { $0 })
+        let research = researchRule.map { (check: researchCheck(company: company), rule: $0) }
+        return { question in
+            engine.lint(question, alongside: research.flatMap { $0.check.finding(for: question, rule: $0.rule) }.map { [$0] } ?? [])
+        }
     }
 
     private var researchRule: Rule?

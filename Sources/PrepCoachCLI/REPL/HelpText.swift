@@ -1,6 +1,6 @@
 /// The REPL's own help: the command overview and topics that are not commands.
 enum HelpText {
-    static let topicNames = ["keys", "banks", "quit"]
+    static let topicNames = ["keys", "banks", "rules", "quit"]
 
     static func overview(style: Style) -> String {
         let width = (RootCommand.commandNames.map(\.count).max() ?? 10) + 2
@@ -13,7 +13,7 @@ enum HelpText {
         lines.append("  \(style.accent("help".rightPadded(to: width)))Show this list; `help COMMAND` for a command's options")
         lines.append("  \(style.accent("quit".rightPadded(to: width)))Leave the shell (also `exit` or Ctrl-D)")
         lines += ["", "Try: pick --stage career-changer --industry healthcare",
-                  "More: help keys · help banks"]
+                  "More: help keys · help banks · help rules"]
         return lines.joined(separator: "\n")
     }
 
@@ -34,6 +34,15 @@ enum HelpText {
             add your own folders with --bank DIR (repeatable) or PREPCOACH_BANKS=dir1:dir2.
             `check-banks` reports every problem as file:line:col. The format is described in
             QuestionBanks/README.md.
+            """
+        case "rules":
+            """
+            `lint` checks questions with the rules (rules/*.yaml, the errors) and the lint model
+            (model/lint-model.bin, a learned second opinion shown as warnings with its own ids:
+            research-answerable-model, job-ask-model). In ~/.config/prepcoach/config.yaml:
+              rules: {closed-question: off, job-ask-model: off}
+              model-threshold: 0.6
+            `train` retrains the model from labelled questions in a bank's model/ folder.
             """
         case "quit", "exit":
             "quit, exit or Ctrl-D on an empty line leaves the shell. Your history is kept."

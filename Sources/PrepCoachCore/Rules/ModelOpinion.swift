@@ -3,21 +3,19 @@
 /// switched off or re-levelled in the config like any rule, and it speaks up
 /// only at or above `threshold`.
 public struct ModelOpinion: Sendable {
-    public static let link = "https://github.com/prepcoach/prepcoach/blob/main/QuestionBanks/README.md#the-lint-model"
-
     /// The rules that carry the model's findings, at warning: rules stay the errors.
     public static let rules: [Rule] = [
-        rule(.researchAnswerable,
+        rule(.researchAnswerable, link: "https://www.themuse.com/advice/informational-interview-questions",
              message: "the lint model rates this {match}: it reads like a fact a website, a profile or the news answers",
              suggestion: "Ask what only someone inside can tell you, e.g. \"What surprised you most once you started?\""),
-        rule(.jobAsk,
+        rule(.jobAsk, link: "https://careercorner.unc.edu/2016/01/05/informational-interviewing/",
              message: "the lint model rates this {match}: it reads like asking the person to act on your candidacy",
              suggestion: "Ask for advice rather than action, e.g. \"What would you focus on if you were starting out today?\""),
     ]
 
     public static func ruleID(for category: RuleCategory) -> String { category.rawValue + "-model" }
 
-    private static func rule(_ category: RuleCategory, message: String, suggestion: String) -> Rule {
+    private static func rule(_ category: RuleCategory, link: String, message: String, suggestion: String) -> Rule {
         Rule(id: ruleID(for: category), category: category, severity: .warning, message: message,
              suggestion: suggestion,
              rationale: "A learned second opinion (logistic regression over word and letter n-grams, trained on "
@@ -36,6 +34,13 @@ public struct ModelOpinion: Sendable {
         self.model = model
         enabled = model.categories.map { weights in rules.first { $0.id == Self.ruleID(for: weights.category) } }
         self.threshold = threshold
+    }
+
+    /// The categories the model flags a normalised question in: the hot path, without explanations.
+    public func categories(_ text: UnsafeBufferPointer<UInt8>) -> [RuleCategory] {
+        zip(model.probabilities(text), enabled).compactMap { probability, rule in
+            probability >= threshold ? rule?.category : nil
+        }
     }
 
     /// Findings for a normalised question, except in categories a rule already flagged.

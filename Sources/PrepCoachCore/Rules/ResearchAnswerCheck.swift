@@ -60,6 +60,7 @@ public struct ResearchAnswerCheck: Sendable {
 
     /// A finding when the question is about a researched company and shares a fact with one of its notes.
     public func finding(for question: String, rule: Rule = ResearchAnswerCheck.rule) -> Finding? {
+        guard !notes.isEmpty else { return nil }
         let text = QuestionText.normalizedString(question)
         let named = companyNames.occurrences(in: text)
         let aboutCompany = !named.isEmpty

@@ -35,7 +35,7 @@ public final class RuleEngine {
     /// Each rule's expanded patterns, compiled on their own only once the rule
     /// fires, to find the words to quote: most rules never fire in a session.
     private let expanded: [[String]]
-    private var quoting: [Int: [Pattern]] = [:]
+    private var quoting: [Int: [Int: Pattern]] = [:]
     /// The lint model's second opinion, when a model is installed and on.
     public let opinion: ModelOpinion?
     /// Companies from research notes, seen by the rules as `the company`.
@@ -63,10 +63,11 @@ public final class RuleEngine {
     /// and model agree, the rule's finding is the one shown.
     public func lint(_ question: String, alongside extra: [Finding] = []) -> [Finding] {
         let text = companies.masking(QuestionText.normalize(question))
-        var findings = text.withUnsafeBufferPointer(flaggedRules).map { index in
-            let match = patterns(of: index).lazy.compactMap { $0.firstMatch(in: text) }.first ?? 0..<0
-            let words = String(decoding: text[match], as: UTF8.self).trimmingWhitespace
-            return Finding(rule: rules[index], matched: words)
+        var findings = text.withUnsafeBufferPointer(matches).map { match in
+            // Only the pattern that matched is run again, to find the words to quote.
+            let range = pattern(match.pattern, of: match.rule)?.firstMatch(in: text) ?? 0..<0
+            let words = String(decoding: text[range], as: UTF8.self).trimmingWhitespace
+            return Finding(rule: rules[match.rule], matched: words)
         } + extra
         if let opinion {
             let flagged = Set(findings.map(\.rule.category))
@@ -75,21 +76,27 @@ public final class RuleEngine {
         return findings.sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }
     }
 
-    private func patterns(of rule: Int) -> [Pattern] {
-        if let compiled = quoting[rule] { return compiled }
-        // Each was compiled once already in the automaton, so this cannot fail.
-        let compiled = expanded[rule].compactMap { try? Pattern($0) }
-        quoting[rule] = compiled
+    private func pattern(_ index: Int, of rule: Int) -> Pattern? {
+        if let compiled = quoting[rule]?[index] { return compiled }
+        // It was compiled once already in the automaton, so this does not fail.
+        let compiled = try? Pattern(expanded[rule][index])
+        quoting[rule, default: [:]][index] = compiled
         return compiled
     }
 
     /// Indices of the rules whose patterns match a normalised text and none of whose exceptions do.
     public func flaggedRules(_ normalized: UnsafeBufferPointer<UInt8>) -> [Int] {
-        automata.indices.filter { index in
+        matches(normalized).map(\.rule)
+    }
+
+    /// Each flagging rule with the first of its patterns that matched.
+    private func matches(_ normalized: UnsafeBufferPointer<UInt8>) -> [(rule: Int, pattern: Int)] {
+        automata.indices.compactMap { index in
             let (patterns, exceptions) = automata[index]
             // Exceptions are only read for a rule that matched: most questions match none.
-            return !patterns.matchingIndices(in: normalized).isEmpty
-                && exceptions.map { $0.matchingIndices(in: normalized).isEmpty } ?? true
+            guard let first = patterns.matchingIndices(in: normalized).first,
+                  exceptions.map({ $0.matchingIndices(in: normalized).isEmpty }) ?? true else { return nil }
+            return (index, first)
         }
     }
 }
