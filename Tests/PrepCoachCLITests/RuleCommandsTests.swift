@@ -44,6 +44,19 @@ import PrepCoachCore
         #expect(coach.out.contains("[answered-by-your-research]"))
     }
 
+    /// Issue 7: past ~390 researched companies (or one 10,240-character name) every command
+    /// that compiled the rules failed; names are now a word lookup, not part of every pattern.
+    @Test func thousandsOfResearchedCompaniesKeepTheRulesWorking() throws {
+        let coach = ScriptedCoach()
+        let store = try coach.store
+        for number in 0..<1_000 { _ = try store.addResearch(company: "Firm \(number) Partners", text: "founded \(number)", at: Date()) }
+        _ = try store.addResearch(company: String(repeating: "x", count: 10_240), text: "a long name", at: Date())
+        #expect(try coach.run(#"lint "When was Firm 512 Partners founded?""#) == 1)
+        #expect(coach.out.contains("[research-founding-history]"))
+        #expect(coach.out.contains("[answered-by-your-research]") && coach.out.contains("'founded 512' (notes on Firm 512 Partners)"))
+        #expect(try coach.run("pick --stage student --industry healthcare") == 0)
+    }
+
     @Test func checkBanksReportsAUserRuleReusingABundledID() throws {
         let coach = ScriptedCoach()
         let bank = try userBank(coach, rule: rule(id: "closed-question"))
