@@ -64,6 +64,16 @@ import PrepCoachCore
         #expect(coach.err.contains("duplicate rule id 'closed-question'"))
     }
 
+    @Test func checkBanksReportsABadLabelInAUserTrainingFile() throws {
+        let coach = ScriptedCoach()
+        let bank = try userBank(coach, rule: rule())
+        try FileManager.default.createDirectory(atPath: bank + "/model", withIntermediateDirectories: true)
+        try "- {label: job-ask, text: Could you vouch for me?}\n- {label: oops, text: What now?}\n"
+            .write(toFile: bank + "/model/mine.yaml", atomically: true, encoding: .utf8)
+        #expect(try coach.run("check-banks \(bank)") == 1)
+        #expect(coach.err.contains("\(bank)/model/mine.yaml:2:11: error: unknown label 'oops'"))
+    }
+
     @Test func aRuleFailingItsOwnExamplesIsReportedAndNotUsed() throws {
         let coach = ScriptedCoach()
         let bank = try userBank(coach, rule: rule(flag: "zebra", pattern: "'\\bquokka\\b'"))

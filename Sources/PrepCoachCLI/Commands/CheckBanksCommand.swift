@@ -4,7 +4,7 @@ import PrepCoachCore
 struct CheckBanksCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-banks",
-        abstract: "Validate bank, tag and rule files, lint the questions, run the rules' examples.",
+        abstract: "Validate bank, tag, rule and labelled files, lint the questions, run the rules' examples.",
         discussion: """
             With no PATH, checks the bundled banks and every folder from PREPCOACH_BANKS and --bank. \
             A PATH that holds no tags.yaml is checked against the bundled vocabulary. \
@@ -22,6 +22,7 @@ struct CheckBanksCommand: CoachCommand {
         let engine = try context.ruleEngine(for: banks, reportingFailures: false)
         let failing = try context.failingExamples(in: banks, rules: banks.rules)
         let diagnostics = banks.diagnostics + (failing + engine.exampleFailures()).map(\.diagnostic)
+            + banks.trainingFiles.flatMap { LabelledQuestions.read(path: $0).problems }
             + banks.questions.flatMap { question in
                 engine.lint(question.text).map { finding in
                     Diagnostic(finding.rule.severity == .error ? .error : .warning, at: question.location,
