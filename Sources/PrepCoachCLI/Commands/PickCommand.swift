@@ -83,10 +83,15 @@ struct PickCommand: CoachCommand {
                 + "flagged by \(rules.sorted().joined(separator: ", ")); switch those rules off in the config "
                 + "or pass --allow-flagged")
         }
+        var keptOwn: [PlanItem] = []
         if let person, let id = person.id {
-            try context.store().setPlan(contactID: id, questions: plan.questions.map {
-                (questionID: $0.id, text: $0.text, topic: $0.topic, minutes: $0.minutes)
-            })
+            keptOwn = try ownQuestionsToKeep(of: person, context)
+            var editor = PlanEditor(items: plan.questions.map {
+                PlanItem(contactID: id, position: 0, questionID: $0.id, text: $0.text, topic: $0.topic, minutes: $0.minutes)
+            }, banks: banks)
+            for own in keptOwn where editor.duplicate(questionID: nil, text: own.text) == nil { editor.insert(own) }
+            try context.store().savePlan(contactID: id, items: editor.items, change: "new plan from pick", at: context.now())
+            try context.store().setPlanMeetingMinutes(minutes, contactID: id)
         }
         if json {
             context.console.line(try JSONOutput.encode(PlanJSON(plan)))
@@ -95,9 +100,34 @@ struct PickCommand: CoachCommand {
         context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary).format(plan))
         if let person {
             let skipped = asked.isEmpty ? "" : " (\(asked.count.counted("question")) asked in earlier calls left out)"
+            if !keptOwn.isEmpty {
+                context.console.line("Kept your own \(keptOwn.count == 1 ? "question" : "\(keptOwn.count) questions") "
+                    + "in the plan, before the closing ones: " + keptOwn.map { "\"\($0.text)\"" }.joined(separator: ", ")
+                    + ". `plan \(person.commandArgument) drop N` takes one out.")
+            }
             context.console.line(context.console.style.dim(
                 "Saved as \(person.name)'s plan\(skipped): `plan \(person.commandArgument)` shows it, "
-                    + "`add \(person.commandArgument) \"…\"` adds your own, `call \(person.commandArgument)` uses it."))
+                    + "`add \(person.commandArgument) \"…\"` adds your own, `plan \(person.commandArgument) undo` "
+                    + "brings back the previous plan, `call \(person.commandArgument)` uses it."))
+        }
+    }
+
+    /// Your own questions in the contact's current plan, to carry into the new one. In the
+    /// interactive shell you are asked; a script or one-shot run keeps them (and says so).
+    private func ownQuestionsToKeep(of person: Contact, _ context: CommandContext) throws -> [PlanItem] {
+        let own = try context.store().plan(contactID: person.id!).filter { $0.questionID == nil }
+        guard !own.isEmpty, context.answers is EditorAnswers else { return own }
+        let prompt = "Keep your \(own.count == 1 ? "own question" : "\(own.count) own questions") in the new plan? [Y/n] "
+        while true {
+            switch try context.ask(prompt, completions: ["yes", "no"]) {
+            case .endOfInput, .interrupted: return own
+            case let .line(answer):
+                switch answer.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "", "y", "yes": return own
+                case "n", "no": return []
+                default: context.console.line("Answer y (keep them) or n (leave them out).")
+                }
+            }
         }
     }
 }

@@ -13,6 +13,8 @@ public final class CommandContext {
     public let bundledBanks: String?
     /// The SQLite file (`--db`, else under XDG_DATA_HOME), opened on first use.
     public let storePath: String?
+    /// Whether `storePath` came from `--db`: its folder must exist (prepcoach creates only its own).
+    private let storePathIsExplicit: Bool
     /// Where `prep`, `rehearse` and `call` read answers; set by the REPL or script runner.
     public var answers: AnswerSource?
     /// The clock. `PREPCOACH_NOW` (ISO 8601) moves it, for demos and tests of dates.
@@ -32,6 +34,7 @@ public final class CommandContext {
         self.console = console
         self.environment = environment
         self.storePath = storePath ?? CoachStore.defaultPath(environment: environment)
+        self.storePathIsExplicit = storePath != nil
         self.now = Self.clock(environment: environment)
         self.bundledBanks = bundledBanks
         self.bankPaths = BankPaths.all(bundled: bundledBanks, environment: environment, options: extraBanks)
@@ -52,13 +55,16 @@ public final class CommandContext {
     public func store() throws -> CoachStore {
         if let openedStore { return openedStore }
         guard let storePath else { throw CommandFailure("no place for the database: set HOME or use --db PATH") }
-        do {
-            let store = try CoachStore(path: storePath)
-            openedStore = store
-            return store
-        } catch {
-            throw CommandFailure("cannot open the database \(storePath): \(error)")
-        }
+        let store = try CoachStore(path: storePath, createsFolder: !storePathIsExplicit)
+        store.warnings.forEach(console.warning)
+        openedStore = store
+        return store
+    }
+
+    /// At exit: the database file alone then holds everything (nothing left only in its log).
+    public func closeStore() {
+        openedStore?.close()
+        openedStore = nil
     }
 
     private static func clock(environment: [String: String]) -> () -> Date {
@@ -76,6 +82,12 @@ public final class CommandContext {
             throw CommandFailure("this command asks questions: run it in the prepcoach shell or feed answers on standard input")
         }
         return answers.answer(prompt: prompt, completions: completions)
+    }
+
+    /// A line typed in a call, with a prompt that keeps itself current (see `AnswerSource.callLine`).
+    public func callLine(_ prompt: LivePrompt, completions: [String]) throws -> LineInput {
+        guard let answers else { return try ask(prompt.text()) }  // no one to ask: ask's error
+        return answers.callLine(prompt: prompt, completions: completions)
     }
 
     /// The rules of these banks, with the user's config applied, compiled once,

@@ -21,7 +21,8 @@ struct RootCommand: ParsableCommand {
         LintCommand.self, TestRulesCommand.self, CheckBanksCommand.self, TrainCommand.self,
         ContactCommand.self, RequestCommand.self, ResearchCommand.self, PrepCommand.self, RehearseCommand.self,
         PlanCommand.self, AddCommand.self, CallCommand.self, WrapCommand.self, ThanksCommand.self,
-        FollowUpsCommand.self, HistoryCommand.self,
+        FollowUpsCommand.self, HistoryCommand.self, NextCommand.self, ExportPlanCommand.self, ConfigCommand.self,
+        BackupCommand.self, ExportCommand.self, ImportCommand.self,
     ]
 
     static var commandNames: [String] { commands.compactMap { $0.configuration.commandName } }

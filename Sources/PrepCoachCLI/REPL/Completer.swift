@@ -30,7 +30,27 @@ struct Completer {
             if let source = expected { return values(of: source, current: current) }
         }
         if current.hasPrefix("-") { return Array(options.keys) }
+        if let second = command.completion.followedBy {
+            switch positionalCount(arguments, options: options) {
+            case 0: break
+            case 1: return values(of: second, current: current)
+            default: return []  // numbers or words of your own
+            }
+        }
+
         return command.completion.positional.map { values(of: $0, current: current) } ?? []
+    }
+
+    /// How many positional arguments are typed: words that are neither options nor an option's value.
+    private func positionalCount(_ arguments: ArraySlice<String>, options: [String: CompletionSource?]) -> Int {
+        var count = 0
+        var previous: String?
+        for word in arguments {
+            let isValue = previous.map { options[$0].map { $0 != nil } ?? false } ?? false
+            if !word.hasPrefix("-") && !isValue { count += 1 }
+            previous = word
+        }
+        return count
     }
 
     private func values(of source: CompletionSource, current: String) -> [String] {

@@ -1,6 +1,6 @@
 /// The REPL's own help: the command overview and topics that are not commands.
 enum HelpText {
-    static let topicNames = ["keys", "banks", "rules", "quit"]
+    static let topicNames = ["keys", "banks", "data", "rules", "quit"]
 
     static func overview(style: Style) -> String {
         let width = (RootCommand.commandNames.map(\.count).max() ?? 10) + 2
@@ -13,7 +13,7 @@ enum HelpText {
         lines.append("  \(style.accent("help".rightPadded(to: width)))Show this list; `help COMMAND` for a command's options")
         lines.append("  \(style.accent("quit".rightPadded(to: width)))Leave the shell (also `exit` or Ctrl-D)")
         lines += ["", "Try: pick --stage career-changer --industry healthcare",
-                  "More: help keys · help banks · help rules"]
+                  "More: help keys · help banks · help data · help rules"]
         return lines.joined(separator: "\n")
     }
 
@@ -22,7 +22,7 @@ enum HelpText {
         case "keys":
             """
             Tab          complete commands, options, stages, industries, topics, question ids and contacts
-            Up / Down    recall earlier commands (kept across sessions)
+            Up / Down    recall earlier commands (kept across sessions; a call recalls only its own lines)
             Ctrl-R       search earlier commands
             Ctrl-A / E   start / end of line;  Ctrl-W delete word;  Ctrl-U delete to start
             Ctrl-C       discard the line being typed
@@ -34,6 +34,15 @@ enum HelpText {
             add your own folders with --bank DIR (repeatable) or PREPCOACH_BANKS=dir1:dir2.
             `check-banks` reports every problem as file:line:col. The format is described in
             QuestionBanks/README.md.
+            """
+        case "data":
+            """
+            Your contacts, notes, plans, calls and follow-ups are in one SQLite file, readable by you
+            alone: $XDG_DATA_HOME/prepcoach/prepcoach.sqlite (or --db PATH); summaries in summaries/ beside it.
+            backup PATH              a complete copy of the database (open it with --db PATH)
+            export [PATH]            everything as JSON; import PATH loads it into an empty database
+            contact remove NAME      forget a person: plan, calls, notes, follow-ups, summary files
+            contact rename OLD NEW   research remove COMPANY [--note N]
             """
         case "rules":
             """

@@ -64,7 +64,12 @@ public struct ICalendar: Sendable {
         return result
     }
 
+    /// An all-day event falls on the day it is where you are.
     private static func date(_ day: Date) -> String { DateText.format(day, "yyyyMMdd") }
 
-    private static func stamp(_ date: Date) -> String { DateText.format(date, "yyyyMMdd'T'HHmmss'Z'") }
+    /// Timestamps are UTC, marked with Z as RFC 5545 asks.
+    private static func stamp(_ date: Date) -> String {
+        DateText.format(date, "yyyyMMdd'T'HHmmss'Z'", in: TimeZone(identifier: "UTC")!)
+    }
+
 }

@@ -35,7 +35,7 @@ public struct ReadinessReport: Sendable {
     public init(checks: [ReadinessCheck], answers: [String: ReadinessAnswer], facts: Facts) {
         items = checks.map { check in
             switch check.kind {
-            case .ask:
+            case .ask, .sentence:
                 let answer = answers[check.id]
                 return Item(check: check, passed: answer?.ready, detail: answer?.note)
             case let .computed(computation):

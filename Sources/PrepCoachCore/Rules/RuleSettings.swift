@@ -43,7 +43,7 @@ public struct RuleSettings: Sendable {
             var reader = NodeReader(file: path)
             var settings = RuleSettings()
             guard let top = reader.fields(of: document.root, describing: "the config file",
-                                          known: ["rules", "model-threshold"]) else { return (settings, reader.diagnostics) }
+                                          known: ["rules", "me", "model-threshold"]) else { return (settings, reader.diagnostics) }
             if let node = top["model-threshold"] {
                 if let value = node.scalar.flatMap({ Double($0.string.trimmingWhitespace) }), (0...1).contains(value) {
                     settings.modelThreshold = value

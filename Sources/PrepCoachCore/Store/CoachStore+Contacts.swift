@@ -36,7 +36,7 @@ extension CoachStore {
     public func addReferral(named name: String, company: String?, from referrer: Contact, mayUseName: Bool,
                             at date: Date) throws -> Contact {
         try add(Contact(name: name, company: company, industry: referrer.industry,
-                        howKnown: "referred by \(referrer.name)", stage: referrer.stage,
+                        howKnown: Self.referredBy(referrer.name), stage: referrer.stage,
                         referredByID: referrer.id, mayUseReferrerName: mayUseName, createdAt: date))
     }
 

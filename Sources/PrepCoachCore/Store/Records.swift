@@ -215,3 +215,41 @@ public struct Rehearsal: Codable, Sendable, Hashable, FetchableRecord, MutablePe
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+// MARK: Numbers read back within range (see StoredValue)
+
+extension PlanItem {
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(contactID: try values.decode(Int64.self, forKey: .contactID),
+                  position: StoredValue.clamped(try values.decode(Int.self, forKey: .position), to: StoredValue.position),
+                  questionID: try values.decodeIfPresent(String.self, forKey: .questionID),
+                  text: try values.decode(String.self, forKey: .text),
+                  topic: try values.decodeIfPresent(String.self, forKey: .topic),
+                  minutes: StoredValue.clamped(try values.decode(Int.self, forKey: .minutes), to: StoredValue.minutes))
+        id = try values.decodeIfPresent(Int64.self, forKey: .id)
+    }
+}
+
+extension Call {
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(contactID: try values.decode(Int64.self, forKey: .contactID),
+                  startedAt: try values.decode(Date.self, forKey: .startedAt),
+                  promisedMinutes: StoredValue.clamped(try values.decode(Int.self, forKey: .promisedMinutes),
+                                                       to: StoredValue.minutes))
+        id = try values.decodeIfPresent(Int64.self, forKey: .id)
+        endedAt = try values.decodeIfPresent(Date.self, forKey: .endedAt)
+    }
+}
+
+extension Rehearsal {
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(contactID: try values.decode(Int64.self, forKey: .contactID), at: try values.decode(Date.self, forKey: .at),
+                  seconds: StoredValue.clamped(try values.decode(Int.self, forKey: .seconds), to: StoredValue.seconds),
+                  budgetSeconds: StoredValue.clamped(try values.decode(Int.self, forKey: .budgetSeconds),
+                                                     to: StoredValue.seconds))
+        id = try values.decodeIfPresent(Int64.self, forKey: .id)
+    }
+}

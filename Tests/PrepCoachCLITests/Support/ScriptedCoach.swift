@@ -25,10 +25,14 @@ final class ScriptedCoach {
 
     init(now: String = "2025-03-10T09:00:00Z", environment: [String: String] = [:]) {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("prepcoach-\(UUID().uuidString)")
+        // Like `--db PATH`, whose folder must exist.
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let output = Output()
         self.output = output
         let console = Console(style: Style(enabled: false), out: { output.out += $0 }, err: { output.err += $0 })
-        context = CommandContext(console: console, environment: environment.merging(["PREPCOACH_NOW": now]) { _, new in new }, bundledBanks: Self.bundledBanks,
+        context = CommandContext(console: console, environment: environment.merging(["PREPCOACH_NOW": now]) { _, new in new },
+                                 bundledBanks: Self.bundledBanks,
+
                                  storePath: folder.appendingPathComponent("coach.sqlite").path)
     }
 
@@ -75,5 +79,15 @@ final class ScriptedCoach {
 
     func completions(_ line: String) -> [String] {
         Completer(context: context).candidates(lineBeforeCursor: line)
+    }
+}
+
+extension ScriptedCoach {
+    /// A session with Dana Lee (career changer, healthcare) and her picked plan (seed 4).
+    static func withDanasPlan() throws -> ScriptedCoach {
+        let coach = ScriptedCoach()
+        try coach.run(#"contact add "Dana Lee" --company "Mercy Hospital" --industry healthcare --stage career-changer"#)
+        #expect(try coach.run(#"pick --contact "Dana Lee" --seed 4"#) == 0)
+        return coach
     }
 }
