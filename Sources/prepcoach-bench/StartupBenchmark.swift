@@ -35,11 +35,11 @@ struct StartupBenchmark {
         for item in cases {
             let arguments = [paths.prepcoach] + Self.pick + item.extraArguments
             // The first run after a bank changes parses its YAML and fills the bank cache; later runs read the cache.
-            try? FileManager.default.removeItem(atPath: cacheFolder)
-            let cold = try ChildProcess.run(arguments, environment: childEnvironment)
+            try? FileManager.default.removeItem(atPath: paths.cacheFolder)
+            let cold = try ChildProcess.run(arguments, environment: paths.isolatedEnvironment)
             print("\(item.name): first run (no bank cache) \(decimal(cold.milliseconds)) ms")
-            for _ in 0..<Self.warmUps { _ = try ChildProcess.run(arguments, environment: childEnvironment) }
-            let measured = try (0..<runs).map { _ in try ChildProcess.run(arguments, environment: childEnvironment) }
+            for _ in 0..<Self.warmUps { _ = try ChildProcess.run(arguments, environment: paths.isolatedEnvironment) }
+            let measured = try (0..<runs).map { _ in try ChildProcess.run(arguments, environment: paths.isolatedEnvironment) }
             let wall = Spread(measured.map(\.milliseconds))
             table.add(item.name, decimal(wall.median), decimal(wall.min), decimal(wall.max),
                       decimal(Spread(measured.map(\.peakRSSMiB)).median),
@@ -47,20 +47,6 @@ struct StartupBenchmark {
         }
         print(table.text)
     }
-
-    /// The user's own banks, rule config and research notes (companies join
-    /// `{company}`) would change what is measured, so the child sees none.
-    private var childEnvironment: [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["PREPCOACH_BANKS"] = nil
-        environment["PREPCOACH_BUNDLED_BANKS"] = nil
-        environment["PREPCOACH_CONFIG"] = "/dev/null"
-        environment["XDG_DATA_HOME"] = paths.data + "/no-user-data"
-        environment["XDG_CACHE_HOME"] = cacheFolder
-        return environment
-    }
-
-    private var cacheFolder: String { paths.data + "/cache" }
 
     /// "< 50 ms: met", or by how much it is missed.
     private static func verdict(_ median: Double, aim: Double) -> String {

@@ -4,7 +4,7 @@ import PrepCoachCore
 struct CheckBanksCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-banks",
-        abstract: "Validate bank, tag and rule files, lint the questions, run the rules' examples, find near-duplicates.",
+        abstract: "Validate bank, tag, rule and labelled files, lint the questions, run the rules' examples, find near-duplicates.",
         discussion: """
             With no PATH, checks the bundled banks and every folder from PREPCOACH_BANKS and --bank. \
             A PATH that holds no tags.yaml is checked against the bundled vocabulary. \
@@ -21,8 +21,11 @@ struct CheckBanksCommand: CoachCommand {
     func execute(in context: CommandContext) throws {
         let paths = paths.isEmpty ? context.bankPaths + global.banks : vocabularyPaths(context) + paths
         let banks = BankLoader.load(paths)
-        let engine = try context.ruleEngine(for: banks)
-        let diagnostics = banks.diagnostics + engine.exampleFailures().map(\.diagnostic) + BankAudit(banks: banks).diagnostics()
+        let engine = try context.ruleEngine(for: banks, reportingFailures: false)
+        let failing = try context.failingExamples(in: banks, rules: banks.rules)
+        let diagnostics = banks.diagnostics + (failing + engine.exampleFailures()).map(\.diagnostic)
+            + banks.trainingFiles.flatMap { LabelledQuestions.read(path: $0).problems }
+            + BankAudit(banks: banks).diagnostics()
             + banks.questions.flatMap { question in
                 engine.lint(question.text).map { finding in
                     Diagnostic(finding.rule.severity == .error ? .error : .warning, at: question.location,
@@ -37,10 +40,9 @@ struct CheckBanksCommand: CoachCommand {
         if !diagnostics.isEmpty { throw ExitCode.failure }
     }
 
-    /// The bundled `tags.yaml` (and readiness checks, whose ids a user file must not reuse),
-    /// so a user bank can be checked on its own.
+    /// The bundled `tags.yaml`, readiness checks and rules, so a user bank can be checked on its
+    /// own: against the bundled vocabulary, and for check and rule ids the bundled files already use.
     private func vocabularyPaths(_ context: CommandContext) -> [String] {
-        guard let bundled = context.bundledBanks else { return [] }
-        return [bundled + "/tags.yaml", bundled + "/readiness.yaml"]
+        [context.bundledBanks].compactMap { $0 }.flatMap { [$0 + "/tags.yaml", $0 + "/readiness.yaml", $0 + "/rules"] }
     }
 }

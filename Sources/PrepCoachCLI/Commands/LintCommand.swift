@@ -26,7 +26,8 @@ struct LintCommand: CoachCommand {
     func execute(in context: CommandContext) throws {
         let banks = context.banks(adding: global.banks)
         let (lines, unreadable) = try QuestionSource.lines(from: input, context: context)
-        let findings = try lines.map { LintedLine(line: $0, findings: try context.lint($0.text, banks: banks)) }
+        let lint = try context.linter(banks: banks)
+        let findings = lines.map { LintedLine(line: $0, findings: lint($0.text)) }
             .filter { !$0.findings.isEmpty }
         if json {
             context.console.line(try JSONOutput.encode(findings.flatMap { item in item.findings.map { FindingJSON(item.line, $0) } }))
@@ -110,26 +111,39 @@ enum BankLoaderPaths {
 }
 
 /// `file:line: severity [rule-id] message`, then the suggestion, then a summary.
+/// Lines are gathered and written in large pieces: a file of many questions
+/// must not cost a system call per printed line.
 struct FindingPrinter {
     let console: Console
+    private static let flushSize = 1 << 16
 
     func print(_ items: [LintedLine], checked: Int) {
         let style = console.style
+        var buffer = ""
+        func emit(_ line: String) {
+            buffer += line
+            buffer += "\n"
+            if buffer.utf8.count >= Self.flushSize {
+                console.write(buffer)
+                buffer = ""
+            }
+        }
         for item in items {
             for finding in item.findings {
                 let place = item.line.location.map { "\($0.file):\($0.line): " } ?? ""
                 let severity = finding.rule.severity
                 let label = severity == .error ? style.error("error") : severity == .warning
                     ? style.warning("warning") : style.accent("suggestion")
-                console.line("\(place)\(label) [\(finding.rule.id)] \(finding.message)")
-                if item.line.location != nil { console.line(style.dim("    \(item.line.text)")) }
-                console.line("    \(style.good("try:")) \(finding.rule.suggestion)")
+                emit("\(place)\(label) [\(finding.rule.id)] \(finding.message)")
+                if item.line.location != nil { emit(style.dim("    \(item.line.text)")) }
+                emit("    \(style.good("try:")) \(finding.rule.suggestion)")
             }
         }
         let count = items.reduce(0) { $0 + $1.findings.count }
-        console.line(count == 0
+        emit(count == 0
             ? style.good(checked == 1 ? "No problems found." : "No problems in \(checked) questions.")
             : "\(count.counted("finding")) in \(items.count) of \(checked.counted("question")).")
+        console.write(buffer)
     }
 }
 

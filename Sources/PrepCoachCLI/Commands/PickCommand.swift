@@ -81,8 +81,18 @@ struct PickCommand: CoachCommand {
             topics: try topics.map { try vocabulary.require(.topic, $0) },
             meetingMinutes: minutes, maxCount: count, seed: seed.map(UInt64.init) ?? UInt64.random(in: 1...99_999),
             excludedIDs: asked)
-        let unflagged = try UnflaggedQuestions(engine: context.ruleEngine(for: banks))
-        let plan = try QuestionPicker(banks: banks).pick(request) { allowFlagged || unflagged.contains($0) }
+        let engine = try context.ruleEngine(for: banks)
+        let unflagged = UnflaggedQuestions(engine: engine)
+        let plan: Plan
+        do {
+            plan = try QuestionPicker(banks: banks).pick(request) { allowFlagged || unflagged.contains($0) }
+        } catch {
+            guard case let .referralsNotAllowed(ids) = error else { throw error }
+            let rules = Set(ids.compactMap { banks.question(id: $0) }.flatMap { engine.lint($0.text).map(\.rule.id) })
+            throw CommandFailure("rules excluded every referral question that fits (\(ids.joined(separator: ", "))): "
+                + "flagged by \(rules.sorted().joined(separator: ", ")); switch those rules off in the config "
+                + "or pass --allow-flagged")
+        }
         var keptOwn: [PlanItem] = []
         if let person, let id = person.id {
             keptOwn = try ownQuestionsToKeep(of: person, context)

@@ -184,7 +184,7 @@ struct PlanChanges {
             throw CommandFailure("\(contact.name)'s plan already has this question as \(number); "
                                  + "`plan \(contact.commandArgument)` shows it")
         }
-        let findings = try context.lint(item.text, banks: banks)
+        let findings = try context.lint(item.text, banks: banks, company: contact.company)
         if !findings.isEmpty {
             FindingPrinter(console: context.console).print([LintedLine(line: QuestionLine(text: item.text, location: nil),
                                                                        findings: findings)], checked: 1)

@@ -93,32 +93,77 @@ public final class CommandContext {
         return answers.callLine(prompt: prompt, completions: completions)
     }
 
-    /// The rules of these banks, with the user's config applied, compiled once.
-    /// Companies in your research notes join the `{company}` macro.
-    public func ruleEngine(for banks: Banks) throws -> RuleEngine {
+    /// The rules of these banks, with the user's config applied, compiled once,
+    /// with the lint model's second opinion. Companies in your research notes
+    /// are matched as `{company}`.
+    public func ruleEngine(for banks: Banks, reportingFailures: Bool = true) throws -> RuleEngine {
         if let engine = engines[banks.files] { return engine }
-        let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule])
+        let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules)
         unknown.forEach(console.report)
-        let companies = Set(researchNotes.map { QuestionText.normalizedString($0.company).trimmingCharacters(in: .whitespaces) })
-            .filter { !$0.isEmpty }.sorted()
-        let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty },
-                                    macros: banks.macros.adding(companies, to: "company"))
+        let failing = try failingExamples(in: banks, rules: rules)
+        if reportingFailures { failing.map(\.diagnostic).forEach(console.report) }
+        let unused = Set(failing.map(\.rule.id))
+        let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty && !unused.contains($0.id) }, macros: banks.macros,
+                                    opinion: modelOpinion(banks: banks, rules: rules),
+                                    companies: CompanyNames(researchNotes.map(\.company)))
         engines[banks.files] = engine
         researchRule = rules.first { $0.id == ResearchAnswerCheck.rule.id }
         return engine
     }
 
-    /// Every finding for a question: the pattern rules, and whether your research already answers it.
-    public func lint(_ question: String, banks: Banks? = nil) throws -> [Finding] {
-        let engine = try ruleEngine(for: banks ?? self.banks())
-        let research = researchRule.flatMap { rule in
-            ResearchAnswerCheck(notes: researchNotes).finding(for: question, rule: rule)
+    /// The examples that fail of rules outside the bundled folder (whose rules
+    /// the test suite holds to their examples). Such a rule is not used: a
+    /// rule that misses its own examples would misjudge questions silently.
+    public func failingExamples(in banks: Banks, rules: [Rule]) throws -> [ExampleFailure] {
+        let own = rules.filter { rule in !rule.patterns.isEmpty && !(bundledBanks.map { rule.location.file.hasPrefix($0 + "/") } ?? false) }
+        guard !own.isEmpty else { return [] }
+        return try RuleEngine(rules: own, macros: banks.macros).exampleFailures().map { failure in
+            ExampleFailure(rule: failure.rule, example: failure.example, shouldFlag: failure.shouldFlag, unused: true)
         }
-        return engine.lint(question) + [research].compactMap { $0 }
+    }
+
+    /// The lint model of these banks, speaking through its rules left on by the config.
+    private func modelOpinion(banks: Banks, rules: [Rule]) -> ModelOpinion? {
+        let modelIDs = Set(ModelOpinion.rules.map(\.id))
+        let enabled = rules.filter { modelIDs.contains($0.id) }
+        guard !enabled.isEmpty, let file = banks.modelFile else { return nil }
+        do {
+            return ModelOpinion(model: try LintModel(contentsOf: file), rules: enabled, threshold: ruleSettings.modelThreshold)
+        } catch {
+            console.warning("\(error); linting with the rules alone")
+            return nil
+        }
+    }
+
+    /// Every finding for a question: the pattern rules, whether your research
+    /// already answers it, and the lint model. With a `company` (the contact's),
+    /// only the notes on that company count; without, all notes do.
+    public func lint(_ question: String, banks: Banks? = nil, company: String? = nil) throws -> [Finding] {
+        try linter(banks: banks, company: company)(question)
+    }
+
+    /// `lint` for many questions: the engine and the research check are looked up once.
+    public func linter(banks: Banks? = nil, company: String? = nil) throws -> (String) -> [Finding] {
+        let engine = try ruleEngine(for: banks ?? self.banks())
+        let research = researchRule.map { (check: researchCheck(company: company), rule: $0) }
+        return { question in
+            engine.lint(question, alongside: research.flatMap { $0.check.finding(for: question, rule: $0.rule) }.map { [$0] } ?? [])
+        }
     }
 
     private var researchRule: Rule?
     private var cachedResearch: [ResearchAnswerCheck.Note]?
+    private var researchChecks: [String: ResearchAnswerCheck] = [:]
+
+    /// The research check over the notes on one company (all notes for nil), built once per company.
+    private func researchCheck(company: String?) -> ResearchAnswerCheck {
+        let key = company.map { QuestionText.normalizedString($0) } ?? ""
+        if let check = researchChecks[key] { return check }
+        let notes = company == nil ? researchNotes : researchNotes.filter { QuestionText.normalizedString($0.company) == key }
+        let check = ResearchAnswerCheck(notes: notes)
+        researchChecks[key] = check
+        return check
+    }
 
     /// Research notes, read only when the database already exists: linting never creates it.
     private var researchNotes: [ResearchAnswerCheck.Note] {
@@ -134,6 +179,7 @@ public final class CommandContext {
     /// After research notes change: the next lint sees them (and their companies in `{company}`).
     public func researchChanged() {
         cachedResearch = nil
+        researchChecks = [:]
         engines = [:]
     }
 

@@ -1,6 +1,6 @@
 /// The REPL's own help: the command overview and topics that are not commands.
 enum HelpText {
-    static let topicNames = ["keys", "banks", "people", "data", "quit"]
+    static let topicNames = ["keys", "banks", "people", "data", "rules", "quit"]
 
     static func overview(style: Style) -> String {
         let width = (RootCommand.commandNames.map(\.count).max() ?? 10) + 2
@@ -13,7 +13,7 @@ enum HelpText {
         lines.append("  \(style.accent("help".rightPadded(to: width)))Show this list; `help COMMAND` for a command's options")
         lines.append("  \(style.accent("quit".rightPadded(to: width)))Leave the shell (also `exit` or Ctrl-D)")
         lines += ["", "Try: pick --stage career-changer --industry healthcare",
-                  "More: help keys · help banks · help people · help data"]
+                  "More: help keys · help banks · help people · help data · help rules"]
         return lines.joined(separator: "\n")
     }
 
@@ -57,6 +57,15 @@ enum HelpText {
             as options; `contact edit` changes them; `pick` uses the contact's, or the same
             options without a contact. A plan never mixes questions meant for different
             people (an owner's and an employee's) and prefers questions written for them.
+            """
+        case "rules":
+            """
+            `lint` checks questions with the rules (rules/*.yaml, the errors) and the lint model
+            (model/lint-model.bin, a learned second opinion shown as warnings with its own ids:
+            research-answerable-model, job-ask-model). In ~/.config/prepcoach/config.yaml:
+              rules: {closed-question: off, job-ask-model: off}
+              model-threshold: 0.6
+            `train` retrains the model from labelled questions in a bank's model/ folder.
             """
         case "quit", "exit":
             "quit, exit or Ctrl-D on an empty line leaves the shell. Your history is kept."

@@ -26,6 +26,12 @@ public enum BankLoader {
                 }
             }
         }
+        for folder in paths {
+            let model = (folder as NSString).appendingPathComponent(LintModel.folder)
+            banks.trainingFiles += modelFolderFiles(in: model)
+            let file = (model as NSString).appendingPathComponent(LintModel.fileName)
+            if FileManager.default.fileExists(atPath: file) { banks.modelFile = file }
+        }
         for file in dataFiles(in: paths, diagnostics: &banks.diagnostics) {
             banks.files.append(file)
             if let entry = cache?.entry(for: file) { cached.append((file, entry)) } else { parse(file) }
@@ -41,6 +47,7 @@ public enum BankLoader {
         }
         each(.tags) { TagVocabularyReader.read($0, into: &banks.vocabulary, reader: &$1) }
         each(.macros) { RuleReader.readMacros($0, into: &banks.macros, reader: &$1) }
+        banks.diagnostics += banks.macros.resolveReferences()
         let ruleReader = RuleReader(macros: banks.macros)
         var rules: [Rule] = []
         each(.rule) { document, reader in ruleReader.read(document, reader: &reader).map { rules.append($0) } }
@@ -109,8 +116,9 @@ public enum BankLoader {
                 files.append(path)
                 continue
             }
+            // The lint model's training files are labelled questions, not bank files.
             let found = (fileManager.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-                .filter { extensions.contains(($0 as NSString).pathExtension) }
+                .filter { extensions.contains(($0 as NSString).pathExtension) && !$0.hasPrefix(LintModel.folder + "/") }
                 .sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
             files += found
@@ -118,6 +126,14 @@ public enum BankLoader {
         // The same file named twice (a folder and a file in it) is read once.
         var seen: Set<String> = []
         return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+    }
+
+    /// The labelled `.yaml` files in a bank folder's `model/` folder, sorted.
+    private static func modelFolderFiles(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { ["yaml", "yml"].contains(($0 as NSString).pathExtension) }
+            .sorted()
+            .map { (folder as NSString).appendingPathComponent($0) }
     }
 
     private static func read(_ file: String, diagnostics: inout [Diagnostic]) -> String? {

@@ -10,6 +10,10 @@ public struct Banks: Sendable {
     /// What `prep` walks through before a call.
     public internal(set) var readinessChecks: [ReadinessCheck] = []
     public internal(set) var diagnostics: [Diagnostic] = []
+    /// Labelled questions for the lint model (`model/*.yaml` in a bank folder), read only to train it.
+    public internal(set) var trainingFiles: [String] = []
+    /// The lint model: the last `model/lint-model.bin` found, so a user's own replaces the bundled one.
+    public internal(set) var modelFile: String?
     /// The data files read, for `check-banks` to report on.
     public internal(set) var files: [String] = []
     private var indexByID: [String: Int] = [:]

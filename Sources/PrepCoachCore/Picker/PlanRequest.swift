@@ -50,6 +50,8 @@ public enum PickError: Error, Sendable, Equatable, CustomStringConvertible {
     case budgetTooSmall(meeting: Int, reserved: Int)
     case noReferralQuestion(stage: String, industry: String)
     case referralDoesNotFit(minutes: Int, budget: Int)
+    /// Every referral question that fits was refused by the caller's check (the lint rules).
+    case referralsNotAllowed(questionIDs: [String])
 
     public var description: String {
         switch self {
@@ -61,6 +63,8 @@ public enum PickError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "add one with `referral: true` to a bank"
         case let .referralDoesNotFit(minutes, budget):
             "the shortest referral question takes \(minutes.counted("minute")), more than the \(budget.counted("minute")) left for questions"
+        case let .referralsNotAllowed(ids):
+            "every referral question that fits was excluded: \(ids.joined(separator: ", "))"
         }
     }
 }

@@ -35,6 +35,8 @@ public struct QuestionPicker: Sendable {
                                                    && isAllowed(questions[$0]) })
         else {
             let referrals = ranked.filter { questions[$0].isReferral }
+            let fitting = referrals.filter { draft.accepts($0) }
+            if !fitting.isEmpty { throw .referralsNotAllowed(questionIDs: fitting.map { questions[$0].id }) }
             if let shortest = referrals.map({ questions[$0].minutes }).min(), shortest > budget {
                 throw .referralDoesNotFit(minutes: shortest, budget: budget)
             }

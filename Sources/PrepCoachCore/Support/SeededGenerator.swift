@@ -1,6 +1,6 @@
-/// SplitMix64: the same seed gives the same generated inputs on every machine
-/// and Swift version (the standard library's generator is not seedable), for
-/// benchmark inputs and fuzz tests.
+/// SplitMix64: the same seed gives the same sequence on every machine and
+/// Swift version (the standard library's generator is not seedable), for
+/// benchmark inputs, fuzz tests and the lint model's training order.
 public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
@@ -20,4 +20,12 @@ public struct SeededGenerator: RandomNumberGenerator {
     public mutating func pick<Element>(_ items: [Element]) -> Element { items[below(items.count)] }
 
     public mutating func chance(percent: Int) -> Bool { below(100) < percent }
+
+    /// Fisher–Yates with this generator (the standard library's shuffle may change between releases).
+    public mutating func shuffle<Element>(_ array: inout [Element]) {
+        guard array.count > 1 else { return }
+        for last in stride(from: array.count - 1, to: 0, by: -1) {
+            array.swapAt(last, below(last + 1))
+        }
+    }
 }

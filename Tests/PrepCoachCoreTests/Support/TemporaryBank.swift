@@ -27,11 +27,15 @@ enum Fixtures {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("QuestionBanks").path
 
+    /// This test target's Fixtures folder (the labelled sets).
+    static let folder = URL(fileURLWithPath: bundledBanks).deletingLastPathComponent()
+        .appendingPathComponent("Tests/PrepCoachCoreTests/Fixtures").path
+
     /// A file in this test target's Fixtures folder.
-    static func file(_ name: String) -> String {
-        URL(fileURLWithPath: bundledBanks).deletingLastPathComponent()
-            .appendingPathComponent("Tests/PrepCoachCoreTests/Fixtures/\(name)").path
-    }
+    static func file(_ name: String) -> String { folder + "/" + name }
+
+    /// The lint model shipped in the bundled banks.
+    static let bundledModel = bundledBanks + "/model/" + LintModel.fileName
 
     static let tags = """
         stages:
@@ -107,5 +111,16 @@ enum Fixtures {
             referral: \(referral)
         \(assumes.map { "    assumes: \($0)\n" } ?? "")
         """
+    }
+}
+
+/// The questions a rule's suggestion proposes: the quoted ones, else the
+/// suggestion itself without a parenthetical note.
+enum Suggestions {
+    static func questions(in suggestion: String) -> [String] {
+        let quoted = suggestion.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        if !quoted.isEmpty { return quoted }
+        return [suggestion.split(separator: "(").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? suggestion]
     }
 }
