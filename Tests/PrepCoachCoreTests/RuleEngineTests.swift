@@ -36,7 +36,8 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
     @Test func accuracyOnEveryLabelledSet() throws {
         let model = try LintModel(contentsOf: Fixtures.bundledModel)
         let sets = LintEvaluation.sets(in: Fixtures.folder)
-        #expect(sets.map { ($0 as NSString).lastPathComponent }.prefix(2) == ["lint-eval.yaml", "lint-holdout.yaml"])
+        #expect(Set(sets.map { ($0 as NSString).lastPathComponent })
+            .isSuperset(of: ["lint-eval.yaml", "lint-holdout.yaml", "lint-holdout-2.yaml"]))
         var rows: [(set: String, judge: LintEvaluation.Judge, evaluation: LintEvaluation)] = []
         for file in sets {
             let (items, problems) = LabelledQuestions.read(path: file)
@@ -46,7 +47,12 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
                 let evaluation = LintEvaluation(items: items, engine: try LintEvaluation.engine(judge, banks: bundled, model: model))
                 rows.append((name, judge, evaluation))
                 guard judge != .model else { continue }
-                #expect(evaluation.okFlaggedAsError.map { "\(name): \($0.rule): \($0.item.text)" } == [])
+                // The second held-out set was measured once, after the rules were written, and is
+                // never tuned on: its 3 good questions flagged as errors are reported in the README,
+                // and this only keeps it from getting worse.
+                let allowed = name == "lint-holdout-2.yaml" ? 3 : 0
+                #expect(evaluation.okFlaggedAsError.count <= allowed,
+                        "\(evaluation.okFlaggedAsError.map { "\(name): \($0.rule): \($0.item.text)" })")
                 for score in evaluation.scores {
                     #expect(score.precision >= 0.9, "\(name) \(judge) \(score.category) precision \(score.precision)")
                     if name == "lint-eval.yaml" {
