@@ -1,7 +1,7 @@
 # The two commands a new user needs: `make run` and `make test`.
 SWIFT ?= swift
 
-.PHONY: run test build release bench deps test-deps clean
+.PHONY: run test build release bench deps test-deps clean man install uninstall
 
 deps:
 	@scripts/install-deps.sh
@@ -31,6 +31,24 @@ release: deps
 bench: deps
 	$(SWIFT) build $(RELEASE)
 	.build/release/prepcoach-bench all
+
+## Install under PREFIX (default /usr/local; DESTDIR for packaging): the binary, the
+## bundled banks (found relative to the binary), the man page and bash/zsh/fish completions.
+PREFIX ?= /usr/local
+MANPAGE = .build/man/prepcoach.1
+
+install: release man
+	scripts/install.sh "$(DESTDIR)$(PREFIX)" .build/release/prepcoach $(MANPAGE)
+
+uninstall:
+	scripts/install.sh --uninstall "$(DESTDIR)$(PREFIX)"
+
+## The man page, generated from the commands' own help by swift-argument-parser's
+## generate-manual tool (the tool of `swift package plugin generate-manual`).
+man: release
+	$(SWIFT) build --product generate-manual
+	mkdir -p .build/man
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" .build/release/prepcoach --output-directory .build/man
 
 clean:
 	rm -rf .build

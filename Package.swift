@@ -61,6 +61,10 @@ let package = Package(
         ),
         .testTarget(name: "PrepCoachCLITests", dependencies: ["PrepCoachCLI"], swiftSettings: strict),
         // Drives the real binary in a real terminal through tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["prepcoach", "PrepCoachCore"], swiftSettings: strict),
+        .testTarget(
+            name: "EndToEndTests",
+            // GRDB: to plant hostile values in a database the way sqlite3 would.
+            dependencies: ["prepcoach", "PrepCoachCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
     ]
 )

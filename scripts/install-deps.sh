@@ -2,8 +2,8 @@
 # Installs what building and testing prepcoach needs, only when it is missing:
 # libedit's headers (the line editor), SQLite's (the session store, through
 # GRDB), pkg-config (to find them), tmux (the end-to-end tests drive the real
-# binary in a terminal) and, with --test, Python's icalendar (the tests parse
-# the .ics export with a real parser).
+# binary in a terminal) and, with --test, Debian's python3-icalendar (the tests
+# parse the .ics export with a real parser).
 set -euo pipefail
 
 missing=()
@@ -11,9 +11,12 @@ pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev pkg-config)
 pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 
-# The tests (`--test`) also parse the exported .ics with Python's icalendar.
+# The tests (`--test`) also parse the exported .ics with Python's icalendar, with
+# the first of `python3` (PATH) and /usr/bin/python3 that has it. Debian's package,
+# not pip: the system Python refuses `pip install` (PEP 668, externally managed).
 if [ "${1:-}" = "--test" ]; then
-  python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check icalendar >&2
+  has_icalendar() { "$1" -c 'import icalendar' >/dev/null 2>&1; }
+  has_icalendar python3 || has_icalendar /usr/bin/python3 || missing+=(python3-icalendar)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi

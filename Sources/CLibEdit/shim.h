@@ -6,17 +6,21 @@
 // Each use the Swift side needs is therefore wrapped in a static inline
 // function here; Swift imports those directly, so no C target is needed.
 
+#include <errno.h>
 #include <histedit.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 typedef char *(*clibedit_prompt_fn)(EditLine *);
 typedef unsigned char (*clibedit_command_fn)(EditLine *, int);
+typedef int (*clibedit_read_fn)(EditLine *, wchar_t *);
 
 // MARK: - Locale
 
@@ -92,6 +96,11 @@ static inline int clibedit_refresh(EditLine *e) {
     return el_set(e, EL_REFRESH);
 }
 
+/// Replaces libedit's reading of a character with `fn` (NULL: libedit's own).
+static inline int clibedit_set_read_function(EditLine *e, clibedit_read_fn fn) {
+    return el_set(e, EL_GETCFN, fn == NULL ? EL_BUILTIN_GETCFN : fn);
+}
+
 /// Terminal width in columns (80 when unknown).
 static inline int clibedit_terminal_columns(EditLine *e) {
     int columns = 0;
@@ -139,15 +148,37 @@ static inline int clibedit_history_load(History *h, const char *path) {
     return history(h, &ev, H_LOAD, path);
 }
 
+/// History entries newest first: `first` 1 for the newest, then 0 for each older one;
+/// NULL past the oldest. The string stays valid until the history changes.
+static inline const char *clibedit_history_entry(History *h, int first) {
+    HistEvent ev;
+    if (history(h, &ev, first ? H_FIRST : H_NEXT) != 0) {
+        return NULL;
+    }
+    return ev.str;
+}
+
 // MARK: - Signals
 
-/// Installs `handler` for SIGINT *without* SA_RESTART, so a blocking read
+/// Set by the SIGINT handler below, so a wait for input can tell SIGINT from
+/// the other signals that interrupt it (SIGWINCH on every resize). `static`:
+/// only code compiled in the same file sees the same flag — the Swift side
+/// installs the handler and waits for input from one file (LineEditor.swift).
+static volatile sig_atomic_t clibedit_sigint_arrived = 0;
+
+static void clibedit_note_sigint(int signo) {
+    (void)signo;
+    clibedit_sigint_arrived = 1;
+}
+
+/// Installs a handler for SIGINT *without* SA_RESTART, so a blocking read
 /// returns EINTR instead of being restarted. The previous action is stored
 /// in `previous` (restore it with clibedit_restore_sigint).
-static inline int clibedit_install_sigint(void (*handler)(int), struct sigaction *previous) {
+static inline int clibedit_install_sigint(struct sigaction *previous) {
+    clibedit_sigint_arrived = 0;
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = handler;
+    action.sa_handler = clibedit_note_sigint;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     return sigaction(SIGINT, &action, previous);
@@ -155,6 +186,35 @@ static inline int clibedit_install_sigint(void (*handler)(int), struct sigaction
 
 static inline int clibedit_restore_sigint(const struct sigaction *previous) {
     return sigaction(SIGINT, previous, NULL);
+}
+
+/// Waits up to `timeout_ms` for input on `fd`: 1 when there is some, 0 on
+/// timeout, -1 on error or SIGINT (errno EINTR). Other signals (a resize) only
+/// restart the wait.
+static inline int clibedit_wait_for_input(int fd, int timeout_ms) {
+    struct pollfd request = { .fd = fd, .events = POLLIN, .revents = 0 };
+    for (;;) {
+        int ready = poll(&request, 1, timeout_ms);
+        if (ready >= 0) {
+            return ready;
+        }
+        if (errno != EINTR) {
+            return -1;
+        }
+        if (clibedit_sigint_arrived) {
+            errno = EINTR;
+            return -1;
+        }
+    }
+}
+
+/// Width of the terminal on `fd` in columns; 0 when it is not a terminal.
+static inline int clibedit_columns_of(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) {
+        return 0;
+    }
+    return size.ws_col;
 }
 
 static inline int clibedit_stdin_is_tty(void) { return isatty(STDIN_FILENO); }

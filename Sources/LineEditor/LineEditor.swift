@@ -17,11 +17,12 @@ public enum LineInput: Equatable, Sendable {
 /// history file. When stdin or stdout is not a terminal it reads plain lines instead,
 /// so piped input gives clean output.
 public final class LineEditor {
-    /// Called on Tab with the text before the cursor. Return full words that complete
-    /// the word being typed (the text after the last unquoted space); words that do not
-    /// start with it are ignored. One match is inserted followed by a space; several
-    /// insert their common prefix, or are listed below the line when nothing can be
-    /// inserted; none beeps.
+    /// Called on Tab with the text before the cursor. Return full words, as they should
+    /// be typed, that complete the word being typed (the text after the last unquoted
+    /// space, an opening quote included); words that do not start with it, ignoring case,
+    /// are ignored, and so are words holding control characters (never echoed raw). One
+    /// match replaces the typed word, followed by a space; several insert their common
+    /// prefix, or are listed below the line when nothing can be inserted; none beeps.
     public var completer: ((_ lineBeforeCursor: String) -> [String])? {
         get { context.completer }
         set { context.completer = newValue }
@@ -32,28 +33,16 @@ public final class LineEditor {
     public let isInteractive: Bool
 
     private let editLine: OpaquePointer?
-    private let history: OpaquePointer?
-    private let historyFile: URL?
+    /// The shell's history: what Up recalls unless `readLine` is given another.
+    private let history: InputHistory
     private let context = EditorContext()
-    private var lastHistoryEntry: String?
 
     /// `historyFile`: loaded at init, saved after every added entry (so a killed process
     /// keeps it); its parent directories are created with mode 0700.
     public init(programName: String, historyFile: URL?, historyLimit: Int = 1000) {
         clibedit_setup_utf8_locale()
-        self.historyFile = historyFile
         isInteractive = clibedit_stdin_is_tty() != 0 && clibedit_stdout_is_tty() != 0
-
-        let history = history_init()
-        self.history = history
-        if let history {
-            _ = clibedit_history_setsize(history, Int32(clamping: max(historyLimit, 1)))
-            // libedit itself skips an entry equal to the previous one.
-            _ = clibedit_history_setunique(history, 1)
-            if let historyFile {
-                _ = clibedit_history_load(history, historyFile.path)
-            }
-        }
+        history = InputHistory(file: historyFile, limit: historyLimit)
 
         guard isInteractive, let editLine = clibedit_init(programName) else {
             self.editLine = nil
@@ -65,8 +54,8 @@ public final class LineEditor {
         _ = clibedit_set_prompt(editLine, promptCallback, promptEscape)
         // Restore the terminal if a signal (SIGTERM, SIGTSTP, …) arrives while editing.
         _ = clibedit_set_signal_handling(editLine, 1)
-        if let history {
-            _ = clibedit_set_history(editLine, history)
+        if let handle = history.handle {
+            _ = clibedit_set_history(editLine, handle)
         }
         // Ctrl-C arrives as a key (not SIGINT) while editing, so it is handled in
         // order with the keys typed before it and never races with the redraw.
@@ -79,20 +68,35 @@ public final class LineEditor {
         _ = clibedit_bind(editLine, "^Z", "prepcoach-suspend")
         _ = clibedit_add_function(editLine, "prepcoach-complete", "Complete the word", completeCallback)
         _ = clibedit_bind(editLine, "^I", "prepcoach-complete")
-        _ = clibedit_bind(editLine, "^R", "em-inc-search-prev")
+        // Our own Ctrl-R: libedit's ends on ESC and then inserts the rest of an arrow key (`[C`).
+        _ = clibedit_add_function(editLine, "prepcoach-search", "Search the history", HistorySearch.callback)
+        _ = clibedit_bind(editLine, "^R", "prepcoach-search")
+        for (keys, command) in Self.shellKeys { _ = clibedit_bind(editLine, keys, command) }
         // Last, so the user's ~/.editrc can override any of the above.
         _ = el_source(editLine, nil)
     }
 
+    /// Home, End, Delete and word moves in every form common terminals send: libedit's
+    /// emacs map knows only some, and the rest would insert their tail (`~`, `;5D`).
+    private static let shellKeys: [(keys: String, command: String)] = {
+        let home = ["\\e[1~", "\\e[7~", "\\e[H", "\\eOH"].map { ($0, "ed-move-to-beg") }
+        let end = ["\\e[4~", "\\e[8~", "\\e[F", "\\eOF"].map { ($0, "ed-move-to-end") }
+        // Ctrl-arrows, Alt-arrows (xterm and the ESC-prefixed form), Alt-B/F.
+        let back = ["\\e[1;5D", "\\e[1;3D", "\\e\\e[D", "\\eb"].map { ($0, "ed-prev-word") }
+        let forward = ["\\e[1;5C", "\\e[1;3C", "\\e\\e[C", "\\ef"].map { ($0, "em-next-word") }
+        return home + end + back + forward + [("\\e[3~", "ed-delete-next-char")]
+    }()
+
     deinit {
         // el_end puts the terminal back the way it found it.
         if let editLine { el_end(editLine) }
-        if let history { history_end(history) }
     }
 
     /// Reads one line, with editing when interactive. Wrap non-printing sequences of
     /// the prompt (colours) in "\u{1}" … "\u{1}" so they are not counted as columns.
-    public func readLine(prompt: String) -> LineInput {
+    /// With `live`, the prompt is redrawn about once a second while no key is pressed.
+    /// With `history`, Up and Ctrl-R recall that history instead of the shell's.
+    public func readLine(prompt: String, live: LivePrompt? = nil, history: InputHistory? = nil) -> LineInput {
         guard let editLine else {
             if clibedit_stdin_is_tty() != 0 {
                 print(prompt.replacingOccurrences(of: "\u{1}", with: ""), terminator: "")
@@ -104,10 +108,19 @@ public final class LineEditor {
 
         context.setPrompt(prompt)
         context.interrupted = false
+        context.live = live
+        context.history = (history ?? self.history).handle  // what Ctrl-R searches
+        if let live { _ = clibedit_set_read_function(editLine, live.interval > 0 ? readCharacterCallback : nil) }
+        if let handle = history?.handle { _ = clibedit_set_history(editLine, handle) }
+        defer {
+            context.live = nil
+            _ = clibedit_set_read_function(editLine, nil)
+            if history != nil, let handle = self.history.handle { _ = clibedit_set_history(editLine, handle) }
+        }
         // A SIGINT from outside (kill -INT, or an ~/.editrc that turns isig back on)
         // interrupts the read (no SA_RESTART) instead of killing the program.
         var previousAction = sigaction()
-        let installed = clibedit_install_sigint(ignoreSignal, &previousAction) == 0
+        let installed = clibedit_install_sigint(&previousAction) == 0
         var count: Int32 = 0
         let raw = el_gets(editLine, &count)
         let readError = errno
@@ -130,35 +143,27 @@ public final class LineEditor {
         return .line(line)
     }
 
-    /// Adds a line to the history (skipping blank lines and an immediate duplicate) and
-    /// saves the history file at once.
+    /// Adds a line to the shell's history (skipping blank lines and an immediate
+    /// duplicate) and saves the history file at once.
     public func addToHistory(_ line: String) {
-        guard let history,
-              !line.allSatisfy(\.isWhitespace),
-              line != lastHistoryEntry
-        else { return }
-        lastHistoryEntry = line
-        _ = clibedit_history_enter(history, line)
-        saveHistory(history)
+        history.add(line)
     }
+}
 
-    private func saveHistory(_ history: OpaquePointer) {
-        guard let historyFile else { return }
-        let directory = historyFile.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(
-            at: directory, withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o700]
-        )
-        // Write a temporary file and rename it, so a kill mid-write never leaves a
-        // truncated history behind.
-        let temporary = directory.appendingPathComponent(".\(historyFile.lastPathComponent).\(getpid()).tmp")
-        if clibedit_history_save(history, temporary.path) >= 0 {
-            if rename(temporary.path, historyFile.path) != 0 {
-                unlink(temporary.path)
-            }
-        } else {
-            unlink(temporary.path)
-        }
+/// A prompt that keeps itself current while the user types nothing (a clock), and
+/// notices that appear above it when their time comes (a warning), without a key.
+public struct LivePrompt {
+    /// Seconds between redraws; 0 redraws only when a key is pressed.
+    public let interval: Double
+    /// The prompt as it should read now.
+    public let text: () -> String
+    /// Asked at each redraw: text to print above the prompt, if any is due.
+    public let notice: () -> String?
+
+    public init(interval: Double = 1, text: @escaping () -> String, notice: @escaping () -> String?) {
+        self.interval = interval
+        self.text = text
+        self.notice = notice
     }
 }
 
@@ -166,15 +171,19 @@ public final class LineEditor {
 private let promptEscape = CChar(1)
 
 /// State the C callbacks reach through EL_CLIENTDATA (they cannot capture context).
-private final class EditorContext {
+final class EditorContext {
     /// libedit does not copy the prompt: keep our own C string alive.
     private(set) var prompt: UnsafeMutablePointer<CChar>? = strdup("")
     var completer: ((String) -> [String])?
     var interrupted = false
+    var history: OpaquePointer?
+    private(set) var promptText = ""
+    var live: LivePrompt?
 
     func setPrompt(_ text: String) {
         free(prompt)
         prompt = strdup(text)
+        promptText = text
     }
 
     deinit { free(prompt) }
@@ -187,7 +196,76 @@ private final class EditorContext {
 
 // MARK: - C callbacks
 
-private func ignoreSignal(_: Int32) {}
+/// libedit's read function while a live prompt is shown: waits for a key with a
+/// timeout and redraws the prompt each time it runs out. Here, not in another file,
+/// because it shares the C shim's SIGINT flag with `readLine` (see shim.h).
+/// Returns 1 with a character, 0 at end of input, -1 on error or SIGINT.
+private func readCharacterCallback(_ editLine: OpaquePointer?, _ character: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+    guard let editLine, let character, let context = EditorContext.from(editLine) else { return -1 }
+    let timeout = Int32(clamping: Int(((context.live?.interval ?? 1) * 1000).rounded()))
+    while true {
+        switch clibedit_wait_for_input(STDIN_FILENO, timeout) {
+        case 0:
+            redrawLivePrompt(editLine, context)
+        case 1:
+            guard let scalar = readScalar() else { return 0 }
+            guard let scalar else { continue }  // an invalid byte: dropped
+            character.pointee = wchar_t(bitPattern: scalar.value)
+            return 1
+        default:
+            return -1
+        }
+    }
+}
+
+/// Redraws the prompt (and the line, cursor kept) in place, with any notice above it.
+/// `\r\e[K` clears only the cursor's row: a line wrapped over several rows is left alone
+/// until it is entered.
+private func redrawLivePrompt(_ editLine: OpaquePointer, _ context: EditorContext) {
+    guard let live = context.live else { return }
+    let prompt = live.text()
+    let line = textBeforeCursor(editLine) + textAfterCursor(editLine)
+    let columns = Int(clibedit_terminal_columns(editLine))
+    guard DisplayWidth.ofPrompt(prompt) + DisplayWidth.of(line) < columns else { return }
+    let notice = live.notice().map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } ?? ""
+    context.setPrompt(prompt)
+    clibedit_write(editLine, "\r\u{1B}[K" + notice)
+    _ = clibedit_refresh(editLine)
+}
+
+/// Reads one UTF-8 encoded character from standard input. nil at end of input;
+/// .some(nil) for bytes that are not UTF-8.
+private func readScalar() -> Unicode.Scalar?? {
+    guard let lead = readByte() else { return nil }
+    let length = switch lead {
+    case 0x00...0x7F: 1
+    case 0xC2...0xDF: 2
+    case 0xE0...0xEF: 3
+    case 0xF0...0xF4: 4
+    default: 0
+    }
+    guard length > 0 else { return .some(nil) }
+    var bytes = [lead]
+    while bytes.count < length {
+        guard let next = readByte() else { return nil }
+        guard next & 0xC0 == 0x80 else { return .some(nil) }
+        bytes.append(next)
+    }
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    if case let .scalarValue(scalar) = decoder.decode(&iterator) { return scalar }
+    return .some(nil)
+}
+
+private func readByte() -> UInt8? {
+    var byte: UInt8 = 0
+    while true {
+        let count = read(STDIN_FILENO, &byte, 1)
+        if count == 1 { return byte }
+        if count < 0 && errno == EINTR { continue }
+        return nil
+    }
+}
 
 private func promptCallback(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
     EditorContext.from(editLine)?.prompt
@@ -214,21 +292,20 @@ private func completeCallback(_ editLine: OpaquePointer?, _: Int32) -> UInt8 {
     let before = textBeforeCursor(editLine)
     let word = completionWord(before)
     var seen = Set<String>()
-    let matches = completer(before).filter { $0.hasPrefix(word) && seen.insert($0).inserted }
+    let matches = completer(before).filter {
+        $0.lowercased().hasPrefix(word.lowercased()) && !$0.unicodeScalars.contains(where: isControl)
+            && seen.insert($0).inserted
+    }
 
     switch matches.count {
     case 0:
         return UInt8(CC_REFRESH_BEEP)
     case 1:
         let match = matches[0]
-        let suffix = String(match.dropFirst(word.count)) + (match.hasSuffix("/") ? "" : " ")
-        return el_insertstr(editLine, suffix) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+        return replaceWord(editLine, word, with: match + (match.hasSuffix("/") ? "" : " "))
     default:
         let prefix = commonPrefix(matches)
-        if prefix.count > word.count {
-            return el_insertstr(editLine, String(prefix.dropFirst(word.count))) == 0
-                ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
-        }
+        if prefix.count > word.count { return replaceWord(editLine, word, with: prefix) }
         // Nothing to insert: list the candidates below the line, then redraw the
         // prompt and line underneath.
         let columns = Int(clibedit_terminal_columns(editLine))
@@ -240,13 +317,24 @@ private func completeCallback(_ editLine: OpaquePointer?, _: Int32) -> UInt8 {
 
 // MARK: - Helpers
 
-private func textBeforeCursor(_ editLine: OpaquePointer) -> String {
+/// Replaces the typed word (which may differ in case, `pri` for `Priya`) with the completion.
+private func replaceWord(_ editLine: OpaquePointer, _ word: String, with text: String) -> UInt8 {
+    el_deletestr(editLine, Int32(word.unicodeScalars.count))
+    return el_insertstr(editLine, text) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+}
+
+/// C0, DEL and C1 controls: a completion holding one (from a stored name) is never echoed.
+private func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+}
+
+func textBeforeCursor(_ editLine: OpaquePointer) -> String {
     guard let info = el_line(editLine), let buffer = info.pointee.buffer, let cursor = info.pointee.cursor
     else { return "" }
     return decode(buffer, count: cursor - buffer)
 }
 
-private func textAfterCursor(_ editLine: OpaquePointer) -> String {
+func textAfterCursor(_ editLine: OpaquePointer) -> String {
     guard let info = el_line(editLine), let cursor = info.pointee.cursor, let last = info.pointee.lastchar
     else { return "" }
     return decode(cursor, count: last - cursor)
@@ -292,7 +380,7 @@ func commonPrefix(_ words: [String]) -> String {
 
 /// Lays the words out in columns, top to bottom then left to right, like `ls`.
 func columnize(_ words: [String], width: Int) -> String {
-    let cellWidth = (words.map(\.count).max() ?? 0) + 2
+    let cellWidth = (words.map { DisplayWidth.of($0) }.max() ?? 0) + 2
     let columns = max(1, width / max(cellWidth, 1))
     let rows = (words.count + columns - 1) / columns
     var output = ""
@@ -303,7 +391,7 @@ func columnize(_ words: [String], width: Int) -> String {
             guard index < words.count else { break }
             let word = words[index]
             let isLast = index + rows >= words.count
-            line += isLast ? word : word + String(repeating: " ", count: cellWidth - word.count)
+            line += isLast ? word : word + String(repeating: " ", count: cellWidth - DisplayWidth.of(word))
         }
         output += line + "\n"
     }

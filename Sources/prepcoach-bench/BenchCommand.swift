@@ -18,8 +18,9 @@ enum BenchCommand {
                                      just after it changed, and inside one shell (default 30 runs)
           lint [--questions N]       lint throughput of the rule engine against grep -E
                                      (default 100000 questions)
-          accuracy [PATH]            precision and recall of the bundled rules on a labelled set
-                                     (default Tests/PrepCoachCoreTests/Fixtures/lint-eval.yaml)
+          accuracy [PATH]            precision and recall of the rules, the lint model and both on a
+                                     labelled set (default: every lint-eval.yaml and lint-holdout*.yaml
+                                     in Tests/PrepCoachCoreTests/Fixtures)
           all                        all three, with the defaults
 
         """

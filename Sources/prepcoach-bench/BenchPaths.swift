@@ -8,7 +8,8 @@ struct BenchPaths {
 
     var bundledBanks: String { packageRoot + "/QuestionBanks" }
     var prepcoach: String { binaries + "/prepcoach" }
-    var labelledSet: String { packageRoot + "/Tests/PrepCoachCoreTests/Fixtures/lint-eval.yaml" }
+    var fixtures: String { packageRoot + "/Tests/PrepCoachCoreTests/Fixtures" }
+    var labelledSet: String { fixtures + "/lint-eval.yaml" }
     /// Generated inputs; git-ignored.
     var data: String { packageRoot + "/bench-data" }
     var bigBank: String { data + "/big" }
@@ -38,6 +39,20 @@ struct BenchPaths {
             if parent.path == folder.path { return nil }
             folder = parent
         }
+    }
+
+    var cacheFolder: String { data + "/cache" }
+
+    /// The environment of a timed `prepcoach`: the user's own banks, rule
+    /// config and research notes would change what is measured, so it sees none.
+    var isolatedEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PREPCOACH_BANKS"] = nil
+        environment["PREPCOACH_BUNDLED_BANKS"] = nil
+        environment["PREPCOACH_CONFIG"] = "/dev/null"
+        environment["XDG_DATA_HOME"] = data + "/no-user-data"
+        environment["XDG_CACHE_HOME"] = cacheFolder
+        return environment
     }
 
     /// Shown in output instead of the absolute path.

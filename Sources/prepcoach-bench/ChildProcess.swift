@@ -11,9 +11,10 @@ struct ChildRun {
 enum ChildProcess {
     /// `arguments[0]` is looked up on PATH unless it contains a slash.
     /// Standard output goes to `stdoutPath`; standard input comes from `stdinPath`
-    /// if given; standard error is inherited.
+    /// if given; standard error is inherited. `success` lists the exit statuses
+    /// that are not failures (grep and lint exit 1 on what they find).
     static func run(_ arguments: [String], stdoutPath: String = "/dev/null", stdinPath: String? = nil,
-                    environment: [String: String]) throws -> ChildRun {
+                    environment: [String: String], success: Set<Int32> = [0]) throws -> ChildRun {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -41,8 +42,7 @@ enum ChildProcess {
         // The wait status layout: low 7 bits the signal, next byte the exit code.
         let signal = status & 0x7f, exitCode = (status >> 8) & 0xff
         guard signal == 0 else { throw BenchFailure("\(arguments.joined(separator: " ")) killed by signal \(signal)") }
-        // grep exits 1 when nothing matches, which is not a failure.
-        guard exitCode == 0 || (exitCode == 1 && arguments[0] == "grep") else {
+        guard success.contains(exitCode) else {
             throw BenchFailure("\(arguments.joined(separator: " ")) exited with status \(exitCode)")
         }
         // Linux reports ru_maxrss in KiB.

@@ -25,7 +25,7 @@ struct StartupBenchmark {
         if !FileManager.default.fileExists(atPath: bigBankFile) {
             try BigBankWriter(bundled: try paths.loadBundledBanks()).write(count: Self.bigBankSize, to: bigBankFile)
         }
-        try? FileManager.default.removeItem(atPath: cacheFolder)
+        try? FileManager.default.removeItem(atPath: paths.cacheFolder)
         print("Start-up: \(runs) runs of each after \(Self.warmUps) warm-ups, interleaved; "
               + "wall time from spawn to exit, stdout to /dev/null")
         let helloMedian = try oneShotCommands(hello: hello)
@@ -46,7 +46,7 @@ struct StartupBenchmark {
         ]
         let runs = try interleaved(commands.map(\.arguments))
         let helloMedian = Spread(runs[0].map(\.milliseconds)).median
-        var table = Table("bundled banks (385 questions)", "median ms", "min ms", "max ms", "× hello", "peak RSS MiB",
+        var table = Table("bundled banks", "median ms", "min ms", "max ms", "× hello", "peak RSS MiB",
                           "aim ≤ 8× hello", textColumns: [6])
         for (command, measured) in zip(commands, runs) {
             let wall = Spread(measured.map(\.milliseconds))
@@ -73,7 +73,7 @@ struct StartupBenchmark {
         // The first start after the bank changed parses its YAML and writes the snapshot.
         let changed = try (0..<3).map { _ in
             try touch(paths.bigBank + "/questions.yaml")
-            return try ChildProcess.run(pick, environment: childEnvironment)
+            return try ChildProcess.run(pick, environment: paths.isolatedEnvironment)
         }
         add("first start after the bank changed: pick", changed, aim: (1500, 200))
         add("warm start: pick", try measured(pick), aim: (300, nil))
@@ -92,7 +92,7 @@ struct StartupBenchmark {
             let more = try script(name: name + "-\(repeats + 1)", ["tags"] + (0...repeats).map(line))
             let medians = try [loaded, first, more].map { script in
                 Spread(try (0..<max(5, runs / 3)).map { _ in
-                    try ChildProcess.run([paths.prepcoach] + bank, stdinPath: script, environment: childEnvironment)
+                    try ChildProcess.run([paths.prepcoach] + bank, stdinPath: script, environment: paths.isolatedEnvironment)
                         .milliseconds
                 }).median
             }
@@ -110,11 +110,11 @@ struct StartupBenchmark {
 
     /// Runs the commands in turn, `runs` times after the warm-ups; per command, its runs.
     private func interleaved(_ commands: [[String]]) throws -> [[ChildRun]] {
-        for _ in 0..<Self.warmUps { for command in commands { _ = try ChildProcess.run(command, environment: childEnvironment) } }
+        for _ in 0..<Self.warmUps { for command in commands { _ = try ChildProcess.run(command, environment: paths.isolatedEnvironment) } }
         var results = [[ChildRun]](repeating: [], count: commands.count)
         for _ in 0..<runs {
             for (index, command) in commands.enumerated() {
-                results[index].append(try ChildProcess.run(command, environment: childEnvironment))
+                results[index].append(try ChildProcess.run(command, environment: paths.isolatedEnvironment))
             }
         }
         return results
@@ -134,20 +134,6 @@ struct StartupBenchmark {
     private func touch(_ file: String) throws {
         try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file)
     }
-
-    /// The user's own banks, rule config and research notes (companies join
-    /// `{company}`) would change what is measured, so the child sees none.
-    private var childEnvironment: [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["PREPCOACH_BANKS"] = nil
-        environment["PREPCOACH_BUNDLED_BANKS"] = nil
-        environment["PREPCOACH_CONFIG"] = "/dev/null"
-        environment["XDG_DATA_HOME"] = paths.data + "/no-user-data"
-        environment["XDG_CACHE_HOME"] = cacheFolder
-        return environment
-    }
-
-    private var cacheFolder: String { paths.data + "/cache" }
 
     /// "≤ 8×: met", or by how much it is missed.
     private static func verdict(_ ratio: Double, aim: Double) -> String {

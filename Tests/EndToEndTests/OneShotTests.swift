@@ -3,7 +3,7 @@ import Testing
 
 /// The same commands one-shot, with `-c`, and as a script on standard input.
 @Suite struct OneShotTests {
-    @Test func pickPrintsAnOrderedPlanUnderThirtyMinutesEndingWithAReferral() throws {
+    @Test func pickPrintsAnOrderedPlanUnderThirtyMinutesFromOpeningToClosingWithAReferral() throws {
         let home = try Binary.isolatedHome()
         let result = try Binary.run(["pick", "--stage", "career-changer", "--industry", "healthcare",
                                      "--minutes", "30", "--json", "--seed", "11"], home: home)
@@ -12,8 +12,9 @@ import Testing
         let questions = try #require(plan["questions"] as? [[String: Any]])
         let minutes = questions.compactMap { $0["minutes"] as? Int }.reduce(0, +)
         #expect(minutes < 30 && minutes == plan["totalMinutes"] as? Int)
-        #expect(questions.last?["referral"] as? Bool == true)
+        #expect(questions.count { $0["referral"] as? Bool == true } == 1)
         #expect(questions.first?["topic"] as? String == "opening")
+        #expect(questions.last?["topic"] as? String == "closing")
     }
 
     @Test func scriptOnStandardInputHasNoPromptNoColourAndFailsOnError() throws {

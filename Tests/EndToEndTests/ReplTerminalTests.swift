@@ -20,7 +20,8 @@ import Testing
 
         try session.sendLiteral("help")
         try session.sendKeys("Enter")
-        try session.waitFor("check-banks")
+        try session.waitFor("More: help keys")  // the list's last line; its top may have scrolled away
+        #expect(session.screen(includingScrollback: true).contains("check-banks"))
 
         try session.sendLiteral("pi")
         try session.sendKeys("Tab")
@@ -39,6 +40,7 @@ import Testing
         try session.sendKeys("Enter")
         let screen = try session.waitFor("Seed 5")
         #expect(screen.contains("Who else to talk to"))
+        try session.waitForPrompt()  // keys typed while the plan scrolls land in the middle of it
 
         try session.sendLiteral("show health-sh")
         try session.sendKeys("Tab")
@@ -119,5 +121,28 @@ import Testing
         try session.sendLiteral("quit")
         try session.sendKeys("Enter")
         #expect(try session.waitForExit() == 0)
+    }
+
+    /// What the role leaves unclear is asked at the terminal, with Tab completing the choices.
+    @Test func contactAddAsksWhoTheyAreWhereTheRoleIsUnclear() throws {
+        let home = try Binary.isolatedHome()
+        let session = try start(home: home)
+        defer { session.close() }
+        /// Types a line (an empty one skips a question), presses Enter and waits for what follows.
+        func enter(_ line: String, thenSee expected: String) throws {
+            if !line.isEmpty { try session.sendLiteral(line) }
+            try session.sendKeys("Enter")
+            try session.waitFor(expected)
+        }
+        try enter(#"contact add Kim --role "Team Lead" --industry technology"#,
+                  thenSee: "Kim: what do they do there? (engineering, product-design")
+        try session.sendLiteral("product-d")
+        try session.sendKeys("Tab")
+        try session.waitFor("skip) product-design")
+        try enter("", thenSee: "Kim: do they own or run the business")
+        try enter("", thenSee: "Kim: how big is the organisation?")
+        try enter("startup", thenSee: "Added Kim (senior, product-design, small).")
+        try session.waitForPrompt()
+        try enter("contact show Kim", thenSee: "Who           senior, product-design, small")
     }
 }

@@ -99,6 +99,11 @@ final class TmuxSession {
         try run(["send-keys", "-t", name] + keys)
     }
 
+    /// The window title the command set (an escape sequence can change it), or tmux's default.
+    func paneTitle() throws -> String {
+        try run(["display-message", "-p", "-t", name, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The visible screen, one line per row, or with `includingScrollback` everything
     /// the command printed so far. tmux strips trailing spaces from each row (match
     /// `prompt>`, not `prompt> `); trailing empty rows are dropped here. After the

@@ -5,12 +5,7 @@ import PrepCoachCore
 
 /// Holding a call and wrapping it up, driven through the commands with scripted input.
 @Suite struct CallCommandTests {
-    private func coachWithPlan() throws -> ScriptedCoach {
-        let coach = ScriptedCoach()
-        try coach.run(#"contact add "Dana Lee" --company "Mercy Hospital" --industry healthcare --stage career-changer"#)
-        #expect(try coach.run(#"pick --contact "Dana Lee" --seed 4"#) == 0)
-        return coach
-    }
+    private func coachWithPlan() throws -> ScriptedCoach { try ScriptedCoach.withDanasPlan() }
 
     @Test func callRecordsEachNoteQuestionReferralAndTodoAsTyped() throws {
         let coach = try coachWithPlan()
@@ -50,16 +45,68 @@ import PrepCoachCore
         #expect(Set(notes.map(\.planItemID)).count == 1)
     }
 
+    @Test func helpCallDescribesTheCallScreen() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run("help call") == 0)
+        let text = coach.out.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // as wrapped for the terminal
+        #expect(text.contains("a warning comes 5 minutes before the end of the call"))
+        #expect(text.contains("notes / undo list this call's notes / remove the last one"))
+        #expect(text.contains("Up recalls only what was typed in calls"))
+    }
+
+    /// `maybe` is not no: the question is asked again, in words that say who allowed what.
+    @Test func referralAsksAgainUntilYesOrNo() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: [#"ref "Sam Ortiz""#, "maybe", "y", "end"])
+        let question = "Did Dana Lee say you may mention their name to Sam Ortiz? [y/n] "
+        #expect(coach.prompts.filter { $0 == question }.count == 2)
+        #expect(coach.out.contains("Please answer y or n."))
+        #expect(try coach.contact("Sam Ortiz").mayUseReferrerName == true)
+    }
+
+    /// `undo` takes the last note out of the database and says which; `notes` lists what is left.
+    @Test func undoRemovesTheLastNoteAndNotesListsThem() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: ["next", "first thing", "a typo", "undo", "notes", "end"])
+        #expect(coach.out.contains("✗ removed the last note (Q1): a typo"))
+        #expect(coach.out.contains("Q1  first thing"))
+        let dana = try coach.contact("Dana Lee")
+        let call = try #require(try coach.store.calls(contactID: dana.id!).first)
+        #expect(try coach.store.events(callID: call.id!).filter { $0.kind == .note }.map(\.text) == ["first thing"])
+        try coach.run(#"call "Dana Lee""#)
+        try coach.run(#"call "Dana Lee""#, answers: ["undo", "end"])
+        #expect(coach.out.contains("No note to undo"))
+    }
+
+    /// `end` lists the planned questions not asked, the referral question first.
+    @Test func endSaysWhichQuestionsWereNotAskedReferralFirst() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: ["next", "skip 2", "end"])
+        let plan = try coach.store.plan(contactID: try coach.contact("Dana Lee").id!)
+        let notAsked = try #require(coach.out.components(separatedBy: "Not asked:\n").last)
+        let lines = notAsked.split(separator: "\n")
+        #expect(lines.count == plan.count - 1)
+        let banks = coach.context.banks()
+        let referral = try #require(plan.firstIndex { $0.questionID.flatMap(banks.question(id:))?.isReferral == true })
+        #expect(lines.first?.contains("\(referral + 1). \(plan[referral].text) — the referral question") == true)
+        #expect(lines.contains { $0.contains("2. \(plan[1].text) (skipped)") })
+        #expect(!notAsked.contains("1. \(plan[0].text)"))
+    }
+
     @Test func wrapWritesSummaryThankYouAndCalendarOnce() throws {
         let coach = try coachWithPlan()
         try coach.run(#"call "Dana Lee""#, answers: ["next", "read Being Mortal", "todo read Being Mortal", "end"])
         #expect(try coach.run(#"wrap "Dana Lee" --from Alex"#) == 0)
         let summaries = coach.folder.appendingPathComponent("summaries")
         let files = try FileManager.default.contentsOfDirectory(atPath: summaries.path).sorted()
-        #expect(files.count == 2 && files[0].hasSuffix("dana-lee-follow-up.ics") && files[1].hasSuffix("dana-lee.md"))
+        let callID = try #require(try coach.store.calls(contactID: coach.contact("Dana Lee").id!).first?.id)
+        #expect(files == ["2025-03-10-0900-dana-lee-call\(callID)-follow-up.ics", "2025-03-10-0900-dana-lee-call\(callID).md"])
         #expect(coach.out.contains("read Being Mortal"))
         #expect(coach.out.contains("send by 2025-03-11"))
+        // Again: new files beside the first ones, never over them, and no task twice.
         #expect(try coach.run(#"wrap "Dana Lee""#) == 0)
+        let again = try FileManager.default.contentsOfDirectory(atPath: summaries.path).sorted()
+        #expect(again.count == 4 && again.contains("2025-03-10-0900-dana-lee-call\(callID)-2.md"))
         let tasks = try coach.store.openTasks()
         #expect(tasks.map(\.kind) == [.thankYou, .todo])
         #expect(tasks[0].text.hasSuffix("Alex\n"))
@@ -94,17 +141,26 @@ import PrepCoachCore
         let coach = try coachWithPlan()
         #expect(try coach.run(#"add "Dana Lee" "Are you guys hiring?""#) == 1)
         #expect(coach.out.contains("job-ask"))
-        #expect(try coach.run(#"add "Dana Lee" "What do you wish you had known in your first year?""#) == 0)
+        // The picked plan fills the meeting: --anyway adds over time (with a warning).
+        #expect(try coach.run(#"add "Dana Lee" "What do you wish you had known in your first year?" --anyway"#) == 0)
+        #expect(coach.err.contains("warning: the plan would take"))
         let plan = try coach.store.plan(contactID: try coach.contact("Dana Lee").id!)
-        #expect(plan[plan.count - 2].text == "What do you wish you had known in your first year?")
-        #expect(plan.last?.questionID != nil)
+        // Before the referral question's section and the closing that end the plan.
+        let added = try #require(plan.firstIndex { $0.text == "What do you wish you had known in your first year?" })
+        let after = plan[(added + 1)...]
+        #expect(after.allSatisfy { ["network-and-referrals", "closing"].contains($0.topic) })
+        #expect(after.contains { $0.topic == "network-and-referrals" })
+        #expect(plan.last?.topic == "closing")
+
     }
 
     @Test func historyAndStaleFollowUps() throws {
         let coach = try coachWithPlan()
         try coach.run(#"call "Dana Lee""#, answers: ["next", "a note", "end"])
         try coach.run(#"history "Dana Lee""#)
-        #expect(coach.out.contains("1 question asked · 1 note · 0 referrals"))
+        let first = try #require(try coach.store.plan(contactID: coach.contact("Dana Lee").id!).first?.text)
+        #expect(coach.out.contains("Call (0 minutes)\n      asked: \(first)\n        – a note\n"))
+
         try coach.run("followups --stale 30")
         #expect(coach.out.contains("nobody"))
     }

@@ -22,4 +22,13 @@ import Testing
         #expect(completer.candidates(lineBeforeCursor: "pick --json --st") == ["--stage"])
         #expect(completer.candidates(lineBeforeCursor: "nosuch ").isEmpty)
     }
+
+    @Test func completesWhoTheContactIs() {
+        #expect(completer.candidates(lineBeforeCursor: "contact add Kim --role-f") == ["--role-family"])
+        #expect(completer.candidates(lineBeforeCursor: "contact edit Kim --role-family clin") == ["clinical"])
+        #expect(completer.candidates(lineBeforeCursor: "pick --size ") == ["large", "small", "solo"])
+        #expect(completer.candidates(lineBeforeCursor: "pick --senio") == ["--seniority"])
+        #expect(completer.candidates(lineBeforeCursor: "pick --own") == ["--owner"])
+        #expect(completer.candidates(lineBeforeCursor: "tags role") == ["role-families"])
+    }
 }

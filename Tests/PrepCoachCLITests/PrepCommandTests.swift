@@ -20,8 +20,8 @@ import PrepCoachCore
         #expect(try coach.run(#"prep "Ann Lee""#, answers: answers) == 0)
 
         #expect(coach.prompts.count == askedChecks.count)
-        #expect(coach.prompts.allSatisfy { $0.hasSuffix(" [y/n/note] ") })
-        #expect(coach.prompts.first == "Do you know what this company does and what it stands for? [y/n/note] ")
+        #expect(coach.prompts.filter { $0.hasSuffix(" [y/n/note/?] ") }.count == askedChecks.count - 1)
+        #expect(coach.prompts.first == "Do you know what this company does and what it stands for? [y/n/note/?] ")
 
         let saved = try coach.store.readiness(contactID: id)
         #expect(saved["know-company"]?.ready == true && saved["know-company"]?.note == nil)
@@ -41,31 +41,34 @@ import PrepCoachCore
         // 4 of 12 checks pass: know-company, know-person, resume-ready, thank-you-planned.
         #expect(out.contains("Score: 33%"))
         #expect(out.contains("Left to do:"))
-        #expect(out.contains(#"Use `pick --contact "Ann Lee"`."#))  // the check's NAME filled in
+        // Left to do: what to do, not why, with the check's NAME filled in.
+        #expect(out.contains(#"  - Pick your questions: `pick --contact "Ann Lee"`."#))
+        #expect(out.contains("  - Write one sentence on why this company or field interests you."))
+        #expect(!out.contains("Have your questions ready; the person may want to talk right away"))
     }
 
-    @Test func resumesAfterAnInterruptionAskingOnlyWhatIsNotYetYes() throws {
+    @Test func resumesAfterAnInterruptionAskingOnlyWhatIsNotAnswered() throws {
         let (coach, id) = try coachWithAnn()
         #expect(try coach.run(#"prep "Ann Lee""#, answers: ["y", "n", ScriptedCoach.interrupt]) == 0)
         #expect(coach.out.contains(#"Stopped; `prep "Ann Lee"` resumes"#))
         #expect(!coach.out.contains("Score:"))
         #expect(try coach.store.readiness(contactID: id).count == 2)
 
-        // Again: know-company (yes) is not asked; why-interested (no) and the rest are.
-        try coach.run(#"prep "Ann Lee""#, answers: ["y", "y"])  // then end of input: stops too
-        #expect(coach.prompts.count == 3)
-        #expect(coach.prompts[0].hasPrefix("Can you say in one sentence why"))
-        #expect(coach.prompts[1].hasPrefix("Have you read up on this person"))
+        // Again: know-company (yes) and why-interested (no) are answered; the next one is asked.
+        try coach.run(#"prep "Ann Lee""#, answers: ["y"])  // then end of input: stops too
+        #expect(coach.prompts.count == 2)
+        #expect(coach.prompts[0].hasPrefix("Have you read up on this person"))
         #expect(coach.out.contains("Stopped"))
-        let saved = try coach.store.readiness(contactID: id)
-        #expect(saved["why-interested"]?.ready == true)
-        #expect(saved["know-person"]?.ready == true)
+        #expect(try coach.store.readiness(contactID: id)["know-person"]?.ready == true)
 
-        // Everything yes: nothing is asked the next time.
+        // Everything answered: nothing is asked the next time, unless --all.
         try coach.run(#"prep "Ann Lee""#, answers: Array(repeating: "y", count: 5))
         try coach.run(#"prep "Ann Lee""#)
         #expect(coach.prompts.isEmpty)
         #expect(coach.out.contains("Score:"))
+        try coach.run(#"prep "Ann Lee" --all"#, answers: Array(repeating: "y", count: askedChecks.count))
+        #expect(coach.prompts.count == askedChecks.count)
+        #expect(try coach.store.readiness(contactID: id)["why-interested"]?.ready == true)
     }
 
     @Test func computesThePlanAndResearchChecks() throws {
@@ -84,7 +87,7 @@ import PrepCoachCore
         #expect(out.contains("✓ A question plan is picked for this contact"))
         #expect(out.contains(#"✗ No question in the plan is flagged by the rules — flagged: "When was Acme founded?""#))
         #expect(out.contains("✓ The plan fits in under 30 minutes — 10 of 30 minutes"))
-        #expect(out.contains("Drop questions research answers"))
+        #expect(out.contains("Reword or replace the flagged questions"))
         // 3 computed checks pass, no asked check is answered: 3 of 12.
         #expect(out.contains("Score: 25%"))
 
@@ -111,14 +114,38 @@ import PrepCoachCore
     }
 
     @Test func readsRepliesAsReadyNotReadyOrANote() {
-        #expect(ReadinessReply("") == nil)
-        #expect(ReadinessReply("   ") == nil)
-        #expect(ReadinessReply("y") == ReadinessReply(ready: true, note: nil))
-        #expect(ReadinessReply("Yes") == ReadinessReply(ready: true, note: nil))
-        #expect(ReadinessReply("y read their LinkedIn") == ReadinessReply(ready: true, note: "read their LinkedIn"))
-        #expect(ReadinessReply("no: need to check") == ReadinessReply(ready: false, note: "need to check"))
-        #expect(ReadinessReply("yesterday I looked") == ReadinessReply(ready: false, note: "yesterday I looked"))
-        #expect(ReadinessReply("maybe") == ReadinessReply(ready: false, note: "maybe"))
+        func answer(_ ready: Bool, _ note: String?) -> ReadinessReply.Parsed { .answer(ReadinessReply(ready: ready, note: note)) }
+        #expect(ReadinessReply.parse("") == .skip)
+        #expect(ReadinessReply.parse("   ") == .skip)
+        #expect(ReadinessReply.parse("y") == answer(true, nil))
+        #expect(ReadinessReply.parse("Yes") == answer(true, nil))
+        #expect(ReadinessReply.parse("y read their LinkedIn") == answer(true, "read their LinkedIn"))
+        #expect(ReadinessReply.parse("no: need to check") == answer(false, "need to check"))
+        #expect(ReadinessReply.parse("yesterday I looked") == answer(false, "yesterday I looked"))
+        #expect(ReadinessReply.parse("maybe") == answer(false, "maybe"))
+        // Not answers: the question is explained and asked again.
+        #expect(ReadinessReply.parse("?") == .help)
+        #expect(ReadinessReply.parse("note") == .help)
+        // Where a check asks for a sentence, the sentence is the answer.
+        let why = "I want to move from retail into patient care"
+        #expect(ReadinessReply.parse(why, sentence: true) == answer(true, why))
+        #expect(ReadinessReply.parse("n not yet", sentence: true) == answer(false, "not yet"))
+        #expect(ReadinessReply.parse("hmm", sentence: true) == .help)
+    }
+
+    /// "Can you say in one sentence why…": the sentence passes the check and is kept; `?` and `note` are
+    /// explained, not stored as failed answers.
+    @Test func aSentenceAnswersASentenceCheckAndHelpIsNotAnAnswer() throws {
+        let (coach, id) = try coachWithAnn()
+        let sentence = "I want to bring my retail scheduling skills to patient care"
+        try coach.run(#"prep "Ann Lee""#, answers: ["?", "note", "y", sentence])
+        #expect(coach.prompts.count == 5)  // the fifth meets the end of input
+        #expect(coach.out.contains("Answer y (ready) or n (not yet)"))
+        #expect(coach.out.contains("Why: Research the company before the call"))
+        #expect(coach.prompts[3].hasSuffix("[your sentence/n/?] "))
+        let saved = try coach.store.readiness(contactID: id)
+        #expect(saved["know-company"]?.ready == true)
+        #expect(saved["why-interested"]?.ready == true && saved["why-interested"]?.note == sentence)
     }
 
     @Test func unknownContactFails() throws {

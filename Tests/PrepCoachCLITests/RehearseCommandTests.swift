@@ -23,19 +23,19 @@ import PrepCoachCore
         #expect(coach.prompts.count == 4)  // the introduction, then three questions
         let out = coach.out
         #expect(out.contains("Say your 30-second introduction aloud, then press Enter."))
-        #expect(out.contains("Q1/3 (4 min) How did you get into nursing management?"))
-        #expect(out.contains("Q2/3 (3 min) What does a typical week look like for you?"))
-        #expect(out.contains("Q3/3 (2 min) Who else would you suggest I talk to?"))
-        // Budget: 9 plan minutes plus half a minute of introduction. Answers come at once, so all is under.
-        #expect(out.contains("Rehearsal for Ann Lee: 0:00 of 9:30 — 9:30 under"))
+        #expect(out.contains("Q1/3 (ask in ~0:15) How did you get into nursing management?"))
+        #expect(out.contains("Q2/3 (ask in ~0:15) What does a typical week look like for you?"))
+        #expect(out.contains("Q3/3 (ask in ~0:15) Who else would you suggest I talk to?"))
+        // Budget: the time to ask (15 s each for short questions) plus half a minute of introduction,
+        // not the 9 minutes the answers take. Answers come at once, so all is under.
+        #expect(out.contains("Rehearsal for Ann Lee: asking took 0:00 of about 1:15 — 1:15 under"))
         #expect(out.contains("Intro  0:00 of 0:30  0:30 under"))
-        #expect(out.contains("Q1     0:00 of 4:00  4:00 under"))
-        #expect(out.contains("Q3     0:00 of 2:00  2:00 under"))
-        #expect(out.contains("Saved."))
+        #expect(out.contains("Q1     0:00 of 0:15  0:15 under"))
+        #expect(out.contains("leaves about 9:00 for their answers"))
 
         let runs = try coach.store.rehearsals(contactID: id)
         #expect(runs.count == 1)
-        #expect(runs.first?.budgetSeconds == 570)
+        #expect(runs.first?.budgetSeconds == 75)
         #expect(runs.first.map { (0...5).contains($0.seconds) } == true)
     }
 
@@ -61,13 +61,24 @@ import PrepCoachCore
         #expect(coach.err.contains("pick --contact Bob"))
     }
 
-    @Test func formatsOverAndUnder() {
-        let step = RehearsalStep(label: "Q1", text: "How did you start?", budgetSeconds: 60)
-        let text = RehearsalFormatter(style: Style(enabled: false))
-            .format([.init(step: step, seconds: 75)], of: 1, contact: Contact(name: "Ann", createdAt: Date()),
-                    budgetSeconds: 60)
-        #expect(text.contains("Rehearsal for Ann: 1:15 of 1:00 — 0:15 over"))
-        #expect(text.contains("Q1  1:15 of 1:00  0:15 over"))
+    @Test func formatsOverUnderAndOnPace() {
+        let step = RehearsalStep(label: "Q1", text: "How did you start?", budgetSeconds: 20)
+        let formatter = RehearsalFormatter(style: Style(enabled: false))
+        let ann = Contact(name: "Ann", createdAt: Date())
+        let over = formatter.format([.init(step: step, seconds: 35)], of: 1, contact: ann, budgetSeconds: 20, planMinutes: 3)
+        #expect(over.contains("Rehearsal for Ann: asking took 0:35 of about 0:20 — 0:15 over"))
+        #expect(over.contains("Q1  0:35 of 0:20  0:15 over"))
+        #expect(over.contains("leaves about 2:25 for their answers"))
+        let onPace = formatter.format([.init(step: step, seconds: 23)], of: 1, contact: ann, budgetSeconds: 20, planMinutes: 3)
+        #expect(onPace.contains("Q1  0:23 of 0:20  on pace"))
         #expect(RehearsalFormatter.clock(605) == "10:05")
+    }
+
+    /// Asking takes seconds, from the question's length: 15 s for a short one, up to 30 s.
+    @Test func askingTimeFollowsTheQuestionsLength() {
+        #expect(RehearsalStep.askingSeconds("Who else should I talk to?") == 15)
+        let long = Array(repeating: "word", count: 26).joined(separator: " ")
+        #expect(RehearsalStep.askingSeconds(long) == 22)
+        #expect(RehearsalStep.askingSeconds(long + " " + long + " " + long) == 30)
     }
 }

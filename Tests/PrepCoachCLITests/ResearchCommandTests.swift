@@ -53,7 +53,7 @@ import PrepCoachCore
         let coach = ScriptedCoach()
         try coach.run(#"contact add "Ann Lee" --company "Acme Health""#)
         try coach.run("research add Initech makes software")
-        #expect(coach.completions("research ") == ["add", "list"])
+        #expect(coach.completions("research ") == ["add", "list", "remove"])
         #expect(coach.completions("research add ") == [#"Acme\ Health"#, "Initech"])
         #expect(coach.completions("research list In") == ["Initech"])
     }

@@ -128,4 +128,63 @@ import Testing
         #expect(banks.diagnostics.isEmpty)
         #expect(banks.files.count == 1)
     }
+
+    /// Aliases of aliases ("billion laughs") used as a key hung Yams' duplicate-key check.
+    @Test func anAliasBombIsRefusedAtItsAliasAndTheRestLoads() throws {
+        let levels = (1...8).map { level in
+            "l\(level): &l\(level) [" + Array(repeating: level == 1 ? "lol" : "*l\(level - 1)", count: 9)
+                .joined(separator: ", ") + "]"
+        }
+        let bomb = levels.joined(separator: "\n") + "\n? *l8\n: x\n? *l7\n: y\n"
+        let (banks, bank) = try load(Fixtures.question(id: "path-one"), extra: ["bomb.yaml": bomb])
+        #expect(banks.diagnostics.map(\.description)
+            == ["\(bank.file("bomb.yaml")):5:10: error: aliases expand to more than 10000 values; write the values out"])
+        #expect(banks.questionIDs == ["path-one"])
+    }
+
+    @Test func aListSharedThroughAnAliasStillLoads() throws {
+        let (banks, _) = try load(Fixtures.question(id: "path-one", stages: "&early [student, career-changer]")
+            + Fixtures.question(id: "path-two", stages: "*early"))
+        #expect(banks.diagnostics.isEmpty)
+        #expect(banks.question(id: "path-two")?.stages == .only(["student", "career-changer"]))
+    }
+}
+
+@Suite struct BankLimitTests {
+    @Test func overlongQuestionsAreReportedWithTheirPlace() throws {
+        let long = String(repeating: "why ", count: 200)
+        let bank = try TemporaryBank([
+            "tags.yaml": Fixtures.tags,
+            "questions.yaml": """
+                questions:
+                  - id: too-long
+                    text: \(long)
+                    topic: opening
+                    stages: [any]
+                    industries: [any]
+                    minutes: 2
+                """,
+        ])
+        let banks = BankLoader.load([bank.path])
+        #expect(banks.questions.isEmpty)
+        #expect(banks.diagnostics.map(\.description) == [
+            "\(bank.file("questions.yaml")):3:11: error: the question is 799 characters long; at most 500 are accepted",
+        ])
+    }
+
+    @Test func duplicateReadinessCheckIdsAreErrorsAndNotLoaded() throws {
+        let check = { (id: String, prompt: String) in
+            "  - id: \(id)\n    kind: ask\n    prompt: \(prompt)\n    why: Because.\n"
+        }
+        let bank = try TemporaryBank([
+            "tags.yaml": Fixtures.tags,
+            "readiness.yaml": "checks:\n" + check("know-company", "Mine?") + check("own", "One") + check("own", "Two"),
+        ])
+        let banks = BankLoader.load([Fixtures.bundledBanks + "/readiness.yaml", bank.path])
+        let file = bank.file("readiness.yaml")
+        #expect(banks.diagnostics.map(\.description).filter { $0.contains("duplicate") }.count == 2)
+        #expect(banks.diagnostics.contains { $0.description.hasPrefix("\(file):2:5: error: duplicate readiness check id 'know-company'; first defined at ") })
+        #expect(banks.diagnostics.contains { $0.description.hasPrefix("\(file):10:5: error: duplicate readiness check id 'own'; first defined at \(file):6:5") })
+        #expect(banks.readinessChecks.filter { $0.id == "own" }.map(\.prompt) == ["One"])
+    }
 }

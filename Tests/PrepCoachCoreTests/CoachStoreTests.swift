@@ -9,15 +9,26 @@ import Testing
     private let day: TimeInterval = 86_400
     private let start = Date(timeIntervalSince1970: 1_740_000_000)
 
+    @Test func aContactKeepsWhoTheyAre() throws {
+        let store = try CoachStore(path: path)
+        var contact = Contact(name: "Ann", createdAt: start)
+        contact.person = PersonFacts(roleFamily: "clinical", employment: "owner", size: "small", seniority: "senior")
+        try store.add(contact)
+        #expect(try CoachStore(path: path).contact(named: "ann")?.person == contact.person)
+    }
+
     @Test func migratesAnEmptyDatabaseAndKeepsItPrivate() throws {
         let store = try CoachStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1: contacts, plans, readiness, calls, follow-ups"])
+        let all = CoachStore.migrator.migrations
+        #expect(all.first == "v1: contacts, plans, readiness, calls, follow-ups")
+        #expect(all.contains("v4: who the contact is (role family, employment, size, seniority)"))
+        #expect(try store.appliedMigrations() == all.sorted())
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let folderMode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("db").path)[.posixPermissions] as? Int
         #expect(folderMode == 0o700)
         // Opening again applies nothing twice.
-        #expect(try CoachStore(path: path).appliedMigrations().count == 1)
+        #expect(try CoachStore(path: path).appliedMigrations().count == all.count)
     }
 
     @Test func contactsAreUniqueByNameIgnoringCase() throws {
@@ -46,14 +57,38 @@ import Testing
         #expect(try store.lastContactDates()[dana.id!] == start.addingTimeInterval(1_500))
     }
 
-    @Test func appendingBeforeTheReferralKeepsItLast() throws {
+    @Test func planChangesKeepRowIdsAndUndoRestoresTheLastOneAfterReopening() throws {
         let store = try CoachStore(path: path)
         let dana = try store.add(Contact(name: "Dana", createdAt: start))
-        try store.setPlan(contactID: dana.id!, questions: [
-            (questionID: "a", text: "A", topic: nil, minutes: 2), (questionID: "ref", text: "Who else?", topic: nil, minutes: 2),
+        let plan = try store.setPlan(contactID: dana.id!, questions: [
+            (questionID: "a", text: "A", topic: nil, minutes: 2), (questionID: "b", text: "B", topic: nil, minutes: 2),
+            (questionID: "ref", text: "Who else?", topic: "closing", minutes: 2),
         ])
-        try store.appendToPlan(contactID: dana.id!, questionID: nil, text: "Mine", topic: nil, minutes: 3, beforeLast: true)
-        #expect(try store.plan(contactID: dana.id!).map(\.text) == ["A", "Mine", "Who else?"])
+        var editor = PlanEditor(items: plan) { $0.topic == "closing" }
+        editor.drop(at: 0)
+        editor.insert(PlanItem(contactID: dana.id!, position: 0, questionID: nil, text: "Mine", topic: nil, minutes: 3))
+        let saved = try store.savePlan(contactID: dana.id!, items: editor.items, change: "edit", at: start)
+        #expect(saved.map(\.text) == ["B", "Mine", "Who else?"])
+        #expect(saved[0].id == plan[1].id && saved[2].id == plan[2].id)
+        let reopened = try CoachStore(path: path)
+        #expect(try reopened.undoPlanChange(contactID: dana.id!) == "edit")
+        let restored = try reopened.plan(contactID: dana.id!)
+        #expect(restored.map(\.text) == ["A", "B", "Who else?"])
+        #expect(restored.map(\.id) == plan.map(\.id))
+        #expect(try reopened.undoPlanChange(contactID: dana.id!) == "new plan")
+        #expect(try reopened.plan(contactID: dana.id!).isEmpty)
+        #expect(try reopened.undoPlanChange(contactID: dana.id!) == nil)
+    }
+
+    @Test func onlyTheLatestPlanChangesAreKept() throws {
+        let store = try CoachStore(path: path)
+        let dana = try store.add(Contact(name: "Dana", createdAt: start))
+        for round in 0..<(CoachStore.keptPlanChanges + 5) {
+            try store.setPlan(contactID: dana.id!, questions: [(questionID: nil, text: "Q\(round)", topic: nil, minutes: 2)])
+        }
+        var undone = 0
+        while try store.undoPlanChange(contactID: dana.id!) != nil { undone += 1 }
+        #expect(undone == CoachStore.keptPlanChanges)
     }
 
     @Test func twoConnectionsWriteAtOnceWithoutLosingRows() async throws {
@@ -96,7 +131,12 @@ import Testing
         try store.complete(task, at: start.addingTimeInterval(3_600))
         #expect(try store.openTasks().isEmpty)
         #expect(try store.interactions(contactID: dana.id!).map(\.kind) == [.thankYouSent])
+        // Undone: open again, and no longer counted as a contact.
+        try store.reopen(try #require(try store.task(id: task.id!)))
+        #expect(try store.openTasks().map(\.id) == [task.id])
+        #expect(try store.interactions(contactID: dana.id!).isEmpty)
     }
+
 }
 
 @Suite struct FollowUpDocumentTests {
@@ -115,7 +155,8 @@ import Testing
         second.id = 11
         let events = [
             CallEvent(callID: 7, kind: .note, planItemID: nil, text: "warm, direct", at: start),
-            CallEvent(callID: 7, kind: .asked, planItemID: 10, text: "", at: start),
+            CallEvent(callID: 7, kind: .asked, planItemID: 10, text: "How did you start?", at: start),
+
             CallEvent(callID: 7, kind: .note, planItemID: 10, text: "started in the ER", at: start),
             CallEvent(callID: 7, kind: .todo, planItemID: nil, text: "shadow a charge nurse", at: start),
         ]
@@ -136,13 +177,28 @@ import Testing
         #expect(markdown.contains("- [ ] shadow a charge nurse"))
     }
 
-    @Test func thankYouNamesSpecificAdviceAndTheReferral() {
-        let text = ThankYouDraft.text(record(), senderName: "Alex")
+    @Test func thankYouNamesTheChosenPointQuotedAndTheReferral() {
+        let text = ThankYouDraft.text(record(), signOff: "Alex Kim\nalex@example.com", point: "shadow a charge nurse.")
         #expect(text.hasPrefix("Dear Dana,"))
-        #expect(text.contains("shadow a charge nurse"))
+        #expect(text.contains("One thing you said has stayed with me — “Shadow a charge nurse” — and I am already acting on it."))
         #expect(text.contains("Sam Ortiz"))
-        #expect(text.hasSuffix("Alex\n"))
+        #expect(text.hasSuffix("With thanks,\nAlex Kim\nalex@example.com\n"))
     }
+
+    @Test func thankYouWithoutAChosenPointPastesNoCallTextButAPlaceholder() {
+        let text = ThankYouDraft.text(record(), signOff: nil, point: nil)
+        #expect(text.contains(ThankYouDraft.pointPlaceholder))
+        for note in ["started in the ER", "warm, direct", "shadow a charge nurse"] { #expect(!text.contains(note)) }
+        #expect(text.hasSuffix("[your name]\n"))
+    }
+
+    @Test func summaryKeepsTheAskedWordsWhenThePlanItemIsGone() {
+        let full = record()
+        let withoutPlan = CallRecord(contact: full.contact, call: full.call, plan: [], events: full.events,
+                                     referrals: full.referrals)
+        #expect(CallSummary.markdown(withoutPlan).contains("1. How did you start?\n   - started in the ER"))
+    }
+
 
     @Test func iCalendarFoldsEscapesAndUsesCRLF() {
         let long = String(repeating: "é", count: 60)

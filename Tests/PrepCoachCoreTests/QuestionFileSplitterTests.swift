@@ -3,7 +3,7 @@ import Testing
 @testable import PrepCoachCore
 
 @Suite struct QuestionFileSplitterTests {
-    /// A question file over the size that is read in pieces, with one bad question.
+    /// A question file over the size that is read in pieces, with two bad questions.
     private func bigFile(anchor: Bool = false) -> String {
         var yaml = "# generated\nquestions:\n"
         for index in 0..<2000 {
@@ -32,8 +32,24 @@ import Testing
         let (questions, diagnostics) = try whole(yaml, file: bank.file("q.yaml"), vocabulary: banks.vocabulary)
         #expect(banks.questions == questions)
         #expect(banks.diagnostics == diagnostics)
-        #expect(banks.questions.count == 1999)
-        #expect(banks.diagnostics.map(\.location.line) == [3 + 1500 * 7 + 5])
+        // Two bad questions: a text with a line break (a control character) and 99 minutes.
+        #expect(banks.questions.count == 1998)
+        #expect(banks.diagnostics.map(\.location.line) == [3 + 700 * 7 + 1, 3 + 1500 * 7 + 5])
+    }
+
+    /// Each quarter of this file stays under the alias limit, the whole file
+    /// does not: it is refused as a whole parse refuses it, not read in pieces.
+    @Test func aliasesAreCountedOverTheWholeFile() throws {
+        let list = "[" + (1...10).map { "f\($0)" }.joined(separator: ", ") + "]"
+        let yaml = "questions:\n" + (0..<2000).map { index in
+            Fixtures.question(id: "q-\(index)").replacingOccurrences(
+                of: "topic: career-path", with: "topic: career-path\n    followups: &f\(index) \(list)\n    assumes: *f\(index)")
+        }.joined()
+        #expect(QuestionFileSplitter.pieces(of: yaml, count: 4) == nil)
+        let bank = try TemporaryBank(["tags.yaml": Fixtures.tags, "q.yaml": yaml])
+        let banks = BankLoader.load([bank.path])
+        #expect(banks.questions.isEmpty)
+        #expect(banks.diagnostics.map(\.message) == ["aliases expand to more than \(AliasExpansion.limit) values; write the values out"])
     }
 
     @Test func onlyThePlainShapeIsCut() {

@@ -31,27 +31,49 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
         }
     }
 
-    /// Precision and recall on a labelled set of realistic questions (the rules were tuned on it).
-    @Test func accuracyOnTheLabelledSet() throws {
-        let items = try LintEvaluation.items(path: Fixtures.file("lint-eval.yaml"))
-        #expect(items.count >= 250)
-        let evaluation = LintEvaluation(items: items, engine: try RuleEngine(rules: bundled.rules, macros: bundled.macros))
-        print(evaluation.report)
-        for score in evaluation.scores {
-            #expect(score.precision >= 0.9, "\(score.category) precision \(score.precision)")
-            #expect(score.recall >= 0.9, "\(score.category) recall \(score.recall)")
+    /// Every labelled set (`lint-eval.yaml`, tuned on, and every `lint-holdout*.yaml`, never tuned on),
+    /// judged by the rules alone, the lint model alone and both; held to the figures in the README.
+    @Test func accuracyOnEveryLabelledSet() throws {
+        let model = try LintModel(contentsOf: Fixtures.bundledModel)
+        let sets = LintEvaluation.sets(in: Fixtures.folder)
+        #expect(Set(sets.map { ($0 as NSString).lastPathComponent })
+            .isSuperset(of: ["lint-eval.yaml", "lint-holdout.yaml", "lint-holdout-2.yaml"]))
+        var rows: [(set: String, judge: LintEvaluation.Judge, evaluation: LintEvaluation)] = []
+        for file in sets {
+            let (items, problems) = LabelledQuestions.read(path: file)
+            #expect(problems.isEmpty && items.count >= 150)
+            let name = (file as NSString).lastPathComponent
+            for judge in LintEvaluation.Judge.allCases {
+                let evaluation = LintEvaluation(items: items, engine: try LintEvaluation.engine(judge, banks: bundled, model: model))
+                rows.append((name, judge, evaluation))
+                guard judge != .model else { continue }
+                // The second held-out set was measured once, after the rules were written, and is
+                // never tuned on: its 3 good questions flagged as errors are reported in the README,
+                // and this only keeps it from getting worse.
+                let allowed = name == "lint-holdout-2.yaml" ? 3 : 0
+                #expect(evaluation.okFlaggedAsError.count <= allowed,
+                        "\(evaluation.okFlaggedAsError.map { "\(name): \($0.rule): \($0.item.text)" })")
+                for score in evaluation.scores {
+                    #expect(score.precision >= 0.9, "\(name) \(judge) \(score.category) precision \(score.precision)")
+                    if name == "lint-eval.yaml" {
+                        #expect(score.recall >= 0.9, "\(name) \(judge) \(score.category) recall \(score.recall)")
+                    }
+                }
+            }
         }
-        #expect(evaluation.okFlaggedAsError.map { "\($0.rule): \($0.item.text)" } == [])
+        print(LintEvaluation.table(rows))
     }
 
-    /// A held-out set written without seeing the rules: reported, and held to
-    /// the figures recorded in the README so a change that loses accuracy fails.
-    @Test func accuracyOnTheHeldOutSet() throws {
-        let items = try LintEvaluation.items(path: Fixtures.file("lint-holdout.yaml"))
-        #expect(items.count >= 150)
-        let evaluation = LintEvaluation(items: items, engine: try RuleEngine(rules: bundled.rules, macros: bundled.macros))
-        print("held-out set:\n" + evaluation.report)
-        #expect(evaluation.scores.allSatisfy { $0.precision >= 0.9 })
+    /// Each rule's suggestion is a question the rules pass: advice must not be flagged by other advice.
+    @Test func everySuggestionLintsClean() throws {
+        let engine = try RuleEngine(rules: bundled.rules, macros: bundled.macros,
+                                    opinion: ModelOpinion(model: try LintModel(contentsOf: Fixtures.bundledModel),
+                                                          rules: ModelOpinion.rules))
+        for rule in bundled.rules + ModelOpinion.rules + [ResearchAnswerCheck.rule] {
+            for question in Suggestions.questions(in: rule.suggestion) {
+                #expect(engine.lint(question).map(\.rule.id) == [], "\(rule.id): \(question)")
+            }
+        }
     }
 }
 
@@ -104,10 +126,25 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
         #expect(engine.exampleFailures().isEmpty)
     }
 
-    @Test func researchedCompaniesJoinTheCompanyMacro() throws {
+    @Test func researchedCompaniesAreSeenAsTheCompany() throws {
         let (banks, _) = try load(["rule.yaml": Self.rule])
-        let engine = try RuleEngine(rules: banks.rules, macros: banks.macros.adding(["globex"], to: "company"))
+        let engine = try RuleEngine(rules: banks.rules, macros: banks.macros, companies: CompanyNames(["Globex"]))
         #expect(engine.lint("When was Globex founded?").count == 1)
+    }
+
+    /// Issue 7: past ~390 names, an alternation in every pattern stopped compiling.
+    @Test func fiveThousandCompaniesAndAVeryLongNameStillWork() throws {
+        let (banks, _) = try load(["rule.yaml": Self.rule])
+        let names = (0..<5_000).map { "Company Number \($0) Holdings" } + [String(repeating: "verylongname ", count: 788)]
+        let clock = ContinuousClock()
+        let start = clock.now
+        let engine = try RuleEngine(rules: banks.rules, macros: banks.macros, companies: CompanyNames(names))
+        #expect(engine.lint("When was Company Number 4321 Holdings founded?").count == 1)
+        #expect(engine.lint("When was Company Number 4321 founded?").isEmpty)
+        #expect(engine.lint("When was \(names.last!) founded?").count == 1)
+        #expect(ResearchAnswerCheck(notes: names.map { .init(company: $0, text: "founded in 1999") })
+            .finding(for: "When was Company Number 17 Holdings founded?") != nil)
+        #expect(start.duration(to: clock.now) < .seconds(10))
     }
 
     @Test func failingExamplesAreReportedAtTheExample() throws {
@@ -165,5 +202,27 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
         let attack = String(repeating: "a", count: 50_000)
         #expect(engine.lint(attack).isEmpty)
         #expect(engine.lint(attack + "b").count == 1)
+    }
+}
+
+@Suite struct MacroReferenceTests {
+    @Test func macrosUseMacrosAndCyclesAreReportedWhereDefined() throws {
+        let bank = try TemporaryBank(["macros.yaml": """
+            macros:
+              fruit: 'apple|{berry}'
+              berry: 'straw|blue'
+              loop: 'a|{loop}'
+              ping: '{pong}'
+              pong: '{ping}'
+              lost: '{nowhere}'
+            """])
+        let banks = BankLoader.load([bank.path])
+        #expect(try banks.macros.expand("{fruit}").text == "(apple|(straw|blue))")
+        #expect(banks.diagnostics.map(\.description).sorted() == [
+            "\(bank.file("macros.yaml")):4:9: error: macro 'loop' refers to itself (loop → loop)",
+            "\(bank.file("macros.yaml")):5:9: error: macro 'ping' refers to itself (ping → pong → ping)",
+            "\(bank.file("macros.yaml")):7:9: error: macro 'lost' uses an unknown macro '{nowhere}'",
+        ])
+        #expect(banks.macros.values["pong"] == nil && banks.macros.values["loop"] == nil)
     }
 }

@@ -13,4 +13,12 @@ import Testing
         #expect(Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)) == 3)
         #expect(Suggestion.editDistance([], Array("abc".unicodeScalars)) == 3)
     }
+
+    /// Edit distance takes the product of the lengths: two 20,000-letter words took seconds.
+    @Test func aPastedParagraphGetsNoSuggestionAndNoDelay() {
+        let paragraph = String(repeating: "what is your company ", count: 1_000)
+        let started = ContinuousClock.now
+        #expect(Suggestion.closest(to: paragraph, among: [paragraph + "s", "student", String(paragraph.dropLast())]) == nil)
+        #expect(ContinuousClock.now - started < .milliseconds(200))
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LineEditor
 import PrepCoachCore
 
 /// Call mode: the plan on screen, a clock in the prompt, and every note,
@@ -6,24 +7,34 @@ import PrepCoachCore
 /// comes back — so Ctrl-C, a closed terminal or a killed process loses nothing
 /// that was acknowledged.
 final class CallSession {
-    static let warningMinutes = 25
-    static let commands = ["next", "ask", "skip", "note", "ref", "todo", "plan", "clock", "end", "help"]
+    /// Minutes before the end of the call when the first warning comes.
+    static let warningLeadMinutes = 5
+    static let commands = CallInputClassifier.commands
 
     private let context: CommandContext
     private let store: CoachStore
     private let contact: Contact
     private let plan: [PlanItem]
+    private let banks: Banks
+    private let screen: CallScreen
+    private let classifier: CallInputClassifier
     private var call: Call
     private var status: [Int64: CallEvent.Kind] = [:]
     private var current: Int64?
-    private var warned = false
+    private var warningsShown = 0
 
-    init(context: CommandContext, store: CoachStore, contact: Contact, plan: [PlanItem], call: Call) throws {
+    /// `columns`: the terminal's width when call mode runs on one (then text is
+    /// wrapped, the now/next block shown and command-like lines asked about); nil in scripts.
+    init(context: CommandContext, store: CoachStore, contact: Contact, plan: [PlanItem], call: Call,
+         columns: Int?) throws {
         self.context = context
         self.store = store
         self.contact = contact
         self.plan = plan
         self.call = call
+        banks = context.banks()
+        screen = CallScreen(columns: columns, style: context.console.style)
+        classifier = CallInputClassifier(shellCommands: RootCommand.commandNames, asks: columns != nil)
         // Resuming: what was asked or skipped before stays so.
         for event in try store.events(callID: call.id!) where [.asked, .skipped].contains(event.kind) {
             if let item = event.planItemID {
@@ -31,33 +42,44 @@ final class CallSession {
                 if event.kind == .asked { current = item }
             }
         }
+        // A resumed call past a warning's time shows only the latest warning.
+        warningsShown = max(dueWarnings.count - 1, 0)
     }
 
     private var console: Console { context.console }
     private var style: Style { console.style }
     private var elapsedSeconds: Int { max(0, Int(context.now().timeIntervalSince(call.startedAt))) }
+    private var isTerminal: Bool { screen.columns != nil }
 
     /// Runs until `end` (returns true) or end of input (false: the call stays open to resume).
-    func run() throws -> Bool {
+    func run(starting: Bool) throws -> Bool {
         showPlan()
-        warnIfLate()
-        console.line(style.dim("Type notes as they come; commands: next, ask N, skip N, ref NAME [COMPANY], todo TEXT, plan, end. `help` explains."))
+        if starting { checkPlanFitsTheCall() }
+        showWarningIfDue()
+        console.line(style.dim(screen.wrapped(
+            "Type notes as they come; commands: next, ask N, skip N, ref NAME [COMPANY], todo TEXT, "
+                + "notes, undo, plan, end. `help` explains.")))
+        showNowAndNext()
+        let livePrompt = LivePrompt(text: { [unowned self] in prompt },
+                                    notice: { [unowned self] in dueWarning().map(warningText) })
         while true {
-            let input = try context.ask(prompt, completions: Self.commands)
-            switch input {
+            switch try context.callLine(livePrompt, completions: Self.commands) {
             case .endOfInput:
                 console.line("Call paused: `call \(contact.commandArgument)` resumes it, `end` there ends it.")
                 return false
             case .interrupted:
                 continue
             case let .line(line):
-                if try handle(line.trimmingCharacters(in: .whitespaces)) { return true }
-                warnIfLate()
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty else { continue }
+                if try handle(classifier.classify(trimmed)) { return true }
+                showWarningIfDue()
+                showNowAndNext()
             }
         }
     }
 
-    /// `call 12:05 · 17:55 left>`: the clock is in the prompt so it is never stale when you look.
+    /// `call 12:05 · 17:55 left> `: the clock is in the prompt so it is never stale when you look.
     private var prompt: String {
         let elapsed = elapsedSeconds
         let left = call.promisedMinutes * 60 - elapsed
@@ -69,19 +91,106 @@ final class CallSession {
         String(format: "%02d:%02d", seconds / 60, seconds % 60)
     }
 
-    private func warnIfLate() {
-        guard !warned, elapsedSeconds >= Self.warningMinutes * 60 else { return }
-        warned = true
-        console.warning("\(Self.warningMinutes) minutes gone of the \(call.promisedMinutes) you asked for: "
-                        + "time for your referral question and thanks")
+    // MARK: Time
+
+    /// The warnings whose time has come: 5 minutes before the end of the call, and at its end.
+    private var dueWarnings: [String] {
+        let minutes = call.promisedMinutes
+        let soon = (minutes - Self.warningLeadMinutes) * 60
+        var due: [String] = []
+        if soon > 0, elapsedSeconds >= soon {
+            due.append("\(Self.clock(soon)) — \(Self.warningLeadMinutes) minutes left of the \(minutes) you asked for: "
+                       + "time for your referral question and thanks")
+        }
+        if elapsedSeconds >= minutes * 60 {
+            due.append("\(Self.clock(minutes * 60)) — the \(minutes.counted("minute")) you asked for \(minutes == 1 ? "is" : "are") up: "
+                       + "thank them, and offer to stop or ask whether they have a few more minutes")
+        }
+        return due
     }
 
+    /// The latest warning not yet shown, marked shown.
+    private func dueWarning() -> String? {
+        let due = dueWarnings
+        guard warningsShown < due.count else { return nil }
+        warningsShown = due.count
+        return due.last
+    }
+
+    private func showWarningIfDue() {
+        guard let warning = dueWarning() else { return }
+        if isTerminal {
+            console.line(warningText(warning))
+        } else {
+            console.warning(warning)
+        }
+    }
+
+    /// `warning: …` wrapped to the screen, the label coloured.
+    private func warningText(_ message: String) -> String {
+        let label = "warning: "
+        return style.warning(label) + screen.wrapped(label + message).dropFirst(label.count)
+    }
+
+    /// A plan longer than the call: say so at the start and name what to skip.
+    private func checkPlanFitsTheCall() {
+        let fit = CallPlanFit(plan: plan, callMinutes: call.promisedMinutes, isReferral: isReferral)
+        guard !fit.fits else { return }
+        var advice = "This plan takes \(fit.planMinutes.counted("minute")); the call is \(fit.callMinutes)."
+        if fit.skips.isEmpty {
+            advice += " Keep your questions short, and save time for the referral question."
+        } else {
+            let named = fit.skips.map { "\($0 + 1). \(plan[$0].text) (\(plan[$0].minutes) min)" }
+            advice += " To fit, skip " + named.joined(separator: "; ") + " — "
+                + fit.skips.map { "`skip \($0 + 1)`" }.joined(separator: ", ") + "."
+        }
+        console.line(warningText(advice))
+    }
+
+    // MARK: Commands
+
     /// Handles one line; true when the call ended.
-    private func handle(_ line: String) throws -> Bool {
-        guard !line.isEmpty else { return false }
-        let words = line.split(separator: " ", maxSplits: 1).map(String.init)
-        let command = words[0].lowercased()
-        let rest = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+    private func handle(_ input: CallInput) throws -> Bool {
+        switch input {
+        case let .note(text):
+            try note(text)
+        case let .unclear(line, question, runs):
+            return try confirm(line, question: question, runs: runs)
+        case let .command(command, rest):
+            return try run(command, rest)
+        }
+        return false
+    }
+
+    /// Asks before a line that looks like a command becomes a note. End of input keeps it as a note: nothing typed is lost.
+    private func confirm(_ line: String, question: String, runs: String?) throws -> Bool {
+        let choices = runs == nil ? "[note/n]" : "[y/n/note]"
+        while true {
+            switch try context.ask(screen.wrapped(question) + " \(choices) ", completions: ["yes", "no", "note"]) {
+            case .interrupted:
+                console.line(style.dim("not saved"))
+                return false
+            case .endOfInput:
+                try note(line)
+                return false
+            case let .line(reply):
+                let answer = reply.trimmingCharacters(in: .whitespaces).lowercased()
+                if let runs, ["y", "yes"].contains(answer) {
+                    return try handle(classifier.classify(runs))
+                } else if answer == "note" || (runs == nil && ["y", "yes"].contains(answer)) {
+                    try note(line)
+                    return false
+                } else if ["n", "no"].contains(answer) {
+                    console.line(style.dim("not saved"))
+                    return false
+                }
+                console.line(runs.map { "Answer y (run `\($0)`), n (drop it) or note (save it as a note)." }
+                             ?? "Answer note (save it as a note) or n (drop it).")
+            }
+        }
+    }
+
+    private func run(_ command: String, _ rest: String) throws -> Bool {
         switch command {
         case "next":
             guard let item = plan.first(where: { status[$0.id!] == nil }) else {
@@ -97,22 +206,25 @@ final class CallSession {
         case "todo":
             guard !rest.isEmpty else { console.error("todo needs the advice to act on: todo read Being Mortal"); return false }
             try record(.todo, planItem: nil, text: rest)
-            console.line(style.dim("✓ to do after the call: \(rest)"))
+            console.line(style.dim(screen.wrapped("✓ to do after the call: \(rest)")))
         case "ref":
             try referral(rest)
         case "plan":
             showPlan()
+        case "notes":
+            showNotes()
+        case "undo":
+            try undoNote()
         case "clock":
             console.line("\(Self.clock(elapsedSeconds)) elapsed of \(call.promisedMinutes):00 promised")
         case "end":
             call = try store.endCall(call, at: context.now())
-            console.line("Call ended after \(Self.clock(elapsedSeconds(until: call.endedAt!))). "
-                         + "`wrap \(contact.commandArgument)` writes the summary, the thank-you and the follow-up plan.")
+            console.line(screen.wrapped("Call ended after \(Self.clock(elapsedSeconds(until: call.endedAt!))). "
+                + "`wrap \(contact.commandArgument)` writes the summary, the thank-you and the follow-up plan."))
+            showNotAsked()
             return true
-        case "help":
-            console.line(Self.help)
         default:
-            try note(line)  // anything else is a note: typing fast matters more than syntax
+            console.line(Self.help)
         }
         return false
     }
@@ -133,7 +245,8 @@ final class CallSession {
         let number = (plan.firstIndex(of: item) ?? 0) + 1
         if kind == .asked {
             current = item.id
-            console.line(style.bold("▸ \(number). \(item.text)") + style.dim(" (\(item.minutes) min)"))
+            // On a terminal the now/next block that follows shows it.
+            if !isTerminal { console.line(style.bold("▸ \(number). \(item.text)") + style.dim(" (\(item.minutes) min)")) }
         } else {
             console.line(style.dim("skipped \(number)."))
         }
@@ -142,8 +255,34 @@ final class CallSession {
     private func note(_ text: String) throws {
         guard !text.isEmpty else { console.error("type the note after `note`, or just type it"); return }
         try record(.note, planItem: current, text: text)
-        let about = current.flatMap { id in plan.firstIndex { $0.id == id } }.map { " (Q\($0 + 1))" } ?? ""
-        console.line(style.dim("✓ noted\(about)"))
+        console.line(style.dim("✓ noted\(questionLabel(current).map { " (\($0))" } ?? "")"))
+    }
+
+    /// "Q2" for the plan question with this id.
+    private func questionLabel(_ id: Int64?) -> String? {
+        id.flatMap { id in plan.firstIndex { $0.id == id } }.map { "Q\($0 + 1)" }
+    }
+
+    private func undoNote() throws {
+        guard let removed = try store.removeLastNote(callID: call.id!) else {
+            console.line("No note to undo in this call.")
+            return
+        }
+        let about = questionLabel(removed.planItemID).map { " (\($0))" } ?? ""
+        console.line(screen.wrapped("✗ removed the last note\(about): \(removed.text)"))
+    }
+
+    private func showNotes() {
+        let notes = ((try? store.events(callID: call.id!)) ?? []).filter { $0.kind == .note }
+        guard !notes.isEmpty else {
+            console.line("No notes in this call yet.")
+            return
+        }
+        console.line(style.bold("Notes in this call"))
+        for note in notes {
+            let label = (questionLabel(note.planItemID) ?? "—").rightPadded(to: 4)
+            console.line(screen.wrapped(note.text, indent: "      ", firstIndent: "  \(label)"))
+        }
     }
 
     private func referral(_ text: String) throws {
@@ -153,18 +292,70 @@ final class CallSession {
             return
         }
         let company = words.count > 1 ? words.dropFirst().joined(separator: " ") : nil
-        let answer = try context.ask("May you use \(contact.name)'s name when you contact \(name)? [y/n] ",
-                                     completions: ["yes", "no"])
-        let mayUseName = if case let .line(reply) = answer { reply.lowercased().hasPrefix("y") } else { false }
+        guard let mayUseName = try askYesNo("Did \(contact.name) say you may mention their name to \(name)?") else {
+            console.line(style.dim("referral not saved"))
+            return
+        }
         let referral = try store.addReferral(named: name, company: company, from: contact, mayUseName: mayUseName,
                                              at: context.now())
         try record(.referral, planItem: nil, text: referral.name)
-        console.line(style.dim("✓ \(referral.name) added as a contact, referred by \(contact.name)"
-                               + (mayUseName ? ", may use their name" : "")))
+        console.line(style.dim(screen.wrapped("✓ \(referral.name) added as a contact, referred by \(contact.name)"
+                               + (mayUseName ? ", may use their name" : ""))))
+    }
+
+    /// Asks until the answer is yes or no; end of input is no, Ctrl-C nil.
+    private func askYesNo(_ question: String) throws -> Bool? {
+        while true {
+            switch try context.ask(screen.wrapped(question) + " [y/n] ", completions: ["yes", "no"]) {
+            case .interrupted: return nil
+            case .endOfInput: return false
+            case let .line(reply):
+                switch reply.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "y", "yes": return true
+                case "n", "no": return false
+                default: console.line("Please answer y or n.")
+                }
+            }
+        }
     }
 
     private func record(_ kind: CallEvent.Kind, planItem: Int64?, text: String) throws {
         try store.record(CallEvent(callID: call.id!, kind: kind, planItemID: planItem, text: text, at: context.now()))
+    }
+
+    // MARK: Showing the plan
+
+    private func isReferral(_ item: PlanItem) -> Bool {
+        item.questionID.flatMap(banks.question(id:))?.isReferral ?? false
+    }
+
+    private func followups(_ item: PlanItem) -> [String] {
+        item.questionID.flatMap(banks.question(id:))?.followups ?? []
+    }
+
+    /// On a terminal, after every line: the question being discussed and the one to ask next.
+    private func showNowAndNext() {
+        guard isTerminal, !plan.isEmpty else { return }
+        func entry(_ index: Int) -> (number: Int, item: PlanItem, followups: [String]) {
+            (index + 1, plan[index], followups(plan[index]))
+        }
+        let currentIndex = current.flatMap { id in plan.firstIndex { $0.id == id } }
+        let nextIndex = plan.firstIndex { status[$0.id!] == nil }
+        console.line(screen.nowAndNext(current: currentIndex.map(entry), next: nextIndex.map(entry)))
+    }
+
+    /// After `end`: the planned questions not asked, the referral question first — it is the one
+    /// that leads to the next conversation.
+    private func showNotAsked() {
+        let notAsked = plan.enumerated().filter { status[$0.element.id!] != .asked }
+            .sorted { isReferral($0.element) && !isReferral($1.element) }
+        guard !notAsked.isEmpty else { return }
+        console.line(style.bold("Not asked:"))
+        for (index, item) in notAsked {
+            let why = isReferral(item) ? " — the referral question: ask it in your thank-you"
+                : status[item.id!] == .skipped ? " (skipped)" : ""
+            console.line(screen.wrapped("\(index + 1). \(item.text)\(why)", indent: "      ", firstIndent: "  "))
+        }
     }
 
     private func showPlan() {
@@ -181,19 +372,22 @@ final class CallSession {
             case .skipped: "–"
             default: " "
             }
-            console.line("\(mark) \(String(number).leftPadded(to: 2)). \(item.text) " + style.dim("(\(item.minutes) min)"))
+            let head = "\(mark) \(String(number).leftPadded(to: 2)). "
+            console.line(screen.wrapped("\(item.text) (\(item.minutes) min)", indent: "      ", firstIndent: head))
         }
     }
 
     static let help = """
-        In a call, anything you type that is not a command is saved as a note on the current question.
+        In a call, anything you type that is not a command is a note on the current question.
           next            mark the next question asked and show it
           ask N / skip N  mark question N asked (and current) or skipped
           note TEXT       a note (the word `note` is optional)
-          ref NAME [CO]   someone they suggest you talk to; asks whether you may use their name
+          notes / undo    list this call's notes / remove the last one
+          ref NAME [CO]   someone to talk to next; asks if you may use their name
           todo TEXT       advice to act on after the call
           plan            show the plan: ✓ asked, ▸ current, – skipped
           clock           time used so far
-          end             end the call (Ctrl-D pauses it instead; `call NAME` resumes)
+          end             end the call, listing the questions not asked
+          Ctrl-D          pause the call (`call NAME` resumes it)
         """
 }

@@ -82,7 +82,7 @@ struct QuestionListPrinter {
         let formatter = QuestionFormatter(style: context.console.style)
         var text = questions.map(formatter.row).joined(separator: "\n")
         if !questions.isEmpty { text += "\n" }
-        context.console.write(text + context.console.style.dim("\(questions.count) questions") + "\n")
+        context.console.write(text + context.console.style.dim(questions.count.counted("question")) + "\n")
     }
 }
 
@@ -92,7 +92,8 @@ struct TagsCommand: CoachCommand {
 
     static let completion = CompletionSpec(options: ["--json": nil], positional: .tagKinds)
 
-    @Argument(help: "stages, industries or topics (default: all three).") var kind: String?
+    @Argument(help: "stages, industries, topics, role-families, employment, sizes or seniority (default: all).")
+    var kind: String?
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
@@ -102,7 +103,7 @@ struct TagsCommand: CoachCommand {
         if json {
             let value = Dictionary(uniqueKeysWithValues: kinds.map { kind in
                 (kind.listKey, banks.vocabulary.tags(kind).map {
-                    TagJSON(id: $0.id, aliases: $0.aliases, description: $0.description,
+                    TagJSON(id: $0.id, aliases: $0.aliases, description: $0.description, industry: $0.industry,
                             questions: count(of: $0.id, kind: kind, in: banks))
                 })
             })
@@ -116,8 +117,9 @@ struct TagsCommand: CoachCommand {
             lines.append(style.bold(kind.listKey.prefix(1).uppercased() + kind.listKey.dropFirst()))
             for tag in banks.vocabulary.tags(kind) {
                 let aliases = tag.aliases.isEmpty ? "" : style.dim(" (also: \(tag.aliases.joined(separator: ", ")))")
-                lines.append("  \(style.accent(tag.id.rightPadded(to: 22))) \(tag.description)"
-                             + style.dim(" [\(count(of: tag.id, kind: kind, in: banks)) questions]") + aliases)
+                let industry = tag.industry.map { style.dim("[\($0)] ") } ?? ""
+                lines.append("  \(style.accent(tag.id.rightPadded(to: 22))) \(industry)\(tag.description)"
+                             + style.dim(" [\(count(of: tag.id, kind: kind, in: banks).counted("question"))]") + aliases)
             }
         }
         context.console.line(lines.joined(separator: "\n"))
@@ -126,7 +128,8 @@ struct TagsCommand: CoachCommand {
     private func selectedKinds() throws -> [TagKind] {
         guard let kind else { return TagKind.allCases }
         if let match = TagKind.allCases.first(where: { $0.listKey == kind || $0.rawValue == kind }) { return [match] }
-        throw CommandFailure("unknown tag kind '\(kind)'; use stages, industries or topics")
+        throw CommandFailure("unknown tag kind '\(kind)'; use "
+                             + TagKind.allCases.map(\.listKey).joined(separator: ", "))
     }
 
     /// Questions carrying the tag itself (a generic `any` question is not counted).
@@ -136,6 +139,7 @@ struct TagsCommand: CoachCommand {
             case .topic: question.topic == id
             case .stage: question.stages.isSpecific && question.stages.contains(id)
             case .industry: question.industries.isSpecific && question.industries.contains(id)
+            case .roleFamily, .employment, .size, .seniority: question.assumes[kind]?.contains(id) ?? false
             }
         }
     }
@@ -145,5 +149,7 @@ private struct TagJSON: Encodable {
     let id: String
     let aliases: [String]
     let description: String
+    /// For role families.
+    let industry: String?
     let questions: Int
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import LineEditor
 import PrepCoachCore
 
 struct CallCommand: CoachCommand {
@@ -7,17 +9,23 @@ struct CallCommand: CoachCommand {
         abstract: "Hold the call: the plan on screen, a clock, notes saved as you type them.",
         discussion: """
             Starts a call with the contact (or resumes one not yet ended). Notes, questions asked, referrals \
-            and to-dos are on disk before the prompt returns. Type `help` inside for its commands.
+            and to-dos are on disk before the prompt returns. On a terminal the clock in the prompt runs on its \
+            own, a warning comes 5 minutes before the end of the call and at its end, the current and next \
+            question stay in view with their follow-ups, and a line that looks like a command (`nxt`, `quit`, \
+            a pasted shell command) is asked about before it becomes a note; `n` drops it, `note` keeps it. \
+            Up recalls only what was typed in calls.
+
+            \(CallSession.help)
             """)
 
     static let completion = CompletionSpec(options: ["--minutes": nil], positional: .contacts)
 
     @Argument(help: "The contact.") var name: String
-    @Option(help: "Minutes you asked for; the clock counts down from it.") var minutes = PlanRequest.defaultMeetingMinutes
+    @Option(parsing: .unconditional, help: "Minutes you asked for; the clock counts down from it.") var minutes = PlanRequest.defaultMeetingMinutes
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard (1...240).contains(minutes) else { throw ValidationError("--minutes must be from 1 to 240") }
+        try NumberRange.check(minutes, "--minutes", 1...240)
     }
 
     func execute(in context: CommandContext) throws {
@@ -25,13 +33,16 @@ struct CallCommand: CoachCommand {
         let contact = try context.contact(named: name)
         let id = contact.id!
         let call: Call
-        if let open = try store.openCall(contactID: id) {
+        let open = try store.openCall(contactID: id)
+        if let open {
             call = open
             context.console.line(context.console.style.dim("Resuming the call started \(DateText.dayAndTime(open.startedAt))."))
         } else {
             call = try store.startCall(contactID: id, at: context.now(), promisedMinutes: minutes)
         }
+        // On a terminal (typing and reading both): wrapped text, the now/next block, questions before command-like notes.
+        let columns = isatty(0) == 1 ? TerminalSize.outputColumns() : nil
         _ = try CallSession(context: context, store: store, contact: contact, plan: store.plan(contactID: id),
-                            call: call).run()
+                            call: call, columns: columns).run(starting: open == nil)
     }
 }

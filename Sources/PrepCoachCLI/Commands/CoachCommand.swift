@@ -54,6 +54,8 @@ enum CompletionSource: Sendable {
 struct CompletionSpec: Sendable {
     var options: [String: CompletionSource?] = [:]
     var positional: CompletionSource?
+    /// What the positional argument after the first one is (`plan NAME drop`), when it differs.
+    var followedBy: CompletionSource?
 
     static let global: [String: CompletionSource?] = ["--bank": .files, "--no-color": nil, "--db": .files, "--help": nil]
 

@@ -35,7 +35,7 @@ struct CommandDispatcher {
 
     /// Prints an error (or the help/version a "clean exit" carries) and gives its exit status.
     func report(_ error: any Error) -> Int32 {
-        switch error {
+        switch StoreError(translating: error) ?? error {
         case let exit as ExitCode:
             return exit.rawValue
         case let failure as CommandFailure:

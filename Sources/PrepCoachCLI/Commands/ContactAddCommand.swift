@@ -6,7 +6,10 @@ struct ContactAddCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add someone you want to talk to.",
         discussion: "Example: contact add \"Ann Lee\" --role \"nurse manager\" --company \"Acme Health\" "
-            + "--industry healthcare --stage career-changer --how \"alumni network\" --channel in-person")
+            + "--industry healthcare --stage career-changer --how \"alumni network\" --channel in-person\n"
+            + "Their role family, owner/employee, organisation size and seniority are worked out from --role and "
+            + "--company where clear (\"Nurse Manager\": clinical, senior), asked in the shell where not, and "
+            + "set outright with --role-family, --owner/--employee, --size, --seniority.")
 
     static let completion = CompletionSpec(options: ContactDetailOptions.completion)
 
@@ -20,10 +23,13 @@ struct ContactAddCommand: CoachCommand {
 
     func execute(in context: CommandContext) throws {
         var contact = Contact(name: name.trimmingCharacters(in: .whitespaces), createdAt: context.now())
-        try details.apply(to: &contact, vocabulary: context.banks(adding: global.banks).vocabulary)
+        let vocabulary = context.banks(adding: global.banks).vocabulary
+        try details.apply(to: &contact, vocabulary: vocabulary)
+        try PersonQuestions(context: context, vocabulary: vocabulary).askUnknown(about: &contact)
         let saved = try context.store().add(contact)
         let name = saved.commandArgument
-        context.console.line("Added \(saved.name).")
+        let facts = PersonPhrase.facts(saved.person)
+        context.console.line("Added \(saved.name)" + (facts.isEmpty ? "." : " (\(facts))."))
         context.console.line(context.console.style.dim(
             "Next: `request \(name)` drafts your request; `pick --contact \(name)` picks your questions."))
     }

@@ -6,10 +6,11 @@ import PrepCoachCore
 struct ContactCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
-        abstract: "Keep the people you talk to: add, list, show, edit, log when you were in touch.",
+        abstract: "Keep the people you talk to: add, list, show, edit, log when you were in touch, rename, remove.",
         discussion: "Without a subcommand, lists your contacts.",
         subcommands: [ContactAddCommand.self, ContactListCommand.self, ContactShowCommand.self,
-                      ContactEditCommand.self, ContactLogCommand.self])
+                      ContactEditCommand.self, ContactLogCommand.self,
+                      ContactRemoveCommand.self, ContactRenameCommand.self])
 
     static let completion = CompletionSpec()
 

@@ -14,11 +14,12 @@ struct ContactDetailOptions: ParsableArguments {
     var howKnown: String?
     @Option(help: "How you will talk: phone, video or in-person (in person makes the strongest connection).")
     var channel: String?
+    @OptionGroup var person: PersonOptions
 
     static let completion: [String: CompletionSource?] = [
         "--role": nil, "--company": .companies, "--industry": .tags(.industry), "--stage": .tags(.stage),
         "--how": nil, "--channel": .choices(Channel.allCases.map(\.rawValue)),
-    ]
+    ].merging(PersonOptions.completion) { first, _ in first }
 
     /// The names of the fields given, to say what `contact edit` changed.
     var givenFields: [String] {
@@ -26,8 +27,11 @@ struct ContactDetailOptions: ParsableArguments {
             ("role", role != nil), ("company", company != nil), ("industry", industry != nil),
             ("stage", stage != nil), ("how", howKnown != nil), ("channel", channel != nil),
         ]
-        return given.filter(\.1).map(\.0)
+        return given.filter(\.1).map(\.0) + person.givenFields
     }
+
+    /// A new role, company or industry: who the contact is may need working out again.
+    var redescribesPerson: Bool { role != nil || company != nil || industry != nil }
 
     /// Sets the given fields, resolving tags through the vocabulary so aliases
     /// work and typos get a did-you-mean.
@@ -38,6 +42,13 @@ struct ContactDetailOptions: ParsableArguments {
         if let stage { contact.stage = try stage.nonEmpty.map { try vocabulary.require(.stage, $0) } }
         if let howKnown { contact.howKnown = howKnown.nonEmpty }
         if let channel { contact.channel = try Channel.parse(channel) }
+        // A new role, company or industry says who they are anew; what you give outright wins.
+        if redescribesPerson {
+            let inferred = PersonInference(vocabulary: vocabulary)
+                .infer(role: contact.role, company: contact.company, industry: contact.industry)
+            contact.person = contact.person.replacing(with: inferred)
+        }
+        contact.person = try person.apply(to: contact.person, vocabulary: vocabulary, industry: contact.industry)
     }
 }
 
@@ -53,10 +64,3 @@ extension Channel {
     }
 }
 
-private extension String {
-    /// nil for an empty (or all-space) string: how an option clears a field.
-    var nonEmpty: String? {
-        let trimmed = trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty ? nil : trimmed
-    }
-}

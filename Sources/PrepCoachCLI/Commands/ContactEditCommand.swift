@@ -14,15 +14,22 @@ struct ContactEditCommand: CoachCommand {
 
     func validate() throws {
         if details.givenFields.isEmpty {
-            throw ValidationError("nothing to change: give --role, --company, --industry, --stage, --how or --channel")
+            throw ValidationError("nothing to change: give --role, --company, --industry, --stage, --how, --channel, "
+                                  + "--role-family, --owner, --employee, --size or --seniority")
         }
     }
 
     func execute(in context: CommandContext) throws {
         let store = try context.store()
         var contact = try ContactLookup(store: store).contact(named: name)
-        try details.apply(to: &contact, vocabulary: context.banks(adding: global.banks).vocabulary)
+        let vocabulary = context.banks(adding: global.banks).vocabulary
+        try details.apply(to: &contact, vocabulary: vocabulary)
+        if details.redescribesPerson {
+            try PersonQuestions(context: context, vocabulary: vocabulary).askUnknown(about: &contact)
+        }
         try store.update(contact)
-        context.console.line("Updated \(contact.name): \(details.givenFields.joined(separator: ", ")).")
+        let facts = PersonPhrase.facts(contact.person)
+        context.console.line("Updated \(contact.name): \(details.givenFields.joined(separator: ", "))"
+                             + (facts.isEmpty ? "." : " (\(facts))."))
     }
 }

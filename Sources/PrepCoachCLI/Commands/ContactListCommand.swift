@@ -41,7 +41,7 @@ struct ContactListPrinter {
             [contact.name, contact.role ?? "–", contact.company ?? "–", contact.channel?.rawValue ?? "–",
              contact.id.flatMap { lastContact[$0] }.map(DateText.day) ?? "never"]
         }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        let widths = header.indices.map { column in ([header] + rows).map { TerminalText.width($0[column]) }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { $0.rightPadded(to: $1 + 2) }.joined().trimmingCharacters(in: .whitespaces)
         }

@@ -54,7 +54,7 @@ struct ContactProfile {
         }
         let fields: [(String, String?)] = [
             ("Role", contact.role), ("Company", contact.company), ("Industry", contact.industry),
-            ("Stage", contact.stage), ("How known", contact.howKnown), ("Channel", contact.channel?.rawValue),
+            ("Stage", contact.stage), ("Who", PersonPhrase.facts(contact.person).nonEmpty), ("How known", contact.howKnown), ("Channel", contact.channel?.rawValue),
             ("Referred by", referredBy), ("Added", DateText.day(contact.createdAt)),
             ("Last contact", lastContact.map(DateText.day) ?? "never"),
             ("Plan", planQuestions == 0 ? "none yet — pick --contact \(name)"
@@ -75,6 +75,7 @@ struct ContactProfileJSON: Encodable {
     let role, company, industry, stage, channel, lastContact: String?
     let howKnown, referredBy: String?
     let mayUseReferrerName: Bool?
+    let roleFamily, employment, size, seniority: String?
     let added: String
     let planQuestions, planMinutes, readinessScore, calls, rehearsals: Int
 
@@ -86,6 +87,8 @@ struct ContactProfileJSON: Encodable {
         howKnown = contact.howKnown
         referredBy = profile.referrer?.name
         mayUseReferrerName = profile.referrer == nil ? nil : contact.mayUseReferrerName
+        (roleFamily, employment, size, seniority) = (contact.roleFamily, contact.employment, contact.orgSize,
+                                                     contact.seniority)
         added = DateText.day(contact.createdAt)
         planQuestions = profile.planQuestions
         planMinutes = profile.planMinutes

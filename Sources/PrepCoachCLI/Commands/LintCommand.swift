@@ -25,15 +25,18 @@ struct LintCommand: CoachCommand {
 
     func execute(in context: CommandContext) throws {
         let banks = context.banks(adding: global.banks)
-        let lines = try QuestionSource.lines(from: input, context: context)
-        let findings = try lines.map { LintedLine(line: $0, findings: try context.lint($0.text, banks: banks)) }
+        let (lines, unreadable) = try QuestionSource.lines(from: input, context: context)
+        let lint = try context.linter(banks: banks)
+        let findings = lines.map { LintedLine(line: $0, findings: lint($0.text)) }
             .filter { !$0.findings.isEmpty }
         if json {
             context.console.line(try JSONOutput.encode(findings.flatMap { item in item.findings.map { FindingJSON(item.line, $0) } }))
         } else {
             FindingPrinter(console: context.console).print(findings, checked: lines.count)
         }
-        if findings.contains(where: { $0.findings.contains { $0.rule.severity == .error } }) { throw ExitCode.failure }
+        if unreadable > 0 || findings.contains(where: { $0.findings.contains { $0.rule.severity == .error } }) {
+            throw ExitCode.failure
+        }
     }
 }
 
@@ -50,29 +53,52 @@ struct LintedLine {
 
 /// Turns `lint`'s arguments into questions: existing files are read (bank
 /// files by their questions, other files a question per line); otherwise the
-/// words are one question.
+/// words are one question. A word that looks like a path (`notes.txt`,
+/// `banks/x.yaml`) but names no file is an error, never a question. A question
+/// that cannot be one (over 500 characters, say) is reported at its place and counted.
 enum QuestionSource {
-    static func lines(from input: [String], context: CommandContext) throws -> [QuestionLine] {
+    static func lines(from input: [String], context: CommandContext) throws
+        -> (questions: [QuestionLine], unreadable: Int) {
         let existing = input.filter { FileManager.default.fileExists(atPath: $0) }
-        if existing.isEmpty { return [QuestionLine(text: input.joined(separator: " "), location: nil)] }
-        guard existing.count == input.count else {
-            let missing = input.filter { !existing.contains($0) }
+        let missing = input.filter { !existing.contains($0) }
+        if existing.isEmpty && !missing.contains(where: looksLikePath) {
+            let question = input.joined(separator: " ")
+            if let problem = Question.problem(with: question) { throw CommandFailure(problem) }
+            return ([QuestionLine(text: question, location: nil)], 0)
+        }
+        guard missing.isEmpty else {
             throw CommandFailure("no such file: \(missing.joined(separator: ", ")) (to lint a question, quote it)")
         }
         var lines: [QuestionLine] = []
+        var unreadable = 0
         for path in BankLoaderPaths.files(in: existing) {
             if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
                 let banks = BankLoader.load([context.bundledBanks.map { $0 + "/tags.yaml" }, path].compactMap { $0 })
                 banks.diagnostics.forEach(context.console.report)
+                unreadable += banks.diagnostics.count { $0.severity == .error }
                 lines += banks.questions.filter { $0.location.file == path }
                     .map { QuestionLine(text: $0.text, location: $0.location) }
             } else {
-                lines += try TextFileLines.read(path).map {
-                    QuestionLine(text: $0.text, location: SourceLocation(file: path, line: $0.number, column: 1))
+                for (number, text) in try TextFileLines.read(path) {
+                    let location = SourceLocation(file: path, line: number, column: 1)
+                    if let problem = Question.problem(with: text) {
+                        context.console.report(Diagnostic(.error, at: location, problem))
+                        unreadable += 1
+                    } else {
+                        lines.append(QuestionLine(text: text, location: location))
+                    }
                 }
             }
         }
-        return lines
+        return (lines, unreadable)
+    }
+}
+
+extension QuestionSource {
+    /// One word with a folder separator or a question-file extension.
+    static func looksLikePath(_ word: String) -> Bool {
+        guard !word.contains(where: \.isWhitespace) else { return false }
+        return word.contains("/") || [".txt", ".yaml", ".yml"].contains { word.lowercased().hasSuffix($0) }
     }
 }
 
@@ -85,26 +111,39 @@ enum BankLoaderPaths {
 }
 
 /// `file:line: severity [rule-id] message`, then the suggestion, then a summary.
+/// Lines are gathered and written in large pieces: a file of many questions
+/// must not cost a system call per printed line.
 struct FindingPrinter {
     let console: Console
+    private static let flushSize = 1 << 16
 
     func print(_ items: [LintedLine], checked: Int) {
         let style = console.style
+        var buffer = ""
+        func emit(_ line: String) {
+            buffer += line
+            buffer += "\n"
+            if buffer.utf8.count >= Self.flushSize {
+                console.write(buffer)
+                buffer = ""
+            }
+        }
         for item in items {
             for finding in item.findings {
                 let place = item.line.location.map { "\($0.file):\($0.line): " } ?? ""
                 let severity = finding.rule.severity
                 let label = severity == .error ? style.error("error") : severity == .warning
                     ? style.warning("warning") : style.accent("suggestion")
-                console.line("\(place)\(label) [\(finding.rule.id)] \(finding.message)")
-                if item.line.location != nil { console.line(style.dim("    \(item.line.text)")) }
-                console.line("    \(style.good("try:")) \(finding.rule.suggestion)")
+                emit("\(place)\(label) [\(finding.rule.id)] \(finding.message)")
+                if item.line.location != nil { emit(style.dim("    \(item.line.text)")) }
+                emit("    \(style.good("try:")) \(finding.rule.suggestion)")
             }
         }
         let count = items.reduce(0) { $0 + $1.findings.count }
-        console.line(count == 0
+        emit(count == 0
             ? style.good(checked == 1 ? "No problems found." : "No problems in \(checked) questions.")
             : "\(count.counted("finding")) in \(items.count) of \(checked.counted("question")).")
+        console.write(buffer)
     }
 }
 

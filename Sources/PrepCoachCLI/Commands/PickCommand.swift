@@ -7,16 +7,19 @@ struct PickCommand: CoachCommand {
         commandName: "pick",
         abstract: "Build a question plan for one conversation.",
         discussion: """
-            Picks questions that suit your stage and industry, preferring ones written for them over \
-            generic ones, spreads them over the topics in conversation order (opening … closing), fits \
-            them in the meeting with \(PlanRequest.defaultReservedMinutes) minutes kept for introductions \
-            and thanks, and always ends with a "who else should I talk to?" question.
+            Picks questions that suit your stage and industry and the person you talk to (their role family, \
+            whether they own the business, its size, their seniority: from the contact, or the options below), \
+            preferring ones written for them while generic staples still compete (the seed varies the draw). \
+            Never mixes questions that assume different people (an owner's and an employee's). Spreads them \
+            over the topics in conversation order, fits them in the meeting with \
+            \(PlanRequest.defaultReservedMinutes) minutes kept for introductions and thanks, and always holds \
+            an opening, a "who else should I talk to?" question and a closing, whose minutes come first.
             """)
 
     static let completion = CompletionSpec(options: [
         "--stage": .tags(.stage), "--industry": .tags(.industry), "--topic": .tags(.topic), "--contact": .contacts,
         "--minutes": nil, "--count": nil, "--seed": nil, "--json": nil, "--allow-flagged": nil,
-    ])
+    ].merging(PersonOptions.completion) { first, _ in first })
 
     @Option(help: "Your career stage, e.g. career-changer (see `tags stages`).")
     var stage: String?
@@ -29,17 +32,18 @@ struct PickCommand: CoachCommand {
             + "skipped, and the plan is saved for `call`.", valueName: "NAME"))
     var contact: String?
 
-    @Option(name: .customLong("topic"), help: "Only these topics (repeatable). The referral question is always added.")
+    @Option(name: .customLong("topic"),
+            help: "Only these topics (repeatable). The opening, referral and closing questions are always added.")
     var topics: [String] = []
 
-    @Option(help: "Length of the meeting in minutes. Informational interviews should stay under 30.")
+    @Option(parsing: .unconditional, help: "Length of the meeting in minutes. Informational interviews should stay under 30.")
     var minutes: Int = PlanRequest.defaultMeetingMinutes
 
-    @Option(help: "At most this many questions, the referral question included.")
+    @Option(parsing: .unconditional, help: "At most this many questions, the referral question included.")
     var count: Int?
 
-    @Option(help: "Seed for the order of equally good questions: the same seed gives the same plan.")
-    var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Seed for the order of equally good questions: the same seed gives the same plan.")
+    var seed: Int?
 
     @Flag(help: "Also pick questions that a lint rule flags (left out by default).")
     var allowFlagged = false
@@ -47,11 +51,14 @@ struct PickCommand: CoachCommand {
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
+    @OptionGroup(title: "Who you talk to (default: the contact's)") var personOptions: PersonOptions
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard (1...240).contains(minutes) else { throw ValidationError("--minutes must be from 1 to 240") }
-        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+        try NumberRange.check(minutes, "--minutes", 1...240)
+        try NumberRange.check(count, "--count", 1...Int.max)
+        try NumberRange.check(seed, "--seed", 0...Int.max)
     }
 
     func execute(in context: CommandContext) throws {
@@ -65,29 +72,74 @@ struct PickCommand: CoachCommand {
             throw CommandFailure("pick needs --industry" + (person.map { " (or `contact edit \"\($0.name)\" --industry I`)" } ?? ""))
         }
         let asked = try person?.id.map { try context.store().askedQuestionIDs(contactID: $0) } ?? []
+        let industryID = try vocabulary.require(.industry, industry)
+        let facts = try personOptions.apply(to: person?.person ?? PersonFacts(), vocabulary: vocabulary,
+                                            industry: industryID)
         let request = PlanRequest(
             stage: try vocabulary.require(.stage, stage),
-            industry: try vocabulary.require(.industry, industry),
+            industry: industryID, person: facts,
             topics: try topics.map { try vocabulary.require(.topic, $0) },
-            meetingMinutes: minutes, maxCount: count, seed: seed ?? UInt64.random(in: 1...99_999),
+            meetingMinutes: minutes, maxCount: count, seed: seed.map(UInt64.init) ?? UInt64.random(in: 1...99_999),
             excludedIDs: asked)
-        let unflagged = try UnflaggedQuestions(engine: context.ruleEngine(for: banks))
-        let plan = try QuestionPicker(banks: banks).pick(request) { allowFlagged || unflagged.contains($0) }
+        let engine = try context.ruleEngine(for: banks)
+        let unflagged = UnflaggedQuestions(engine: engine)
+        let plan: Plan
+        do {
+            plan = try QuestionPicker(banks: banks).pick(request) { allowFlagged || unflagged.contains($0) }
+        } catch {
+            guard case let .referralsNotAllowed(ids) = error else { throw error }
+            let rules = Set(ids.compactMap { banks.question(id: $0) }.flatMap { engine.lint($0.text).map(\.rule.id) })
+            throw CommandFailure("rules excluded every referral question that fits (\(ids.joined(separator: ", "))): "
+                + "flagged by \(rules.sorted().joined(separator: ", ")); switch those rules off in the config "
+                + "or pass --allow-flagged")
+        }
+        var keptOwn: [PlanItem] = []
         if let person, let id = person.id {
-            try context.store().setPlan(contactID: id, questions: plan.questions.map {
-                (questionID: $0.id, text: $0.text, topic: $0.topic, minutes: $0.minutes)
-            })
+            keptOwn = try ownQuestionsToKeep(of: person, context)
+            var editor = PlanEditor(items: plan.questions.map {
+                PlanItem(contactID: id, position: 0, questionID: $0.id, text: $0.text, topic: $0.topic, minutes: $0.minutes)
+            }, banks: banks)
+            for own in keptOwn where editor.duplicate(questionID: nil, text: own.text) == nil { editor.insert(own) }
+            try context.store().savePlan(contactID: id, items: editor.items, change: "new plan from pick", at: context.now())
+            try context.store().setPlanMeetingMinutes(minutes, contactID: id)
         }
         if json {
             context.console.line(try JSONOutput.encode(PlanJSON(plan)))
             return
         }
-        context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary).format(plan))
+        let talkingTo = PersonPhrase.describe(facts, role: person?.role, company: person?.company, vocabulary: vocabulary)
+        context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary, person: talkingTo)
+            .format(plan))
         if let person {
             let skipped = asked.isEmpty ? "" : " (\(asked.count.counted("question")) asked in earlier calls left out)"
+            if !keptOwn.isEmpty {
+                context.console.line("Kept your own \(keptOwn.count == 1 ? "question" : "\(keptOwn.count) questions") "
+                    + "in the plan, before the closing ones: " + keptOwn.map { "\"\($0.text)\"" }.joined(separator: ", ")
+                    + ". `plan \(person.commandArgument) drop N` takes one out.")
+            }
             context.console.line(context.console.style.dim(
                 "Saved as \(person.name)'s plan\(skipped): `plan \(person.commandArgument)` shows it, "
-                    + "`add \(person.commandArgument) \"…\"` adds your own, `call \(person.commandArgument)` uses it."))
+                    + "`add \(person.commandArgument) \"…\"` adds your own, `plan \(person.commandArgument) undo` "
+                    + "brings back the previous plan, `call \(person.commandArgument)` uses it."))
+        }
+    }
+
+    /// Your own questions in the contact's current plan, to carry into the new one. In the
+    /// interactive shell you are asked; a script or one-shot run keeps them (and says so).
+    private func ownQuestionsToKeep(of person: Contact, _ context: CommandContext) throws -> [PlanItem] {
+        let own = try context.store().plan(contactID: person.id!).filter { $0.questionID == nil }
+        guard !own.isEmpty, context.answers is EditorAnswers else { return own }
+        let prompt = "Keep your \(own.count == 1 ? "own question" : "\(own.count) own questions") in the new plan? [Y/n] "
+        while true {
+            switch try context.ask(prompt, completions: ["yes", "no"]) {
+            case .endOfInput, .interrupted: return own
+            case let .line(answer):
+                switch answer.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "", "y", "yes": return own
+                case "n", "no": return []
+                default: context.console.line("Answer y (keep them) or n (leave them out).")
+                }
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ struct ReadinessAssessment {
         let plan = try store.plan(contactID: id)
         // Suggestions are style advice; only errors and warnings make a question unfit to ask.
         let flagged = try plan.map(\.text).filter { text in
-            try context.lint(text, banks: banks).contains { $0.rule.severity <= .warning }
+            try context.lint(text, banks: banks, company: contact.company).contains { $0.rule.severity <= .warning }
         }
         let notes = try contact.company.map { try store.research(company: $0).count } ?? 0
         return ReadinessReport.Facts(planMinutes: plan.isEmpty ? nil : plan.reduce(0) { $0 + $1.minutes },

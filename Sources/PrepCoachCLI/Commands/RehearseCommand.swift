@@ -3,11 +3,14 @@ import Foundation
 import PrepCoachCore
 
 /// `rehearse NAME`: say your introduction and each planned question aloud, one
-/// at a time, against the clock, to learn whether the plan fits the time you asked for.
+/// at a time, against the time asking it should take — the answers are theirs to give,
+/// so a rehearsal times only what you say.
 struct RehearseCommand: CoachCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rehearse", abstract: "Rehearse a contact's plan aloud, timed against its minutes.",
-        discussion: "Press Enter after each step; 's' stops. A finished run is saved; `contact show` counts them.")
+        commandName: "rehearse", abstract: "Rehearse asking a contact's questions aloud, timed.",
+        discussion: """
+            Press Enter after each step; 's' stops. Each question is timed against a calm asking time             (its words at about 130 a minute, plus a few seconds to lead in: 15 to 30 seconds), not the             minutes its answer takes. A finished run is saved; `contact show` counts them.
+            """)
 
     static let completion = CompletionSpec(positional: .contacts)
 
@@ -29,7 +32,7 @@ struct RehearseCommand: CoachCommand {
         let steps = [RehearsalStep(label: "Intro", text: "your 30-second introduction",
                                    budgetSeconds: Self.introductionSeconds)]
             + plan.enumerated().map { index, item in
-                RehearsalStep(label: "Q\(index + 1)", text: item.text, budgetSeconds: item.minutes * 60)
+                RehearsalStep(label: "Q\(index + 1)", text: item.text, budgetSeconds: RehearsalStep.askingSeconds(item.text))
             }
         let timings = try run(steps, context: context, questionCount: plan.count)
         let finished = timings.count == steps.count
@@ -38,8 +41,9 @@ struct RehearseCommand: CoachCommand {
         if finished {
             try store.add(Rehearsal(contactID: id, at: context.now(), seconds: total, budgetSeconds: budget))
         }
+        let planMinutes = plan.reduce(0) { $0 &+ max($1.minutes, 0) }
         context.console.write(RehearsalFormatter(style: context.console.style)
-            .format(timings, of: steps.count, contact: contact, budgetSeconds: budget))
+            .format(timings, of: steps.count, contact: contact, budgetSeconds: budget, planMinutes: planMinutes))
     }
 
     /// Times each step from its prompt to Enter; stops at 's', Ctrl-C or end of input.
@@ -48,7 +52,7 @@ struct RehearseCommand: CoachCommand {
         for (index, step) in steps.enumerated() {
             context.console.line(index == 0
                 ? "Say your 30-second introduction aloud, then press Enter."
-                : "\(step.label)/\(questionCount) (\(step.budgetSeconds / 60) min) \(step.text)")
+                : "\(step.label)/\(questionCount) (ask in ~\(RehearsalFormatter.clock(step.budgetSeconds))) \(step.text)")
             let started = context.now()
             let input = try context.ask(index == 0 ? "Enter when done, 's' to stop: "
                                                    : "ask it aloud, Enter for the next, 's' to stop: ",
@@ -71,20 +75,31 @@ struct RehearsalStep {
 
     let label: String
     let text: String
+    /// How long saying it should take.
     let budgetSeconds: Int
+
+    /// Seconds to ask a question aloud: its words at a calm speaking pace (130 a
+    /// minute) plus 10 seconds to lead into it, kept between 15 and 30.
+    static func askingSeconds(_ text: String) -> Int {
+        let words = text.split(whereSeparator: \.isWhitespace).count
+        return min(max(words * 60 / 130 + 10, 15), 30)
+    }
 }
 
 /// The end of a rehearsal: total against budget, then each step over or under its estimate.
 struct RehearsalFormatter {
     let style: Style
+    /// A step this close to its time (seconds either way) is on pace: nobody speaks to the second.
+    static let tolerance = 5
 
-    func format(_ timings: [RehearsalStep.Timing], of stepCount: Int, contact: Contact, budgetSeconds: Int) -> String {
+    func format(_ timings: [RehearsalStep.Timing], of stepCount: Int, contact: Contact, budgetSeconds: Int,
+                planMinutes: Int) -> String {
         let finished = timings.count == stepCount
         let total = timings.reduce(0) { $0 + $1.seconds }
         var lines = [""]
         if finished {
-            lines.append(style.bold("Rehearsal for \(contact.name): \(Self.clock(total)) of \(Self.clock(budgetSeconds))")
-                         + " — " + difference(total - budgetSeconds))
+            lines.append(style.bold("Rehearsal for \(contact.name): asking took \(Self.clock(total)) of about "
+                                    + Self.clock(budgetSeconds)) + " — " + difference(total - budgetSeconds))
         } else {
             lines.append(style.bold("Rehearsal for \(contact.name) stopped after \(timings.count) of \(stepCount) steps")
                          + " (\(Self.clock(total)) so far; not saved)")
@@ -95,13 +110,15 @@ struct RehearsalFormatter {
                          + "\(Self.clock(timing.step.budgetSeconds))  " + difference(timing.seconds - timing.step.budgetSeconds))
         }
         if finished {
-            lines.append(style.dim("Saved. Their answers take longer than your questions: if you ran over here, cut a question."))
+            let answers = max(min(planMinutes, 24 * 60) * 60 - total, 0)  // bounded: minutes come from the database
+            lines.append(style.dim("Saved. Of the plan's \(planMinutes.counted("minute")), that leaves about \(Self.clock(answers)) "
+                                   + "for their answers; a question that ran over is worth shortening."))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func difference(_ seconds: Int) -> String {
-        if seconds == 0 { return "on time" }
+        if abs(seconds) <= Self.tolerance { return "on pace" }
         return seconds > 0 ? style.warning("\(Self.clock(seconds)) over") : style.good("\(Self.clock(-seconds)) under")
     }
 

@@ -13,19 +13,45 @@ struct RequestCommand: CoachCommand {
         commandName: "request", abstract: "Draft a request for an informational interview (email, phone script, LinkedIn note).")
 
     static let completion = CompletionSpec(
-        options: ["--channel": .choices(RequestChannel.allCases.map(\.rawValue))], positional: .contacts)
+        options: ["--channel": .choices(RequestChannel.allCases.map(\.rawValue)), "--learn": nil, "--how": nil,
+                  "--sent": nil],
+
+        positional: .contacts)
 
     @Argument(help: "The contact's name (Tab completes names).") var name: String
     @Option(help: "email, phone (a script for the call) or linkedin (a note under 300 characters).")
     var channel: RequestChannel = .email
+    @Option(help: ArgumentHelp("What you hope to learn from them, in your words (asked in the shell when left out).",
+                               valueName: "TEXT"))
+    var learn: String?
+    @Option(help: ArgumentHelp("How you are connected, e.g. \"met at the spring job fair\" (saved with the contact).",
+                               valueName: "TEXT"))
+    var how: String?
+    @Flag(help: "Record that you sent the request (no draft is shown); `next` and `history` show it.") var sent = false
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws {
         let store = try context.store()
         let lookup = ContactLookup(store: store)
-        let contact = try lookup.contact(named: name)
+        var contact = try lookup.contact(named: name)
+        if sent {
+            try store.log(Interaction(contactID: contact.id!, kind: .request, text: channel.rawValue, at: context.now()))
+            context.console.line("Request to \(contact.name) recorded as sent (\(channel.rawValue)). "
+                                 + "`next` shows what comes after; `pick --contact \(contact.commandArgument)` starts your questions.")
+            return
+        }
         let referrer = try lookup.referrer(of: contact)
-        let draft = MeetingRequestDraft(contact: contact, referrer: contact.mayUseReferrerName == true ? referrer : nil)
+        if let connection = try how ?? askOnce("How are you connected to \(contact.name)? (Enter to skip) ",
+                                               when: contact.howKnown == nil && referrer == nil, context) {
+            contact.howKnown = connection
+            try store.update(contact)
+        }
+        let learning = try learn ?? askOnce("What do you hope to learn from \(contact.name)? (Enter to skip) ",
+                                            when: channel != .linkedin, context)  // no room for it in a LinkedIn note
+
+        let me = context.userProfile()
+        let draft = MeetingRequestDraft(contact: contact, referrer: contact.mayUseReferrerName == true ? referrer : nil,
+                                        me: me, learn: learning)
         let style = context.console.style
         var lines: [String]
         switch channel {
@@ -46,8 +72,9 @@ struct RequestCommand: CoachCommand {
         case .linkedin:
             let note = draft.linkedInNote()
             lines = [style.bold("LinkedIn note to \(contact.name)"), "", note, "",
-                     style.dim("\(note.count) of \(MeetingRequestDraft.linkedInLimit) characters with the placeholder; "
-                               + "check again once your name is in.")]
+                     style.dim("\(note.count) of \(MeetingRequestDraft.linkedInLimit) characters"
+                               + (me.name == nil ? " with the placeholder; check again once your name is in." : "."))]
+
         }
         if let referrer, contact.mayUseReferrerName != true {
             lines += ["", style.dim("\(referrer.name) referred you but did not say you may use their name; "
@@ -57,8 +84,20 @@ struct RequestCommand: CoachCommand {
             lines += ["", style.dim("Tip: `contact edit \(contact.commandArgument) --stage … --industry …` "
                                     + "makes this draft more specific.")]
         }
-        lines += ["", style.dim("Replace \(MeetingRequestDraft.yourName) with your name; prepcoach sends nothing. "
-                                + "When they agree, `prep \(contact.commandArgument)` gets you ready.")]
+        if me.name == nil {
+            lines += ["", style.dim("Replace \(MeetingRequestDraft.yourName) with your name, or sign every draft by adding "
+                                    + "`me: {name: Alex Kim, signature: \"Alex Kim\\nalex@example.com\"}` to "
+                                    + (RuleSettings.defaultPath(environment: context.environment) ?? "your config file") + ".")]
+        }
+        lines += ["", style.dim("prepcoach sends nothing. When they agree, `prep \(contact.commandArgument)` gets you ready.")]
         context.console.line(lines.joined(separator: "\n"))
     }
+
+    /// Asks in the interactive shell (never in scripts or one-shot runs); nil when skipped.
+    private func askOnce(_ prompt: String, when needed: Bool, _ context: CommandContext) throws -> String? {
+        guard needed, context.isInteractive, case let .line(answer) = try context.ask(prompt) else { return nil }
+        let text = answer.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
 }

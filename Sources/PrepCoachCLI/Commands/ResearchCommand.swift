@@ -8,7 +8,7 @@ struct ResearchCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "research", abstract: "Keep notes on what you learned about a company before the call.",
         discussion: "Without a subcommand, lists all notes.",
-        subcommands: [ResearchAddCommand.self, ResearchListCommand.self])
+        subcommands: [ResearchAddCommand.self, ResearchListCommand.self, ResearchRemoveCommand.self])
 
     static let completion = CompletionSpec()
 
@@ -61,13 +61,71 @@ struct ResearchListCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List research notes, for one company or all.")
 
-    static let completion = CompletionSpec(positional: .companies)
+    static let completion = CompletionSpec(options: ["--json": nil], positional: .companies)
 
     @Argument(help: "Only this company's notes (Tab completes companies).") var company: String?
+    @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws {
+        if json {
+            context.console.line(try JSONOutput.encode(try context.store().research(company: company).map(ResearchNoteJSON.init)))
+            return
+        }
         try ResearchListPrinter(context: context).print(company: company)
+    }
+}
+
+struct ResearchRemoveCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a company's research notes, or one of them with --note N.",
+        discussion: """
+            N counts the company's notes in the order `research list COMPANY` shows them, from 1. \
+            Removing all of a company's notes asks first (add --yes in scripts).
+            """)
+
+    static let completion = CompletionSpec(options: ["--note": nil, "--yes": nil], positional: .companies)
+
+    @Argument(help: "The company (Tab completes companies).") var company: String
+    @Option(help: ArgumentHelp("Remove only the N-th note.", valueName: "N")) var note: Int?
+    @Flag(help: "Do not ask for confirmation (for scripts).") var yes = false
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws {
+        let store = try context.store()
+        let notes = try store.research(company: company)
+        guard !notes.isEmpty else { throw CommandFailure("no research notes for \(company); see `research list`") }
+        let name = notes[0].company
+        if let note {
+            guard notes.indices.contains(note - 1) else {
+                throw CommandFailure("\(name) has \(notes.count.counted("note")): give --note from 1 to \(notes.count)")
+            }
+            try store.removeResearch(company: name, noteID: notes[note - 1].id)
+            context.console.line("Removed note \(note) on \(name): \(notes[note - 1].text)")
+        } else {
+            guard try Confirmation(context: context).confirmed(
+                "Remove all \(notes.count.counted("note")) on \(name)?",
+                action: "`research remove` deletes all \(notes.count.counted("note")) on \(name)", yes: yes) else {
+                context.console.line("Kept the notes on \(name).")
+                return
+            }
+            let removed = try store.removeResearch(company: name)
+            context.console.line("Removed \(removed.counted("note")) on \(name).")
+        }
+        context.researchChanged()
+    }
+}
+
+/// One research note in `research list --json`.
+struct ResearchNoteJSON: Encodable {
+    let company: String
+    let text: String
+    let added: Date
+
+    init(_ note: ResearchNote) {
+        company = note.company
+        text = note.text
+        added = note.createdAt
     }
 }
 

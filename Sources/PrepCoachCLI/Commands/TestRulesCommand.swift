@@ -24,7 +24,7 @@ struct TestRulesCommand: CoachCommand {
         let failures = engine.exampleFailures()
         failures.forEach { context.console.report($0.diagnostic) }
         let examples = rules.reduce(0) { $0 + $1.examples.flag.count + $1.examples.pass.count }
-        let summary = "\(rules.count) rules, \(examples) examples: \(failures.count) failed"
+        let summary = "\(rules.count.counted("rule")), \(examples.counted("example")): \(failures.count) failed"
         context.console.line(failures.isEmpty ? context.console.style.good(summary) : summary)
         if !failures.isEmpty || (!paths.isEmpty && loaded.hasErrors) { throw ExitCode.failure }
     }

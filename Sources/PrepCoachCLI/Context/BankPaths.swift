@@ -8,17 +8,29 @@ public enum BankPaths {
     /// `.build/release/prepcoach`), or in `../share/prepcoach` (an install).
     public static func bundled(environment: [String: String], executable: String) -> String? {
         if let path = environment["PREPCOACH_BUNDLED_BANKS"], !path.isEmpty { return path }
-        let fileManager = FileManager.default
+        return searched(executable: executable).first {
+            FileManager.default.fileExists(atPath: URL(fileURLWithPath: $0).appendingPathComponent("tags.yaml").path)
+        }
+    }
+
+    /// The folders looked in, nearest first: beside the executable and up to five levels above.
+    static func searched(executable: String) -> [String] {
         var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidates: [String] = []
         for _ in 0..<6 {
-            for candidate in [folder.appendingPathComponent("QuestionBanks"),
-                              folder.appendingPathComponent("share/prepcoach/QuestionBanks")]
-            where fileManager.fileExists(atPath: candidate.appendingPathComponent("tags.yaml").path) {
-                return candidate.path
-            }
+            candidates += [folder.appendingPathComponent("QuestionBanks").path,
+                           folder.appendingPathComponent("share/prepcoach/QuestionBanks").path]
+            if folder.path == "/" { break }
             folder.deleteLastPathComponent()
         }
-        return nil
+        return candidates
+    }
+
+    /// Why every stage and industry is unknown: said once, with where prepcoach looked.
+    static func notFoundMessage(executable: String) -> String {
+        "no bundled question banks (QuestionBanks/ with a tags.yaml) in "
+            + searched(executable: executable).prefix(4).joined(separator: ", ")
+            + " or the folders above; install with `make install PREFIX=…` or set PREPCOACH_BUNDLED_BANKS=DIR"
     }
 
     public static func all(bundled: String?, environment: [String: String], options: [String]) -> [String] {

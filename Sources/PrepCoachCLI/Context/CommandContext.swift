@@ -13,6 +13,8 @@ public final class CommandContext {
     public let bundledBanks: String?
     /// The SQLite file (`--db`, else under XDG_DATA_HOME), opened on first use.
     public let storePath: String?
+    /// Whether `storePath` came from `--db`: its folder must exist (prepcoach creates only its own).
+    private let storePathIsExplicit: Bool
     /// Where `prep`, `rehearse` and `call` read answers; set by the REPL or script runner.
     public var answers: AnswerSource?
     /// The clock. `PREPCOACH_NOW` (ISO 8601) moves it, for demos and tests of dates.
@@ -32,6 +34,7 @@ public final class CommandContext {
         self.console = console
         self.environment = environment
         self.storePath = storePath ?? CoachStore.defaultPath(environment: environment)
+        self.storePathIsExplicit = storePath != nil
         self.now = Self.clock(environment: environment)
         self.bundledBanks = bundledBanks
         self.bankPaths = BankPaths.all(bundled: bundledBanks, environment: environment, options: extraBanks)
@@ -45,6 +48,9 @@ public final class CommandContext {
         let snapshot = BankSnapshot.defaultFolder(environment: environment).map {
             BankSnapshot(folder: $0, program: BankSnapshot.runningProgram)
         }
+        if bundledBanks == nil && loaded.isEmpty {
+            console.error(BankPaths.notFoundMessage(executable: BankPaths.executablePath))
+        }
         let banks = snapshot?.load(paths) ?? BankLoader.load(paths)
         reportProblems(banks.diagnostics)
         loaded[paths] = banks
@@ -55,13 +61,16 @@ public final class CommandContext {
     public func store() throws -> CoachStore {
         if let openedStore { return openedStore }
         guard let storePath else { throw CommandFailure("no place for the database: set HOME or use --db PATH") }
-        do {
-            let store = try CoachStore(path: storePath)
-            openedStore = store
-            return store
-        } catch {
-            throw CommandFailure("cannot open the database \(storePath): \(error)")
-        }
+        let store = try CoachStore(path: storePath, createsFolder: !storePathIsExplicit)
+        store.warnings.forEach(console.warning)
+        openedStore = store
+        return store
+    }
+
+    /// At exit: the database file alone then holds everything (nothing left only in its log).
+    public func closeStore() {
+        openedStore?.close()
+        openedStore = nil
     }
 
     private static func clock(environment: [String: String]) -> () -> Date {
@@ -78,35 +87,88 @@ public final class CommandContext {
         guard let answers else {
             throw CommandFailure("this command asks questions: run it in the prepcoach shell or feed answers on standard input")
         }
-        return answers.answer(prompt: prompt, completions: completions)
+        return answers.answer(prompt: console.safePrompt(prompt), completions: completions)
     }
 
-    /// The rules of these banks, with the user's config applied, compiled once.
-    /// Companies in your research notes join the `{company}` macro.
-    public func ruleEngine(for banks: Banks) throws -> RuleEngine {
+    /// A line typed in a call, with a prompt that keeps itself current (see `AnswerSource.callLine`).
+    public func callLine(_ prompt: LivePrompt, completions: [String]) throws -> LineInput {
+        guard let answers else { return try ask(prompt.text()) }  // no one to ask: ask's error
+        return answers.callLine(prompt: prompt, completions: completions)
+    }
+
+    /// The rules of these banks, with the user's config applied, compiled once,
+    /// with the lint model's second opinion. Companies in your research notes
+    /// are matched as `{company}`.
+    public func ruleEngine(for banks: Banks, reportingFailures: Bool = true) throws -> RuleEngine {
         if let engine = engines[banks.files] { return engine }
-        let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule])
+        let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules)
         unknown.forEach(console.report)
-        let companies = Set(researchNotes.map { QuestionText.normalizedString($0.company).trimmingCharacters(in: .whitespaces) })
-            .filter { !$0.isEmpty }.sorted()
-        let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty },
-                                    macros: banks.macros.adding(companies, to: "company"), precompiled: banks.precompiledRules.decoded())
+        let precompiled = banks.precompiledRules.decoded()
+        let failing = try failingExamples(in: banks, rules: rules, precompiled: precompiled)
+        if reportingFailures { failing.map(\.diagnostic).forEach(console.report) }
+        let unused = Set(failing.map(\.rule.id))
+        let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty && !unused.contains($0.id) }, macros: banks.macros,
+                                    precompiled: precompiled, opinion: modelOpinion(banks: banks, rules: rules),
+                                    companies: CompanyNames(researchNotes.map(\.company)))
         engines[banks.files] = engine
         researchRule = rules.first { $0.id == ResearchAnswerCheck.rule.id }
         return engine
     }
 
-    /// Every finding for a question: the pattern rules, and whether your research already answers it.
-    public func lint(_ question: String, banks: Banks? = nil) throws -> [Finding] {
-        let engine = try ruleEngine(for: banks ?? self.banks())
-        let research = researchRule.flatMap { rule in
-            ResearchAnswerCheck(notes: researchNotes).finding(for: question, rule: rule)
+    /// The examples that fail of rules outside the bundled folder (whose rules
+    /// the test suite holds to their examples). Such a rule is not used: a
+    /// rule that misses its own examples would misjudge questions silently.
+    public func failingExamples(in banks: Banks, rules: [Rule],
+                                precompiled: [String: CompiledRule] = [:]) throws -> [ExampleFailure] {
+        let own = rules.filter { rule in !rule.patterns.isEmpty && !(bundledBanks.map { rule.location.file.hasPrefix($0 + "/") } ?? false) }
+        guard !own.isEmpty else { return [] }
+        return try RuleEngine(rules: own, macros: banks.macros, precompiled: precompiled).exampleFailures().map { failure in
+            ExampleFailure(rule: failure.rule, example: failure.example, shouldFlag: failure.shouldFlag, unused: true)
         }
-        return engine.lint(question) + [research].compactMap { $0 }
+    }
+
+    /// The lint model of these banks, speaking through its rules left on by the config.
+    private func modelOpinion(banks: Banks, rules: [Rule]) -> ModelOpinion? {
+        let modelIDs = Set(ModelOpinion.rules.map(\.id))
+        let enabled = rules.filter { modelIDs.contains($0.id) }
+        guard !enabled.isEmpty, let file = banks.modelFile else { return nil }
+        do {
+            return ModelOpinion(model: try LintModel(contentsOf: file), rules: enabled, threshold: ruleSettings.modelThreshold)
+        } catch {
+            console.warning("\(error); linting with the rules alone")
+            return nil
+        }
+    }
+
+    /// Every finding for a question: the pattern rules, whether your research
+    /// already answers it, and the lint model. With a `company` (the contact's),
+    /// only the notes on that company count; without, all notes do.
+    public func lint(_ question: String, banks: Banks? = nil, company: String? = nil) throws -> [Finding] {
+        try linter(banks: banks, company: company)(question)
+    }
+
+    /// `lint` for many questions: the engine and the research check are looked up once.
+    public func linter(banks: Banks? = nil, company: String? = nil) throws -> (String) -> [Finding] {
+        let engine = try ruleEngine(for: banks ?? self.banks())
+        let research = researchRule.map { (check: researchCheck(company: company), rule: $0) }
+        return { question in
+            engine.lint(question, alongside: research.flatMap { $0.check.finding(for: question, rule: $0.rule) }.map { [$0] } ?? [])
+        }
     }
 
     private var researchRule: Rule?
     private var cachedResearch: [ResearchAnswerCheck.Note]?
+    private var researchChecks: [String: ResearchAnswerCheck] = [:]
+
+    /// The research check over the notes on one company (all notes for nil), built once per company.
+    private func researchCheck(company: String?) -> ResearchAnswerCheck {
+        let key = company.map { QuestionText.normalizedString($0) } ?? ""
+        if let check = researchChecks[key] { return check }
+        let notes = company == nil ? researchNotes : researchNotes.filter { QuestionText.normalizedString($0.company) == key }
+        let check = ResearchAnswerCheck(notes: notes)
+        researchChecks[key] = check
+        return check
+    }
 
     /// Research notes, read only when the database already exists: linting never creates it.
     private var researchNotes: [ResearchAnswerCheck.Note] {
@@ -122,6 +184,7 @@ public final class CommandContext {
     /// After research notes change: the next lint sees them (and their companies in `{company}`).
     public func researchChanged() {
         cachedResearch = nil
+        researchChecks = [:]
         engines = [:]
     }
 

@@ -5,6 +5,13 @@ import Foundation
 /// input, or the interactive shell.
 public enum PrepCoachMain {
     public static func run(arguments: [String], environment: [String: String]) -> Int32 {
+        let (context, status) = runCommands(arguments: arguments, environment: environment)
+        context.closeStore()
+        return status
+    }
+
+    private static func runCommands(arguments: [String], environment: [String: String])
+        -> (CommandContext, Int32) {
         // Parsed here only for the options that shape the context (--bank, --no-color);
         // the dispatcher parses again and reports any error, with a did-you-mean.
         let parsed = try? RootCommand.parseAsRoot(arguments)
@@ -17,18 +24,26 @@ public enum PrepCoachMain {
         // Kept until the process exits: freeing a large bank object by object
         // would only delay the exit (25 ms for 100,000 questions).
         _ = Unmanaged.passRetained(context)
+        if arguments.first == ShellCompletion.commandName {
+            return (context, ShellCompletion.run(Array(arguments.dropFirst()), context: context))
+        }
         let standardInput = ScriptAnswers(AnyIterator(StandardInputLines()))
-        if isatty(0) == 0 { context.answers = standardInput }
+        if isatty(0) == 0 {
+            context.answers = standardInput
+        } else {
+            // One-shot `call`, `prep` and `rehearse` on a terminal ask with the line editor.
+            context.answers = Repl.terminalAnswers(environment: environment) { Repl.editor(environment: environment) }
+        }
         guard let root = parsed as? RootCommand else {
-            return CommandDispatcher(context: context).run(arguments, parsed: parsed)
+            return (context, CommandDispatcher(context: context).run(arguments, parsed: parsed))
         }
         let repl = Repl(context: context)
         if !root.commandLines.isEmpty {
             var commands = root.commandLines.makeIterator()
-            return repl.runScript { commands.next() }
+            return (context, repl.runScript { commands.next() })
         }
-        if isatty(0) == 1 { return repl.runInteractive() }
-        return repl.runScript(standardInput.nextLine)
+        if isatty(0) == 1 { return (context, repl.runInteractive()) }
+        return (context, repl.runScript(standardInput.nextLine))
     }
 }
 

@@ -10,7 +10,9 @@ struct RootCommand: ParsableCommand {
         abstract: "A terminal coach for preparing, holding and following up informational interviews.",
         discussion: """
             Run without a command to start the interactive shell; type 'help' there. \
-            Commands read from standard input when it is not a terminal: `prepcoach < plan.txt`.
+            Commands read from standard input when it is not a terminal: `prepcoach < plan.txt`. \
+            The bundled banks are found beside the program or in ../share/prepcoach/QuestionBanks; \
+            PREPCOACH_BUNDLED_BANKS=DIR overrides, PREPCOACH_BANKS=dir1:dir2 adds folders.
             """,
         version: version,
         subcommands: commands)
@@ -18,10 +20,11 @@ struct RootCommand: ParsableCommand {
     /// Every command, in the order `help` lists them.
     static let commands: [any CoachCommand.Type] = [
         PickCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, TagsCommand.self,
-        LintCommand.self, TestRulesCommand.self, CheckBanksCommand.self,
+        LintCommand.self, TestRulesCommand.self, CheckBanksCommand.self, TrainCommand.self,
         ContactCommand.self, RequestCommand.self, ResearchCommand.self, PrepCommand.self, RehearseCommand.self,
         PlanCommand.self, AddCommand.self, CallCommand.self, WrapCommand.self, ThanksCommand.self,
-        FollowUpsCommand.self, HistoryCommand.self,
+        FollowUpsCommand.self, HistoryCommand.self, NextCommand.self, ExportPlanCommand.self, ConfigCommand.self,
+        BackupCommand.self, ExportCommand.self, ImportCommand.self,
     ]
 
     static var commandNames: [String] { commands.compactMap { $0.configuration.commandName } }

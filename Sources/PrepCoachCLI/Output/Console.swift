@@ -3,7 +3,8 @@ import PrepCoachCore
 
 /// Where command output goes: standard output and standard error in the real
 /// program, strings in tests. Colour is decided once, from the conventions
-/// users know (NO_COLOR, TERM=dumb, not a terminal).
+/// users know (NO_COLOR, TERM=dumb, not a terminal). Everything written is
+/// made terminal-safe here (see `TerminalText`), so no command has to.
 public final class Console {
     public let style: Style
     private let writeOut: (String) -> Void
@@ -11,8 +12,13 @@ public final class Console {
 
     public init(style: Style, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         self.style = style
-        self.writeOut = out
-        self.writeErr = err
+        self.writeOut = { out(TerminalText.safe($0, colors: style.enabled)) }
+        self.writeErr = { err(TerminalText.safe($0, colors: style.enabled)) }
+    }
+
+    /// A prompt made safe the same way, keeping libedit's non-printing markers.
+    func safePrompt(_ prompt: String) -> String {
+        TerminalText.safe(prompt, colors: style.enabled, promptMarkers: true)
     }
 
     /// The process's own standard output and error.

@@ -6,6 +6,7 @@ enum JSONOutput {
     static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
@@ -16,6 +17,8 @@ struct QuestionJSON: Encodable {
     let minutes: Int
     let referral: Bool
     let followups: [String]
+    /// What the question takes for granted about the person (`assumes:`).
+    let assumes: [String]
     let source: String
 
     init(_ question: Question) {
@@ -27,12 +30,15 @@ struct QuestionJSON: Encodable {
         minutes = question.minutes
         referral = question.isReferral
         followups = question.followups
+        assumes = question.assumes.ids
         source = question.location.description
     }
 }
 
 struct PlanJSON: Encodable {
     let stage, industry: String
+    /// Who the plan is for, where known.
+    let roleFamily, employment, size, seniority: String?
     let topics: [String]
     let meetingMinutes, reservedMinutes, totalMinutes: Int
     let seed: UInt64
@@ -41,6 +47,8 @@ struct PlanJSON: Encodable {
     init(_ plan: Plan) {
         stage = plan.request.stage
         industry = plan.request.industry
+        let person = plan.request.person
+        (roleFamily, employment, size, seniority) = (person.roleFamily, person.employment, person.size, person.seniority)
         topics = plan.request.topics
         meetingMinutes = plan.request.meetingMinutes
         reservedMinutes = plan.request.reservedMinutes

@@ -8,8 +8,15 @@ struct MeetingRequestDraft {
     let contact: Contact
     /// The referrer, only when they said you may use their name.
     let referrer: Contact?
+    /// Your name and signature, from the config file.
+    var me = UserProfile()
+    /// What you hope to learn from them, in your words.
+    var learn: String?
 
     static let yourName = "[your name]"
+
+    private var name: String { me.name ?? Self.yourName }
+    private var signOff: String { me.signOff ?? Self.yourName }
     static let linkedInLimit = 300
 
     private var firstName: String { contact.name.split(separator: " ").first.map(String.init) ?? contact.name }
@@ -32,9 +39,9 @@ struct MeetingRequestDraft {
         }
     }
 
-    /// What you want to learn about: "your work as nurse manager at Acme Health".
+    /// What you want to learn about: "your work as a nurse manager at Acme Health".
     var theirWork: String {
-        switch (contact.role, contact.company) {
+        switch (contact.role.map(LetterPhrases.withArticle), contact.company) {
         case let (role?, company?): "your work as \(role) at \(company)"
         case let (role?, nil): "your work as \(role)"
         case let (nil, company?): "your work at \(company)"
@@ -46,7 +53,7 @@ struct MeetingRequestDraft {
     var connection: String? {
         if let referrer { return "\(referrer.name) suggested I get in touch with you." }
         if contact.referredByID != nil { return nil }
-        return contact.howKnown.map { "We are connected through \($0)." }
+        return contact.howKnown.flatMap(LetterPhrases.connection)
     }
 
     private static let notAJob = "I am not asking for a job or job leads — only for your experience and advice."
@@ -55,8 +62,9 @@ struct MeetingRequestDraft {
 
     func email() -> String {
         let subject = field.map { "your experience in \($0)" } ?? contact.role.map { "your work as \($0)" } ?? "your career path"
-        let opening = (connection.map { $0 + " " } ?? "") + "My name is \(Self.yourName), and \(aboutYou). "
+        let opening = (connection.map { $0 + " " } ?? "") + "My name is \(name), and \(aboutYou). "
             + "I would be grateful to learn about \(theirWork)" + (field.map { " and the \($0) field" } ?? "") + "."
+            + (learn.flatMap(LetterPhrases.hopeToLearn).map { " " + $0 } ?? "")
         return """
             Subject: A short conversation about \(subject)?
 
@@ -69,23 +77,26 @@ struct MeetingRequestDraft {
             Thank you for considering it.
 
             Kind regards,
-            \(Self.yourName)
+            \(signOff)
             """
     }
 
     /// What to say when they pick up: who you are in 20 seconds, then the ask.
     func phoneScript() -> (opening: String, ask: String) {
-        let opening = "Hello \(firstName), this is \(Self.yourName). " + (connection.map { $0 + " " } ?? "")
+        let opening = "Hello \(firstName), this is \(name). " + (connection.map { $0 + " " } ?? "")
             + "\(aboutYou), and I would value your advice."
         let ask = "I am not asking for a job — only to hear about your experience. Would you have 20 to 30 minutes, "
-            + "now or at a time that suits you, to tell me about \(theirWork)? In person, by phone or by video, "
+            + "now or at a time that suits you, to tell me about \(theirWork)? "
+            + (learn.flatMap(LetterPhrases.hopeToLearn).map { $0 + " " } ?? "") + "In person, by phone or by video, "
+
             + "whichever you prefer — I will keep it under 30 minutes."
         return (opening, ask)
     }
 
     /// The longest note that fits LinkedIn's limit, dropping detail until it does.
     func linkedInNote() -> String {
-        let close = "Not a job request — just 20–30 minutes of your experience, whenever suits you. Thank you! \(Self.yourName)"
+        let close = "Not a job request — just 20–30 minutes of your experience, whenever suits you. Thank you! \(name)"
+
         let greeting = "Hi \(firstName),\n"
         let candidates = [
             greeting + (connection.map { $0 + " " } ?? "") + "\(aboutYou) and would value your advice on \(theirWork). " + close,

@@ -5,16 +5,22 @@ import PrepCoachCore
 struct PlanFormatter {
     let style: Style
     let vocabulary: TagVocabulary
+    /// Who the plan is for, as `PersonPhrase.describe` words it.
+    var person: String?
 
     func format(_ plan: Plan) -> String {
         let request = plan.request
-        var lines = [style.bold("Plan for a \(request.stage.replacingOccurrences(of: "-", with: " ")) exploring "
-                                + "\(request.industry)") + style.dim(
-            " · \(plan.questions.count) questions · \(plan.totalMinutes) min of questions in a "
+        let stage = vocabulary.tag(.stage, id: request.stage)?.phrase ?? request.stage
+        let industry = vocabulary.tag(.industry, id: request.industry)?.phrase ?? request.industry
+        var lines = [style.bold("Plan for the \(stage) stage in \(industry)"
+                                + (person.map { ", talking to \($0)" } ?? "")) + style.dim(
+            " · \(plan.questions.count.counted("question")) · \(plan.totalMinutes) min of questions in a "
                 + "\(request.meetingMinutes)-min meeting (\(request.reservedMinutes) kept for introductions and thanks)")]
         var currentTopic: String?
+        // The referral's topic reads as one part: "may I use your name?" stays with the names.
+        let referralTopic = plan.questions.first(where: \.isReferral)?.topic
         for (number, question) in zip(1..., plan.questions) {
-            let heading = question.isReferral ? "Who else to talk to" : topicTitle(question.topic)
+            let heading = question.topic == referralTopic ? "Who else to talk to" : topicTitle(question.topic)
             if heading != currentTopic {
                 lines.append("")
                 lines.append(style.accent(heading))
@@ -57,6 +63,7 @@ struct QuestionFormatter {
         lines.append("  industries  \(question.industries.names.joined(separator: ", "))")
         lines.append("  minutes     \(question.minutes)")
         if question.isReferral { lines.append("  referral    yes") }
+        if !question.assumes.isEmpty { lines.append("  assumes     \(question.assumes.ids.joined(separator: ", "))") }
         lines.append("  source      \(question.location)")
         if !question.followups.isEmpty {
             lines.append("  follow-ups")
@@ -64,19 +71,4 @@ struct QuestionFormatter {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
-
-    func rightPadded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}
-
-extension Int {
-    /// "1 question", "3 questions".
-    func counted(_ noun: String) -> String { "\(self) \(noun)\(self == 1 ? "" : "s")" }
 }

@@ -20,14 +20,14 @@ struct ReadinessFormatter {
             lines.append("Ready. Keep it under 30 minutes, and send your thank-you within 24 hours.")
         } else {
             lines.append("Left to do:")
-            lines += report.toDo.map { "  - " + personalized($0.check.why, for: contact) }
+            lines += report.toDo.map { "  - " + personalized($0.check.action, for: contact) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The check's advice with its NAME and COMPANY placeholders filled in, so a command can be copied as is.
-    private func personalized(_ why: String, for contact: Contact) -> String {
-        var text = why.replacingOccurrences(of: "NAME", with: contact.commandArgument)
+    func personalized(_ advice: String, for contact: Contact) -> String {
+        var text = advice.replacingOccurrences(of: "NAME", with: contact.commandArgument)
         if let company = contact.company { text = text.replacingOccurrences(of: "COMPANY", with: CommandWords.quoted(company)) }
         return text
     }

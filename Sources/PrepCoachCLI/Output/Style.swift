@@ -19,7 +19,12 @@ public struct Style: Sendable {
     public func good(_ text: String) -> String { wrap(text, "32") }
     public func accent(_ text: String) -> String { wrap(text, "36") }
 
+    /// Every escape sequence this type writes: the only ones `TerminalText` lets through.
+    static let sequences: Set<String> = Set(["0", "1", "2", "1;31", "1;33", "32", "36"].map(sequence))
+
+    private static func sequence(_ code: String) -> String { "\u{1B}[\(code)m" }
+
     private func wrap(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        enabled ? Self.sequence(code) + text + Self.sequence("0") : text
     }
 }

@@ -13,12 +13,20 @@ enum CommandWords {
     }
 
     /// The words before the cursor and the word being typed ("" after a space),
-    /// accepting an open quote, for Tab completion.
-    static func partial(_ line: String) -> (complete: [String], current: String) {
-        var (words, _) = scan(line)
-        let endsInWord = line.last.map { !$0.isWhitespace } ?? false
+    /// accepting an open quote (which `openQuote` gives), for Tab completion.
+    static func partial(_ line: String) -> (complete: [String], current: String, openQuote: Character?) {
+        var (words, quote) = scan(line)
+        let endsInWord = quote != nil || (line.last.map { !$0.isWhitespace } ?? false)
         let current = endsInWord ? (words.popLast() ?? "") : ""
-        return (words, current)
+        return (words, current, quote)
+    }
+
+    /// The word as typed after an opening `quote`, closed unless it is a folder (Tab goes on
+    /// into it): `"Tom O'Brien"`, `'Tom O'\''Brien'`.
+    static func quoted(_ word: String, in quote: Character) -> String {
+        let closing = word.hasSuffix("/") ? "" : String(quote)
+        if quote == "'" { return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + closing }
+        return "\"" + insideDoubleQuotes(word) + closing
     }
 
     /// The word as typed back on a command line, backslash-escaping what `split`
@@ -38,7 +46,11 @@ enum CommandWords {
     static func quoted(_ word: String) -> String {
         let special = word.isEmpty || word.contains { $0.isWhitespace || $0 == "\\" || $0 == "'" || $0 == "\"" }
         guard special else { return word }
-        return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\"" + insideDoubleQuotes(word) + "\""
+    }
+
+    private static func insideDoubleQuotes(_ word: String) -> String {
+        word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
     private static func scan(_ line: String) -> (words: [String], openQuote: Character?) {

@@ -10,10 +10,16 @@ struct Completer {
     static let shellWords = ["help", "quit", "exit"]
 
     func candidates(lineBeforeCursor line: String) -> [String] {
-        let (words, current) = CommandWords.partial(line)
-        // Candidates are matched unescaped, then escaped, since the editor inserts them as typed.
-        return values(words: words, current: current).filter { $0.hasPrefix(current) }.sorted()
-            .map(CommandWords.escaped)
+        let (words, current, quote) = CommandWords.partial(line)
+        // Written as typed, since the editor puts them in place of the typed word.
+        return candidates(words: words, current: current)
+            .map { word in quote.map { CommandWords.quoted(word, in: $0) } ?? CommandWords.escaped(word) }
+    }
+
+    /// The values that complete `current` after `words`, unescaped, matched ignoring case
+    /// (`pri` finds `Priya`): for the REPL and for shell completion scripts (`__complete`).
+    func candidates(words: [String], current: String) -> [String] {
+        values(words: words, current: current).filter { $0.lowercased().hasPrefix(current.lowercased()) }.sorted()
     }
 
     private func values(words: [String], current: String) -> [String] {
@@ -30,7 +36,27 @@ struct Completer {
             if let source = expected { return values(of: source, current: current) }
         }
         if current.hasPrefix("-") { return Array(options.keys) }
+        if let second = command.completion.followedBy {
+            switch positionalCount(arguments, options: options) {
+            case 0: break
+            case 1: return values(of: second, current: current)
+            default: return []  // numbers or words of your own
+            }
+        }
+
         return command.completion.positional.map { values(of: $0, current: current) } ?? []
+    }
+
+    /// How many positional arguments are typed: words that are neither options nor an option's value.
+    private func positionalCount(_ arguments: ArraySlice<String>, options: [String: CompletionSource?]) -> Int {
+        var count = 0
+        var previous: String?
+        for word in arguments {
+            let isValue = previous.map { options[$0].map { $0 != nil } ?? false } ?? false
+            if !word.hasPrefix("-") && !isValue { count += 1 }
+            previous = word
+        }
+        return count
     }
 
     private func values(of source: CompletionSource, current: String) -> [String] {

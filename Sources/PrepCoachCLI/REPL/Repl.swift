@@ -15,18 +15,29 @@ struct Repl {
 
     static let prompt = "prepcoach> "
 
-    /// `$XDG_DATA_HOME/prepcoach/history`, by default `~/.local/share/prepcoach/history`.
-    static func historyFile(environment: [String: String]) -> URL? {
+    /// `$XDG_DATA_HOME/prepcoach/history`, by default `~/.local/share/prepcoach/history`;
+    /// calls keep theirs in `call-history` beside it.
+    static func historyFile(environment: [String: String], name: String = "history") -> URL? {
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["HOME"].map { $0 + "/.local/share" }
-        return base.map { URL(fileURLWithPath: $0).appendingPathComponent("prepcoach/history") }
+        return base.map { URL(fileURLWithPath: $0).appendingPathComponent("prepcoach/\(name)") }
+    }
+
+    /// Answers typed at the terminal; `editor` is made on first use.
+    static func terminalAnswers(environment: [String: String], editor: @escaping () -> LineEditor) -> EditorAnswers {
+        EditorAnswers(callHistoryFile: historyFile(environment: environment, name: "call-history"), editor: editor)
+    }
+
+    /// The line editor with the shell's history.
+    static func editor(environment: [String: String]) -> LineEditor {
+        LineEditor(programName: "prepcoach", historyFile: historyFile(environment: environment))
     }
 
     func runInteractive() -> Int32 {
-        let editor = LineEditor(programName: "prepcoach", historyFile: Self.historyFile(environment: context.environment))
+        let editor = Self.editor(environment: context.environment)
         let completer = Completer(context: context)
         editor.completer = { completer.candidates(lineBeforeCursor: $0) }
-        context.answers = EditorAnswers(editor: editor)
+        context.answers = Self.terminalAnswers(environment: context.environment) { editor }
         let style = context.console.style
         context.console.line(style.bold("prepcoach \(RootCommand.version)")
                              + " — type 'help' for commands, Tab to complete, Ctrl-D to quit.")

@@ -9,6 +9,11 @@ public enum BankLoader {
     public static func load(_ paths: [String]) -> Banks {
         var banks = Banks()
         banks.files = dataFiles(in: paths, diagnostics: &banks.diagnostics)
+        for folder in paths {
+            let model = modelFiles(in: folder)
+            banks.trainingFiles += model.training
+            if FileManager.default.fileExists(atPath: model.model) { banks.modelFile = model.model }
+        }
         // Every file is read (and all but question files parsed) on all cores;
         // question files wait for the vocabulary they are checked against.
         let files = Parallel.map(banks.files.count) { index in FirstPass(file: banks.files[index]) }
@@ -28,10 +33,21 @@ public enum BankLoader {
         }
         each(.tags) { TagVocabularyReader.read($0, into: &banks.vocabulary, reader: &$1) }
         each(.macros) { RuleReader.readMacros($0, into: &banks.macros, reader: &$1) }
+        banks.diagnostics += banks.macros.resolveReferences()
         let ruleReader = RuleReader(macros: banks.macros)
         var rules: [Rule] = []
         each(.rule) { document, reader in ruleReader.read(document, reader: &reader).map { rules.append($0) } }
-        each(.readiness) { banks.readinessChecks += ReadinessReader.read($0, reader: &$1) }
+        // Answers are stored by check id: a second check with an id would share the first one's answer.
+        each(.readiness) { document, reader in
+            for check in ReadinessReader.read(document, reader: &reader) {
+                if let first = banks.readinessChecks.first(where: { $0.id == check.id }) {
+                    reader.report(Diagnostic(.error, at: check.location,
+                                             "duplicate readiness check id '\(check.id)'; first defined at \(first.location)"))
+                } else {
+                    banks.readinessChecks.append(check)
+                }
+            }
+        }
         let sources = files.compactMap { pass -> QuestionFiles.Source? in
             if case let (file, text)? = pass.questionText { return .text(file: file, text: text) }
             return pass.parsed.flatMap { $0.kind == .questions ? .document($0.document) : nil }
@@ -73,8 +89,9 @@ public enum BankLoader {
                 files.append(path)
                 continue
             }
+            // The lint model's training files are labelled questions, not bank files.
             let found = (fileManager.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-                .filter { extensions.contains(($0 as NSString).pathExtension) }
+                .filter { extensions.contains(($0 as NSString).pathExtension) && !$0.hasPrefix(LintModel.folder + "/") }
                 .sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
             files += found
@@ -82,6 +99,17 @@ public enum BankLoader {
         // The same file named twice (a folder and a file in it) is read once.
         var seen: Set<String> = []
         return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+    }
+
+    /// A bank folder's `model/` folder: its labelled `.yaml` files, sorted, and
+    /// where the lint model would be (it may not exist).
+    static func modelFiles(in folder: String) -> (training: [String], model: String) {
+        let model = (folder as NSString).appendingPathComponent(LintModel.folder)
+        let training = ((try? FileManager.default.contentsOfDirectory(atPath: model)) ?? [])
+            .filter { ["yaml", "yml"].contains(($0 as NSString).pathExtension) }
+            .sorted()
+            .map { (model as NSString).appendingPathComponent($0) }
+        return (training, (model as NSString).appendingPathComponent(LintModel.fileName))
     }
 }
 
@@ -98,7 +126,7 @@ enum BankFileKind: Equatable {
             self = .macros
         } else if keys.contains("patterns") || keys.contains("id") && !keys.isDisjoint(with: ["category", "severity"]) {
             self = .rule
-        } else if !keys.isDisjoint(with: TagKind.allCases.map(\.listKey)) {
+        } else if !keys.isDisjoint(with: TagVocabularyReader.topLevelKinds.map(\.listKey)) {
             self = .tags
         } else {
             return nil

@@ -12,6 +12,10 @@ public struct Banks: Sendable {
     public internal(set) var diagnostics: [Diagnostic] = []
     /// Rule automata compiled in an earlier run (from the snapshot).
     public internal(set) var precompiledRules = PrecompiledRules()
+    /// Labelled questions for the lint model (`model/*.yaml` in a bank folder), read only to train it.
+    public internal(set) var trainingFiles: [String] = []
+    /// The lint model: the last `model/lint-model.bin` found, so a user's own replaces the bundled one.
+    public internal(set) var modelFile: String?
     /// The data files read, for `check-banks` to report on.
     public internal(set) var files: [String] = []
     private var indexByID: [String: Int] = [:]
@@ -29,12 +33,9 @@ public struct Banks: Sendable {
     /// The question ids sorted, for completing a prefix.
     public var idIndex: SortedQuestionIDs { indexes.sortedIDs.value { SortedQuestionIDs(questions) } }
 
-    var pickerColumns: PickerColumns { indexes.pickerColumns.value { PickerColumns(self) } }
-
     /// Builds the indexes now (e.g. on another thread while the shell waits for input).
     public func prepareIndexes() {
         _ = idIndex
-        _ = pickerColumns
         _ = searchIndex
     }
 

@@ -38,10 +38,13 @@ public struct Question: Sendable, Hashable, Identifiable {
     /// A "who else should I talk to?" question: every plan ends with one.
     public let isReferral: Bool
     public let followups: [String]
+    /// What it takes for granted about the person answering.
+    public let assumes: Assumptions
     public let location: SourceLocation
 
     public init(id: String, text: String, topic: String, stages: TagSet, industries: TagSet, minutes: Int,
-                isReferral: Bool = false, followups: [String] = [], location: SourceLocation) {
+                isReferral: Bool = false, followups: [String] = [], assumes: Assumptions = .none,
+                location: SourceLocation) {
         self.id = id
         self.text = text
         self.topic = topic
@@ -50,6 +53,7 @@ public struct Question: Sendable, Hashable, Identifiable {
         self.minutes = minutes
         self.isReferral = isReferral
         self.followups = followups
+        self.assumes = assumes
         self.location = location
     }
 

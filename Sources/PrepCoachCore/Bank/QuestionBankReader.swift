@@ -4,7 +4,7 @@ import Yams
 /// the vocabulary. An invalid question is reported and left out; the valid
 /// ones in the same file still load.
 struct QuestionBankReader {
-    static let fields = ["id", "text", "topic", "stages", "industries", "minutes", "referral", "followups"]
+    static let fields = ["id", "text", "topic", "stages", "industries", "minutes", "referral", "followups", "assumes"]
     static let minutes = 1...15
 
     let vocabulary: TagVocabulary
@@ -18,9 +18,9 @@ struct QuestionBankReader {
 
     private func question(_ node: Node, reader: inout NodeReader) -> Question? {
         guard let fields = reader.fields(of: node, describing: "a question", known: Self.fields) else { return nil }
-        let before = reader.diagnostics.count
+        let before = reader.errorCount
         let id = fields.required("id", reader: &reader).flatMap { idValue($0, reader: &reader) }
-        let text = fields.required("text", reader: &reader).flatMap { reader.string($0, field: "text") }
+        let text = fields.required("text", reader: &reader).flatMap { questionText($0, reader: &reader) }
         let topic = fields.required("topic", reader: &reader).flatMap { tag($0, kind: .topic, reader: &reader) }
         let stages = fields.required("stages", reader: &reader).flatMap { tagSet($0, kind: .stage, reader: &reader) }
         let industries = fields.required("industries", reader: &reader)
@@ -29,10 +29,43 @@ struct QuestionBankReader {
             .flatMap { reader.integer($0, field: "minutes", in: Self.minutes) }
         let referral = fields["referral"].map { reader.bool($0, field: "referral") } ?? false
         let followups = fields["followups"].flatMap { reader.strings($0, field: "followups") }?.map(\.value) ?? []
-        guard reader.diagnostics.count == before, let id, let text, let topic, let stages, let industries,
+        let assumes = fields["assumes"].flatMap { assumptions($0, industries: industries, reader: &reader) } ?? .none
+        guard reader.errorCount == before, let id, let text, let topic, let stages, let industries,
               let minutes, let referral else { return nil }
         return Question(id: id, text: text, topic: topic, stages: stages, industries: industries, minutes: minutes,
-                        isReferral: referral, followups: followups, location: reader.location(of: node))
+                        isReferral: referral, followups: followups, assumes: assumes, location: reader.location(of: node))
+    }
+
+    /// `assumes: [engineering, employee]`: ids of role families, employment,
+    /// sizes and seniority. A role family from an industry the question is
+    /// not tagged with is a warning: the question would never meet that person.
+    private func assumptions(_ node: Node, industries: TagSet?, reader: inout NodeReader) -> Assumptions? {
+        guard let tokens = reader.strings(node, field: "assumes") else { return nil }
+        var values: [TagKind: Set<String>] = [:]
+        for (token, item) in tokens {
+            guard let kind = vocabulary.assumableKind(of: token) else {
+                let known = TagKind.assumable.flatMap(vocabulary.ids)
+                reader.error(at: item, "unknown assumption '\(token)'\(Suggestion.hint(for: token, among: known)); "
+                             + "use a role family, employment, size or seniority id from `tags`")
+                continue
+            }
+            values[kind, default: []].insert(token)
+            if kind == .roleFamily, let industries, case let .only(ids) = industries,
+               let family = vocabulary.tag(.roleFamily, id: token), let home = family.industry, !ids.contains(home) {
+                reader.warn(at: item, "role family '\(token)' belongs to industry '\(home)', which this question "
+                            + "is not tagged with")
+            }
+        }
+        return Assumptions(values: values)
+    }
+
+    private func questionText(_ node: Node, reader: inout NodeReader) -> String? {
+        guard let text = reader.string(node, field: "text") else { return nil }
+        if let problem = Question.problem(with: text) {
+            reader.error(at: node, problem)
+            return nil
+        }
+        return text
     }
 
     private func idValue(_ node: Node, reader: inout NodeReader) -> String? {

@@ -6,8 +6,9 @@
 /// the piece into the line in the file (columns are unchanged). Only
 /// the plain shape is cut: one top-level `questions:` line, then list items at
 /// one indentation, with nothing else at the left margin. Anything else (or a
-/// piece that fails to parse, e.g. an alias to an anchor in another piece) is
-/// parsed whole, which reports problems exactly as before.
+/// piece that fails to parse, e.g. an alias to an anchor in another piece, or
+/// a file whose aliases expand too far) is parsed whole, which reports
+/// problems exactly as before.
 enum QuestionFileSplitter {
     /// Files smaller than this parse fast enough whole.
     static let minimumSize = 256 * 1024
@@ -16,6 +17,8 @@ enum QuestionFileSplitter {
     static func pieces(of text: String, count: Int) -> [(text: String, lineOffset: Int)]? {
         let utf8 = text.utf8
         guard utf8.count >= minimumSize, count > 1 else { return nil }
+        // Aliases are counted over the whole file (each piece alone could stay under the limit).
+        guard AliasExpansion.excess(in: text) == nil else { return nil }
         let lines = utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard let header = lines.firstIndex(where: { !isBlankOrComment($0) }),
               lines[header].elementsEqual("questions:".utf8) else { return nil }

@@ -1,13 +1,22 @@
 /// "Did you mean …?" for a mistyped tag, command or id.
 public enum Suggestion {
+    /// Longer words get no suggestion.
+    static let maxTypoLength = 100
+
     /// The closest candidate within a small edit distance, if any is close enough
     /// to be a likely typo rather than a different word.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
+        // Edit distance takes time in the product of the lengths: a pasted
+        // paragraph is no typo, and must not stall loading a file.
+        guard target.count <= maxTypoLength else { return nil }
         let limit = max(2, target.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            let scalars = Array(candidate.lowercased().unicodeScalars)
+            // The distance is at least the difference in length.
+            guard abs(scalars.count - target.count) <= limit else { continue }
+            let distance = editDistance(target, scalars)
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }

@@ -43,8 +43,9 @@ public struct ICalendar: Sendable {
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
     }
 
+    /// TEXT escaping; a control character other than a newline (a CR would end the line) is shown escaped.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+        ControlCharacters.escaped(text, keeping: ["\n"]).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
             .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
     }
 
@@ -64,7 +65,12 @@ public struct ICalendar: Sendable {
         return result
     }
 
+    /// An all-day event falls on the day it is where you are.
     private static func date(_ day: Date) -> String { DateText.format(day, "yyyyMMdd") }
 
-    private static func stamp(_ date: Date) -> String { DateText.format(date, "yyyyMMdd'T'HHmmss'Z'") }
+    /// Timestamps are UTC, marked with Z as RFC 5545 asks.
+    private static func stamp(_ date: Date) -> String {
+        DateText.format(date, "yyyyMMdd'T'HHmmss'Z'", in: TimeZone(identifier: "UTC")!)
+    }
+
 }

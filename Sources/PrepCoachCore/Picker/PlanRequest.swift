@@ -6,7 +6,9 @@ public struct PlanRequest: Sendable, Hashable {
 
     public var stage: String
     public var industry: String
-    /// Topics to draw from; empty means all. The referral question is always added.
+    /// The contact's role family, employment, organisation size and seniority, where known.
+    public var person: PersonFacts
+    /// Topics to draw from; empty means all. The opening, closing and referral question are always added.
     public var topics: [String]
     /// The length of the meeting you asked for; the seeds say keep it under 30 minutes.
     public var meetingMinutes: Int
@@ -17,11 +19,12 @@ public struct PlanRequest: Sendable, Hashable {
     /// Questions not to pick: already asked of this person, or flagged by a rule.
     public var excludedIDs: Set<String>
 
-    public init(stage: String, industry: String, topics: [String] = [],
+    public init(stage: String, industry: String, person: PersonFacts = PersonFacts(), topics: [String] = [],
                 meetingMinutes: Int = defaultMeetingMinutes, reservedMinutes: Int = defaultReservedMinutes,
                 maxCount: Int? = nil, seed: UInt64 = 0, excludedIDs: Set<String> = []) {
         self.stage = stage
         self.industry = industry
+        self.person = person
         self.topics = topics
         self.meetingMinutes = meetingMinutes
         self.reservedMinutes = reservedMinutes
@@ -37,7 +40,7 @@ public struct PlanRequest: Sendable, Hashable {
 /// An ordered list of questions for one conversation.
 public struct Plan: Sendable, Hashable {
     public let request: PlanRequest
-    /// In conversation order; the last one is the referral question.
+    /// In conversation order: an opening, …, the referral question, a closing.
     public let questions: [Question]
 
     public var totalMinutes: Int { questions.reduce(0) { $0 + $1.minutes } }
@@ -47,17 +50,21 @@ public enum PickError: Error, Sendable, Equatable, CustomStringConvertible {
     case budgetTooSmall(meeting: Int, reserved: Int)
     case noReferralQuestion(stage: String, industry: String)
     case referralDoesNotFit(minutes: Int, budget: Int)
+    /// Every referral question that fits was refused by the caller's check (the lint rules).
+    case referralsNotAllowed(questionIDs: [String])
 
     public var description: String {
         switch self {
         case let .budgetTooSmall(meeting, reserved):
-            "a \(meeting)-minute meeting leaves no time for questions after the \(reserved) minutes kept for "
+            "a \(meeting)-minute meeting leaves no time for questions after the \(reserved.counted("minute")) kept for "
                 + "introductions and thanks; ask for more minutes"
         case let .noReferralQuestion(stage, industry):
             "no referral question suits stage '\(stage)' and industry '\(industry)'; "
                 + "add one with `referral: true` to a bank"
         case let .referralDoesNotFit(minutes, budget):
-            "the shortest referral question takes \(minutes) minutes, more than the \(budget) minutes left for questions"
+            "the shortest referral question takes \(minutes.counted("minute")), more than the \(budget.counted("minute")) left for questions"
+        case let .referralsNotAllowed(ids):
+            "every referral question that fits was excluded: \(ids.joined(separator: ", "))"
         }
     }
 }

@@ -35,7 +35,7 @@ public struct ReadinessReport: Sendable {
     public init(checks: [ReadinessCheck], answers: [String: ReadinessAnswer], facts: Facts) {
         items = checks.map { check in
             switch check.kind {
-            case .ask:
+            case .ask, .sentence:
                 let answer = answers[check.id]
                 return Item(check: check, passed: answer?.ready, detail: answer?.note)
             case let .computed(computation):
@@ -55,10 +55,10 @@ public struct ReadinessReport: Sendable {
             return flagged.isEmpty ? (true, "no flagged questions")
                 : (false, "flagged: " + flagged.map { "\"\($0)\"" }.joined(separator: ", "))
         case .researchNotes:
-            return facts.researchNoteCount > 0 ? (true, "\(facts.researchNoteCount) notes") : (false, "no research notes")
+            return facts.researchNoteCount > 0 ? (true, facts.researchNoteCount.counted("note")) : (false, "no research notes")
         case .planFits:
             guard let minutes = facts.planMinutes else { return (false, "no plan yet") }
-            return (minutes < facts.meetingMinutes, "\(minutes) of \(facts.meetingMinutes) minutes")
+            return (minutes < facts.meetingMinutes, "\(minutes) of \(facts.meetingMinutes.counted("minute"))")
         }
     }
 }

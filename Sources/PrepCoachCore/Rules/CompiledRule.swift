@@ -3,8 +3,7 @@ import SafeRegex
 
 /// A rule's automata as compiled in an earlier run, kept in the bank snapshot
 /// so a start builds the rule engine without parsing or compiling a pattern.
-/// Valid while the rule's patterns and the macros they use are unchanged (the
-/// companies in research notes join `{company}` and make those rules compile afresh).
+/// Valid while the rule's patterns and the macros they use are unchanged.
 public struct CompiledRule: Sendable {
     let patterns: [String]
     let exceptions: [String]
@@ -24,7 +23,7 @@ public struct CompiledRule: Sendable {
 
     /// Compiles a rule's patterns with these macros.
     init(_ rule: Rule, macros: PatternMacros) throws {
-        let used = Set((rule.patterns + rule.exceptions).flatMap(PatternMacros.names(usedIn:)))
+        let used = Set((rule.patterns + rule.exceptions).flatMap(PatternMacros.references(in:)))
         self.init(patterns: rule.patterns, exceptions: rule.exceptions,
                   macros: macros.values.filter { used.contains($0.key) },
                   patternSet: try CompiledPatternSet(rule.patterns.map { try macros.expand($0).text }),

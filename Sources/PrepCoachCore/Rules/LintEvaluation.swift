@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Measures the rules against a labelled set of questions: per category,
 /// precision (of the questions flagged, how many were right) and recall (of
@@ -65,22 +64,47 @@ public struct LintEvaluation: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func percent(_ value: Double) -> String {
+    fileprivate func percent(_ value: Double) -> String {
         let tenths = Int((value * 1000).rounded())
         return "\(tenths / 10).\(tenths % 10)%"
     }
 }
 
 extension LintEvaluation {
-    /// Reads a labelled set: a YAML list of `{label: …, text: …}`.
-    public static func items(path: String) throws -> [Item] {
-        let contents = try String(contentsOfFile: path, encoding: .utf8)
-        guard let list = try Yams.load(yaml: contents) as? [[String: String]] else {
-            throw CocoaError(.fileReadCorruptFile)
+    /// Who judges the questions: the rules alone, the lint model alone, or both (as `lint` runs).
+    public enum Judge: String, Sendable, CaseIterable {
+        case rules, model, both
+    }
+
+    /// An engine for one judge over the bundled rules (the model's findings at the default threshold).
+    public static func engine(_ judge: Judge, banks: Banks, model: LintModel) throws -> RuleEngine {
+        let opinion = judge == .rules ? nil : ModelOpinion(model: model, rules: ModelOpinion.rules)
+        return try RuleEngine(rules: judge == .model ? [] : banks.rules, macros: banks.macros, opinion: opinion)
+    }
+
+    /// The evaluation sets in a folder: `lint-eval.yaml` (what the rules were
+    /// tuned on) first, then every `lint-holdout*.yaml` (never tuned on), so a
+    /// new held-out set is picked up by dropping it in.
+    public static func sets(in folder: String) -> [String] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0 == "lint-eval.yaml" || $0.hasPrefix("lint-holdout") && $0.hasSuffix(".yaml") }
+            .sorted { ($0 == "lint-eval.yaml" ? 0 : 1, $0) < ($1 == "lint-eval.yaml" ? 0 : 1, $1) }
+        return names.map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    /// One line per judge and category: the table the README shows.
+    public static func table(_ evaluations: [(set: String, judge: Judge, evaluation: LintEvaluation)]) -> String {
+        var lines = ["set                    judge  category              precision  recall  ok as error"]
+        for (set, judge, evaluation) in evaluations {
+            for score in evaluation.scores {
+                lines.append(set.padding(toLength: 23, withPad: " ", startingAt: 0)
+                    + judge.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                    + score.category.padding(toLength: 22, withPad: " ", startingAt: 0)
+                    + evaluation.percent(score.precision).padding(toLength: 11, withPad: " ", startingAt: 0)
+                    + evaluation.percent(score.recall).padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + "\(evaluation.okFlaggedAsError.count)")
+            }
         }
-        return list.compactMap { entry in
-            guard let label = entry["label"], let text = entry["text"] else { return nil }
-            return Item(label: label, text: text)
-        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -2,18 +2,61 @@
 /// so a rule can say `{company}` instead of repeating twenty ways to name one.
 public struct PatternMacros: Sendable {
     public private(set) var values: [String: String] = [:]
+    /// Where each macro is defined, for problems found when resolving references.
+    private(set) var locations: [String: SourceLocation] = [:]
 
     public init(_ values: [String: String] = [:]) { self.values = values }
 
-    mutating func define(_ name: String, as value: String) { values[name] = value }
+    mutating func define(_ name: String, as value: String, at location: SourceLocation) {
+        values[name] = value
+        locations[name] = location
+    }
 
-    /// The same macros with more alternatives for one name — the companies in
-    /// your research notes join `{company}`.
-    public func adding(_ alternatives: [String], to name: String) -> PatternMacros {
-        guard !alternatives.isEmpty else { return self }
-        var copy = self
-        copy.values[name] = ([values[name]].compactMap { $0 } + alternatives).joined(separator: "|")
-        return copy
+    /// The `{name}`s a pattern or macro uses (`{2,3}` is a repeat count, not a name).
+    static func references(in text: String) -> [String] {
+        text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap { piece in
+            guard let close = piece.firstIndex(of: "}"), piece.first?.isLetter == true else { return nil }
+            return String(piece[..<close])
+        }
+    }
+
+    /// Expands macros used inside other macros, so a vocabulary can be built
+    /// from smaller ones. A macro that refers to itself (directly or through
+    /// others) or to an unknown macro is reported where it is defined, and
+    /// dropped, so the rules using it are reported too instead of never matching.
+    mutating func resolveReferences() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var resolved = PatternMacros()
+        var failed: Set<String> = []
+        func resolve(_ name: String, chain: [String]) -> Bool {
+            if resolved.values[name] != nil { return true }
+            if failed.contains(name) { return false }
+            guard let value = values[name] else { return false }
+            let at = locations[name] ?? SourceLocation(file: "macros", line: 1, column: 1)
+            if let start = chain.firstIndex(of: name) {
+                let cycle = (chain[start...] + [name]).joined(separator: " → ")
+                problems.append(Diagnostic(.error, at: at, "macro '\(name)' refers to itself (\(cycle))"))
+                failed.formUnion(chain[start...])
+                return false
+            }
+            for reference in Self.references(in: value) where values[reference] != nil {
+                guard resolve(reference, chain: chain + [name]) else {
+                    failed.insert(name)
+                    return false
+                }
+            }
+            do {
+                resolved.define(name, as: try resolved.expand(value).text, at: at)
+                return true
+            } catch {
+                problems.append(Diagnostic(.error, at: at, "macro '\(name)' uses an \(error.description)"))
+                failed.insert(name)
+                return false
+            }
+        }
+        for name in values.keys.sorted() { _ = resolve(name, chain: []) }
+        self = resolved
+        return problems
     }
 
     /// A pattern with every `{name}` replaced by `(value)`. `origin` maps an
@@ -48,16 +91,6 @@ public struct PatternMacros: Sendable {
             return piece.isMacro ? piece.originalStart : piece.originalStart + offset - piece.expandedStart
         }
         return (text, origin)
-    }
-}
-
-extension PatternMacros {
-    /// The names of the `{macros}` a pattern uses.
-    static func names(usedIn pattern: String) -> [String] {
-        pattern.split(separator: "{").dropFirst().compactMap { piece in
-            guard let close = piece.firstIndex(of: "}"), piece.first?.isLetter == true else { return nil }
-            return String(piece[..<close])
-        }
     }
 }
 

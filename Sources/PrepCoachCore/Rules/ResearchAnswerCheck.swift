@@ -51,23 +51,24 @@ public struct ResearchAnswerCheck: Sendable {
     }
 
     let notes: [(note: Note, terms: Set<String>)]
-    let companyNames: [String]
+    let companyNames: CompanyNames
 
     public init(notes: [Note]) {
         self.notes = notes.map { ($0, Self.terms(QuestionText.normalizedString($0.text), excluding: [])) }
-        companyNames = Array(Set(notes.map { QuestionText.normalizedString($0.company) }))
+        companyNames = CompanyNames(notes.map(\.company))
     }
 
     /// A finding when the question is about a researched company and shares a fact with one of its notes.
     public func finding(for question: String, rule: Rule = ResearchAnswerCheck.rule) -> Finding? {
+        guard !notes.isEmpty else { return nil }
         let text = QuestionText.normalizedString(question)
-        let named = companyNames.filter { text.contains($0) }
+        let named = companyNames.occurrences(in: text)
         let aboutCompany = !named.isEmpty
             || [" the company ", " your company ", " your firm ", " your organization ", " your organisation ",
                 " you guys ", " your business "].contains { text.contains($0) }
         guard aboutCompany else { return nil }
         let questionTerms = Self.terms(text, excluding: named)
-        for (note, terms) in notes where named.isEmpty || named.contains(QuestionText.normalizedString(note.company)) {
+        for (note, terms) in notes where named.isEmpty || named.contains(QuestionText.normalizedString(note.company).trimmingWhitespace) {
             if !questionTerms.isDisjoint(with: terms) {
                 return Finding(rule: rule, matched: "'\(note.text)' (notes on \(note.company))")
             }

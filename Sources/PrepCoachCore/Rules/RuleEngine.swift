@@ -7,8 +7,17 @@ public struct Finding: Sendable, Hashable {
     /// The words that triggered the rule, from the normalised question.
     public let matched: String
 
-    /// The rule's message with `{match}` replaced by the matched words.
-    public var message: String { rule.message.replacingOccurrences(of: "{match}", with: matched) }
+    /// The rule's message with `{match}` replaced by the matched words. Both
+    /// are capped: a message of a thousand `{match}`es on a long question must
+    /// not print megabytes.
+    public var message: String {
+        let quoted = matched.count > Self.maxQuoted ? matched.prefix(Self.maxQuoted - 1) + "…" : matched
+        let message = rule.message.replacingOccurrences(of: "{match}", with: quoted)
+        return message.count > Self.maxMessage ? message.prefix(Self.maxMessage - 1) + "…" : message
+    }
+
+    static let maxQuoted = 120
+    static let maxMessage = 600
 }
 
 /// The enabled rules, each compiled into its own automaton: patterns and
@@ -26,11 +35,16 @@ public final class RuleEngine {
     private let macros: PatternMacros
     /// Each rule's patterns, compiled on their own only once the rule fires,
     /// to find the words to quote: most rules never fire in a session.
-    private var quoting: [Int: [Pattern]] = [:]
+    private var quoting: [Int: [Int: Pattern]] = [:]
+    /// The lint model's second opinion, when a model is installed and on.
+    public let opinion: ModelOpinion?
+    /// Companies from research notes, seen by the rules as `the company`.
+    public let companies: CompanyNames
 
     /// `precompiled` automata (by rule id, from the bank snapshot) are used
     /// where they still match the rule and macros; the other rules are compiled.
-    public init(rules: [Rule], macros: PatternMacros, precompiled: [String: CompiledRule] = [:]) throws {
+    public init(rules: [Rule], macros: PatternMacros, precompiled: [String: CompiledRule] = [:],
+                opinion: ModelOpinion? = nil, companies: CompanyNames = CompanyNames()) throws {
         self.automata = try rules.map { rule in
             let compiled = try precompiled[rule.id].flatMap { $0.matches(rule, macros: macros) ? $0 : nil }
                 ?? CompiledRule(rule, macros: macros)
@@ -38,34 +52,49 @@ public final class RuleEngine {
         }
         self.rules = rules
         self.macros = macros
+        self.opinion = opinion
+        self.companies = companies
     }
 
-    /// Every rule that flags the question, most severe first.
-    public func lint(_ question: String) -> [Finding] {
-        let text = QuestionText.normalize(question)
-        return text.withUnsafeBufferPointer(flaggedRules).map { index in
-            let match = patterns(of: index).lazy.compactMap { $0.firstMatch(in: text) }.first ?? 0..<0
-            let words = String(decoding: text[match], as: UTF8.self).trimmingWhitespace
-            return Finding(rule: rules[index], matched: words)
+    /// Every rule that flags the question, most severe first, then the model's
+    /// findings in categories no rule (nor `alongside`) flagged: where rule
+    /// and model agree, the rule's finding is the one shown.
+    public func lint(_ question: String, alongside extra: [Finding] = []) -> [Finding] {
+        let text = companies.masking(QuestionText.normalize(question))
+        var findings = text.withUnsafeBufferPointer(matches).map { match in
+            // Only the pattern that matched is run again, to find the words to quote.
+            let range = pattern(match.pattern, of: match.rule)?.firstMatch(in: text) ?? 0..<0
+            let words = String(decoding: text[range], as: UTF8.self).trimmingWhitespace
+            return Finding(rule: rules[match.rule], matched: words)
+        } + extra
+        if let opinion {
+            let flagged = Set(findings.map(\.rule.category))
+            findings += text.withUnsafeBufferPointer { opinion.findings($0, skipping: flagged) }
         }
-        .sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }
+        return findings.sorted { ($0.rule.severity, $0.rule.id) < ($1.rule.severity, $1.rule.id) }
     }
 
-    private func patterns(of rule: Int) -> [Pattern] {
-        if let compiled = quoting[rule] { return compiled }
-        // Each was compiled once already in the automaton, so this cannot fail.
-        let compiled = rules[rule].patterns.compactMap { try? Pattern(macros.expand($0).text) }
-        quoting[rule] = compiled
+    private func pattern(_ index: Int, of rule: Int) -> Pattern? {
+        if let compiled = quoting[rule]?[index] { return compiled }
+        // It was compiled once already in the automaton, so this does not fail.
+        let compiled = try? Pattern(macros.expand(rules[rule].patterns[index]).text)
+        quoting[rule, default: [:]][index] = compiled
         return compiled
     }
 
     /// Indices of the rules whose patterns match a normalised text and none of whose exceptions do.
     public func flaggedRules(_ normalized: UnsafeBufferPointer<UInt8>) -> [Int] {
-        automata.indices.filter { index in
+        matches(normalized).map(\.rule)
+    }
+
+    /// Each flagging rule with the first of its patterns that matched.
+    private func matches(_ normalized: UnsafeBufferPointer<UInt8>) -> [(rule: Int, pattern: Int)] {
+        automata.indices.compactMap { index in
             let (patterns, exceptions) = automata[index]
             // Exceptions are only read for a rule that matched: most questions match none.
-            return !patterns.matchingIndices(in: normalized).isEmpty
-                && exceptions.map { $0.matchingIndices(in: normalized).isEmpty } ?? true
+            guard let first = patterns.matchingIndices(in: normalized).first,
+                  exceptions.map({ $0.matchingIndices(in: normalized).isEmpty }) ?? true else { return nil }
+            return (index, first)
         }
     }
 }
@@ -76,11 +105,21 @@ public struct ExampleFailure: Sendable, Hashable {
     public let example: Rule.Example
     /// True for a `flag:` example the rule missed, false for a `pass:` example it flagged.
     public let shouldFlag: Bool
+    /// The rule was left out of the engine because of this failure.
+    public let unused: Bool
+
+    public init(rule: Rule, example: Rule.Example, shouldFlag: Bool, unused: Bool = false) {
+        self.rule = rule
+        self.example = example
+        self.shouldFlag = shouldFlag
+        self.unused = unused
+    }
 
     public var diagnostic: Diagnostic {
-        Diagnostic(.error, at: example.location, shouldFlag
+        Diagnostic(.error, at: example.location, (shouldFlag
             ? "rule '\(rule.id)' does not flag its own example \"\(example.text)\""
             : "rule '\(rule.id)' flags its own pass example \"\(example.text)\"")
+            + (unused ? "; the rule is not used until its examples pass" : ""))
     }
 }
 

@@ -23,7 +23,7 @@ struct RuleReader {
             } else if macros.values[name] != nil {
                 reader.error(at: key, "macro '\(name)' is already defined")
             } else {
-                macros.define(name, as: text)
+                macros.define(name, as: text, at: reader.location(of: value))
             }
         }
     }

@@ -7,6 +7,8 @@ import Yams
 ///     rules:
 ///       closed-question: off       # switch a rule off
 ///       self-focused: error        # or change its severity
+///       job-ask-model: off         # the lint model's findings are rules too
+///     model-threshold: 0.7         # how sure the lint model must be to speak up
 ///
 /// The ids are the ones `lint` prints.
 public struct RuleSettings: Sendable {
@@ -16,6 +18,8 @@ public struct RuleSettings: Sendable {
     }
 
     public private(set) var choices: [String: Choice] = [:]
+    /// The probability from which the lint model's findings show (`model-threshold:`).
+    public private(set) var modelThreshold = LintModel.defaultThreshold
     /// Where each choice was made, to point at an id that names no rule.
     private var places: [String: SourceLocation] = [:]
 
@@ -38,8 +42,16 @@ public struct RuleSettings: Sendable {
         case let .success(document?):
             var reader = NodeReader(file: path)
             var settings = RuleSettings()
-            guard let top = reader.fields(of: document.root, describing: "the config file", known: ["rules"]),
-                  let rules = top["rules"] else { return (settings, reader.diagnostics) }
+            guard let top = reader.fields(of: document.root, describing: "the config file",
+                                          known: ["rules", "me", "model-threshold"]) else { return (settings, reader.diagnostics) }
+            if let node = top["model-threshold"] {
+                if let value = node.scalar.flatMap({ Double($0.string.trimmingWhitespace) }), (0...1).contains(value) {
+                    settings.modelThreshold = value
+                } else {
+                    reader.error(at: node, "'model-threshold' must be a probability from 0 to 1, like 0.6")
+                }
+            }
+            guard let rules = top["rules"] else { return (settings, reader.diagnostics) }
             guard case let .mapping(mapping) = rules else {
                 reader.error(at: rules, "'rules' must map rule ids to off, error, warning or suggestion")
                 return (settings, reader.diagnostics)

@@ -10,7 +10,7 @@ import Foundation
 /// the folders are loaded from their files and the snapshot rewritten.
 public struct BankSnapshot: Sendable {
     /// Bump when the stored types or their encodings change.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic = Array("prepcoach-banks\n".utf8)
     static let headerSize = magic.count + 32
 
@@ -127,7 +127,8 @@ extension BankSnapshot {
         /// Whether each path exists: when a missing folder appears, the snapshot is stale.
         /// (Not a folder's modification time: an editor's swap file would change it.)
         let present: [Bool]
-        /// Each data file under the paths, and the program, with its size and modification time.
+        /// Each data file under the paths, the lint model's files (a model that
+        /// appears counts too), and the program, with its size and modification time.
         let stamps: [FileStamp]
 
         init(paths: [String], program: String?) {
@@ -135,7 +136,11 @@ extension BankSnapshot {
             present = paths.map { access($0, F_OK) == 0 }
             var ignored: [Diagnostic] = []
             let files = BankLoader.dataFiles(in: paths, diagnostics: &ignored)
-            stamps = ([program].compactMap { $0 } + files).map(FileStamp.init)
+            let model = paths.flatMap { path in
+                let files = BankLoader.modelFiles(in: path)
+                return files.training + [files.model]
+            }
+            stamps = ([program].compactMap { $0 } + files + model).map(FileStamp.init)
         }
 
         init(from reader: inout SnapshotReader) throws(SnapshotError) {

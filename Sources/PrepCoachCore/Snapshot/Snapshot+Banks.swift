@@ -12,6 +12,8 @@ extension Banks: SnapshotCodable {
         writer.write(macros)
         writer.write(readinessChecks)
         writer.write(diagnostics)
+        writer.write(trainingFiles)
+        writer.write(modelFile)
         writer.write(files)
     }
 
@@ -23,6 +25,8 @@ extension Banks: SnapshotCodable {
         macros = try reader.read()
         readinessChecks = try reader.read()
         diagnostics = try reader.read()
+        trainingFiles = try reader.read()
+        modelFile = try reader.read()
         files = try reader.read()
         // Duplicates were left out before the snapshot was written.
         guard setQuestions(questions) else { throw SnapshotError() }
@@ -51,11 +55,13 @@ extension Tag: SnapshotCodable {
         writer.write(aliases)
         writer.write(description)
         writer.write(planLimit)
+        writer.write(industry)
+        writer.write(wording)
     }
 
     init(from reader: inout SnapshotReader) throws(SnapshotError) {
         self.init(id: try reader.read(), aliases: try reader.read(), description: try reader.read(),
-                  planLimit: try reader.read())
+                  planLimit: try reader.read(), industry: try reader.read(), wording: try reader.read())
     }
 }
 
@@ -69,13 +75,30 @@ extension Question: SnapshotCodable {
         writer.write(minutes)
         writer.write(isReferral)
         writer.write(followups)
+        writer.write(assumes)
         writer.write(location)
     }
 
     init(from reader: inout SnapshotReader) throws(SnapshotError) {
         self.init(id: try reader.read(), text: try reader.read(), topic: try reader.read(), stages: try reader.read(),
                   industries: try reader.read(), minutes: try reader.read(), isReferral: try reader.read(),
-                  followups: try reader.read(), location: try reader.read())
+                  followups: try reader.read(), assumes: try reader.read(), location: try reader.read())
+    }
+}
+
+extension Assumptions: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) {
+        // Each assumable kind in a fixed order, its ids sorted, so equal assumptions are equal bytes.
+        for kind in TagKind.assumable { writer.write(self[kind]?.sorted()) }
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        var values: [TagKind: Set<String>] = [:]
+        for kind in TagKind.assumable {
+            let ids: [String]? = try reader.read()
+            values[kind] = ids.map(Set.init)
+        }
+        self.init(values: values)
     }
 }
 
@@ -168,6 +191,7 @@ extension PatternMacros: SnapshotCodable {
         let names = values.keys.sorted()
         writer.write(names)
         writer.write(names.map { values[$0] ?? "" })
+        for name in names { writer.write(locations[name]) }
     }
 
     init(from reader: inout SnapshotReader) throws(SnapshotError) {
@@ -175,6 +199,10 @@ extension PatternMacros: SnapshotCodable {
         let values: [String] = try reader.read()
         guard names.count == values.count else { throw SnapshotError() }
         self.init(Dictionary(zip(names, values)) { first, _ in first })
+        for (name, value) in zip(names, values) {
+            let location: SourceLocation? = try reader.read()
+            if let location { define(name, as: value, at: location) }
+        }
     }
 }
 
@@ -183,10 +211,13 @@ extension ReadinessCheck: SnapshotCodable {
         writer.write(id)
         switch kind {
         case .ask: writer.write("ask")
+        case .sentence: writer.write("sentence")
         case let .computed(computation): writer.write(computation.rawValue)
         }
         writer.write(prompt)
         writer.write(why)
+        writer.write(action)
+        writer.write(location)
     }
 
     init(from reader: inout SnapshotReader) throws(SnapshotError) {
@@ -195,12 +226,16 @@ extension ReadinessCheck: SnapshotCodable {
         let kind: Kind
         if kindName == "ask" {
             kind = .ask
+        } else if kindName == "sentence" {
+            kind = .sentence
         } else if let computation = Computation(rawValue: kindName) {
             kind = .computed(computation)
         } else {
             throw SnapshotError()
         }
-        self.init(id: id, kind: kind, prompt: try reader.read(), why: try reader.read())
+        self.init(id: id, kind: kind, prompt: try reader.read(), why: try reader.read(),
+                  action: try reader.read() as String,  // not the init's optional (`why` when absent)
+                  location: try reader.read())
     }
 }
 

@@ -24,6 +24,16 @@ extension CoachStore {
         try database.read { try CallEvent.filter(Column("callID") == callID).order(Column("id")).fetchAll($0) }
     }
 
+    /// Removes the call's latest note (`undo` in a call) and returns it; nil when it has none.
+    public func removeLastNote(callID: Int64) throws -> CallEvent? {
+        try database.write { db in
+            guard let last = try CallEvent.filter(Column("callID") == callID && Column("kind") == CallEvent.Kind.note)
+                .order(Column("id").desc).fetchOne(db) else { return nil }
+            try last.delete(db)
+            return last
+        }
+    }
+
     /// Ends the call and logs it as the latest contact with the person.
     public func endCall(_ call: Call, at date: Date) throws -> Call {
         try database.write { db in
@@ -92,7 +102,8 @@ extension CoachStore {
         try database.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT contactID, MAX(at) AS last FROM interaction GROUP BY contactID")
             return Dictionary(uniqueKeysWithValues: rows.compactMap { row -> (Int64, Date)? in
-                guard let id: Int64 = row["contactID"], let last: Date = row["last"] else { return nil }
+                let stored: DatabaseValue = row["last"]
+                guard let id: Int64 = row["contactID"], let last = StoredValue.date(stored) else { return nil }
                 return (id, last)
             })
         }

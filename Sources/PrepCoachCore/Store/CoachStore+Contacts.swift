@@ -4,7 +4,8 @@ import GRDB
 extension CoachStore {
     @discardableResult
     public func add(_ contact: Contact) throws -> Contact {
-        try database.write { db in
+        try SingleLineFields.check(contact)
+        return try database.write { db in
             if try Contact.filter(Column("name").collating(.nocase) == contact.name).fetchOne(db) != nil {
                 throw StoreError("a contact named '\(contact.name)' already exists; use `contact edit`")
             }
@@ -15,6 +16,7 @@ extension CoachStore {
     }
 
     public func update(_ contact: Contact) throws {
+        try SingleLineFields.check(contact)
         try database.write { try contact.update($0) }
     }
 
@@ -36,7 +38,7 @@ extension CoachStore {
     public func addReferral(named name: String, company: String?, from referrer: Contact, mayUseName: Bool,
                             at date: Date) throws -> Contact {
         try add(Contact(name: name, company: company, industry: referrer.industry,
-                        howKnown: "referred by \(referrer.name)", stage: referrer.stage,
+                        howKnown: Self.referredBy(referrer.name), stage: referrer.stage,
                         referredByID: referrer.id, mayUseReferrerName: mayUseName, createdAt: date))
     }
 
@@ -44,7 +46,8 @@ extension CoachStore {
 
     @discardableResult
     public func addResearch(company: String, text: String, at date: Date) throws -> ResearchNote {
-        try insert(ResearchNote(company: company, text: text, createdAt: date))
+        try SingleLineFields.check([("company", company)])
+        return try insert(ResearchNote(company: company, text: text, createdAt: date))
     }
 
     public func research(company: String? = nil) throws -> [ResearchNote] {

@@ -2,37 +2,14 @@ import Foundation
 import GRDB
 
 extension CoachStore {
-    /// Replaces the contact's plan with these questions, in order.
+    /// Replaces the contact's plan with these questions, in order (undoable like any plan change).
     @discardableResult
-    public func setPlan(contactID: Int64, questions: [(questionID: String?, text: String, topic: String?, minutes: Int)])
-        throws -> [PlanItem] {
-        try database.write { db in
-            try PlanItem.filter(Column("contactID") == contactID).deleteAll(db)
-            return try questions.enumerated().map { position, question in
-                var item = PlanItem(contactID: contactID, position: position, questionID: question.questionID,
-                                    text: question.text, topic: question.topic, minutes: question.minutes)
-                try item.insert(db)
-                return item
-            }
-        }
-    }
-
-    /// Adds one question (yours or a bank's) before the plan's closing referral question, or at the end.
-    @discardableResult
-    public func appendToPlan(contactID: Int64, questionID: String?, text: String, topic: String?, minutes: Int,
-                             beforeLast: Bool) throws -> PlanItem {
-        try database.write { db in
-            let items = try PlanItem.filter(Column("contactID") == contactID).order(Column("position")).fetchAll(db)
-            let position = beforeLast && !items.isEmpty ? items.count - 1 : items.count
-            if beforeLast, var last = items.last {
-                last.position = items.count
-                try last.update(db)
-            }
-            var item = PlanItem(contactID: contactID, position: position, questionID: questionID, text: text,
-                                topic: topic, minutes: minutes)
-            try item.insert(db)
-            return item
-        }
+    public func setPlan(contactID: Int64, questions: [(questionID: String?, text: String, topic: String?, minutes: Int)],
+                        at date: Date = Date()) throws -> [PlanItem] {
+        try savePlan(contactID: contactID, items: questions.map {
+            PlanItem(contactID: contactID, position: 0, questionID: $0.questionID, text: $0.text, topic: $0.topic,
+                     minutes: $0.minutes)
+        }, change: "new plan", at: date)
     }
 
     public func plan(contactID: Int64) throws -> [PlanItem] {

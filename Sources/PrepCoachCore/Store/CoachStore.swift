@@ -18,26 +18,47 @@ public final class CoachStore: Sendable {
         return base.map { $0 + "/prepcoach/prepcoach.sqlite" }
     }
 
+    /// Things worth fixing found while opening (files readable by others, repaired permissions).
+    public let warnings: [String]
+
     /// Opens (creating if needed, readable by you alone: 0600 in a 0700 folder) and migrates.
-    public init(path: String) throws {
+    /// `createsFolder` is for the default data folder; a `--db` path's folder must exist.
+    public init(path: String, createsFolder: Bool = true) throws {
         self.path = path
-        let fileManager = FileManager.default
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !fileManager.fileExists(atPath: folder) {
-            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                            attributes: [.posixPermissions: 0o700])
-        }
-        if !fileManager.fileExists(atPath: path) {
-            // SQLite gives the -wal and -shm files the main file's mode, so this covers them too.
-            guard fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-            }
-        }
+        let location = DatabaseLocation(path: path, managesFolder: createsFolder)
+        try location.prepareFolder()
+        let lock = try FolderLock(location.folder)
+        warnings = try location.prepareFiles()
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
-        database = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(database)
+        do {
+            database = try DatabasePool(path: path, configuration: configuration)
+            try Self.refuseNewerSchema(database, path: path)
+            try Self.migrator.migrate(database)
+        } catch let error as DatabaseError {
+            throw StoreError.opening(path, error)
+        }
+        _ = consume lock  // held until the schema is current; other processes wait for it
+    }
+
+    /// A migration this version does not know means a newer prepcoach wrote the
+    /// file: carrying on could corrupt what that version stored.
+    private static func refuseNewerSchema(_ database: DatabasePool, path: String) throws {
+        let unknown = try database.read { db in
+            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+        }
+        if let newest = unknown.last {
+            throw StoreError("this database was written by a newer prepcoach (it has the change '\(newest)' this "
+                             + "version does not know): upgrade prepcoach, or use --db for another database")
+        }
+    }
+
+    /// Copies everything from the write-ahead log into the database file and closes it,
+    /// so the `.sqlite` file alone holds all the data once prepcoach exits.
+    public func close() {
+        _ = try? database.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try? database.close()
     }
 
     /// Schema history. Never edit a shipped migration; add a new one.
@@ -119,6 +140,15 @@ public final class CoachStore: Sendable {
                 t.column("budgetSeconds", .integer).notNull()
             }
         }
+        registerCallAfterMigration(in: &migrator)
+        migrator.registerMigration("v4: who the contact is (role family, employment, size, seniority)") { db in
+            try db.alter(table: "contact") { t in
+                t.add(column: "roleFamily", .text)
+                t.add(column: "employment", .text)
+                t.add(column: "orgSize", .text)
+                t.add(column: "seniority", .text)
+            }
+        }
         return migrator
     }
 
@@ -131,6 +161,11 @@ public final class CoachStore: Sendable {
         }
     }
 
+    /// Where `wrap` writes summaries and calendars by default: `summaries/` beside the database.
+    public var summariesFolder: URL {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("summaries")
+    }
+
     /// Applied migration identifiers, for tests and diagnostics.
     public func appliedMigrations() throws -> [String] {
         try database.read { try Self.migrator.appliedIdentifiers($0) }.sorted()
@@ -141,4 +176,44 @@ public final class CoachStore: Sendable {
 public struct StoreError: Error, Sendable, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
+
+    /// A database failure met while running a command, as one line with what to do;
+    /// nil for errors that are not the database's.
+    public init?(translating error: any Error) {
+        switch error {
+        case is RowDecodingError, is DecodingError:
+            // GRDB's first line names the value and column, then dumps the whole row: keep the first part,
+            // with control characters made visible, since the value is whatever was stored.
+            let firstLine = String(describing: error).split(separator: "\n").first.map(String.init) ?? ""
+            let detail = String(firstLine.components(separatedBy: ", column index:")[0].prefix(160).unicodeScalars
+                .map { CharacterSet.controlCharacters.contains($0) ? "?" : Character($0) })
+            self.init("the database holds a value prepcoach cannot read (\(detail)); fix it with sqlite3 or restore a backup")
+        case let error as DatabaseError:
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                self.init("the database is busy (another prepcoach is writing to it); try again")
+            case .SQLITE_READONLY:
+                self.init("the database is read-only; make it writable (chmod 600 FILE) and try again")
+            case .SQLITE_FULL:
+                self.init("the disk is full; free some space and try again")
+            default:
+                self.init("database error: \(error.message ?? "\(error.resultCode)")")
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// An SQLite failure while opening, as one line with what to do.
+    static func opening(_ path: String, _ error: DatabaseError) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            StoreError("\(path) is not a prepcoach database (not an SQLite file): move it away or use --db PATH")
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            StoreError("cannot open the database \(path): \(error.message ?? "\(error.resultCode)"); "
+                       + "check that it and its folder are readable and writable by you")
+        default:
+            StoreError("cannot open the database \(path): \(error.message ?? "\(error.resultCode)")")
+        }
+    }
 }

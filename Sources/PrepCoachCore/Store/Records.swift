@@ -26,6 +26,12 @@ public struct Contact: Codable, Sendable, Hashable, FetchableRecord, MutablePers
     /// Whether the referrer said you may use their name when you reach out.
     public var mayUseReferrerName: Bool?
     public var createdAt: Date
+    /// What they do within their industry, whether they own the business, its
+    /// size and their seniority (`tags.yaml` ids); nil while unknown.
+    public var roleFamily: String?
+    public var employment: String?
+    public var orgSize: String?
+    public var seniority: String?
 
     public init(name: String, role: String? = nil, company: String? = nil, industry: String? = nil,
                 howKnown: String? = nil, channel: Channel? = nil, stage: String? = nil,
@@ -43,6 +49,13 @@ public struct Contact: Codable, Sendable, Hashable, FetchableRecord, MutablePers
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The facts a plan is fitted to.
+    public var person: PersonFacts {
+        get { PersonFacts(roleFamily: roleFamily, employment: employment, size: orgSize, seniority: seniority) }
+        set { (roleFamily, employment, orgSize, seniority) = (newValue.roleFamily, newValue.employment, newValue.size,
+                                                              newValue.seniority) }
+    }
 }
 
 /// Something you already know about a company, so you do not ask it.
@@ -214,4 +227,42 @@ public struct Rehearsal: Codable, Sendable, Hashable, FetchableRecord, MutablePe
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+// MARK: Numbers read back within range (see StoredValue)
+
+extension PlanItem {
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(contactID: try values.decode(Int64.self, forKey: .contactID),
+                  position: StoredValue.clamped(try values.decode(Int.self, forKey: .position), to: StoredValue.position),
+                  questionID: try values.decodeIfPresent(String.self, forKey: .questionID),
+                  text: try values.decode(String.self, forKey: .text),
+                  topic: try values.decodeIfPresent(String.self, forKey: .topic),
+                  minutes: StoredValue.clamped(try values.decode(Int.self, forKey: .minutes), to: StoredValue.minutes))
+        id = try values.decodeIfPresent(Int64.self, forKey: .id)
+    }
+}
+
+extension Call {
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(contactID: try values.decode(Int64.self, forKey: .contactID),
+                  startedAt: try values.decode(Date.self, forKey: .startedAt),
+                  promisedMinutes: StoredValue.clamped(try values.decode(Int.self, forKey: .promisedMinutes),
+                                                       to: StoredValue.minutes))
+        id = try values.decodeIfPresent(Int64.self, forKey: .id)
+        endedAt = try values.decodeIfPresent(Date.self, forKey: .endedAt)
+    }
+}
+
+extension Rehearsal {
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(contactID: try values.decode(Int64.self, forKey: .contactID), at: try values.decode(Date.self, forKey: .at),
+                  seconds: StoredValue.clamped(try values.decode(Int.self, forKey: .seconds), to: StoredValue.seconds),
+                  budgetSeconds: StoredValue.clamped(try values.decode(Int.self, forKey: .budgetSeconds),
+                                                     to: StoredValue.seconds))
+        id = try values.decodeIfPresent(Int64.self, forKey: .id)
+    }
 }

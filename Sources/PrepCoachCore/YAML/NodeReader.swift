@@ -24,6 +24,13 @@ struct NodeReader {
         diagnostics.append(Diagnostic(.error, at: location(of: node), message))
     }
 
+    mutating func warn(at node: Node, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, at: location(of: node), message))
+    }
+
+    /// Errors so far: a warning does not stop a value from loading.
+    var errorCount: Int { diagnostics.count { $0.severity == .error } }
+
     mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }

@@ -9,6 +9,10 @@ struct YAMLDocument {
 
     /// Parses `contents`; a syntax error becomes a diagnostic at the place libyaml names.
     static func parse(path: String, contents: String) -> Result<YAMLDocument?, Diagnostic> {
+        if let (line, column) = AliasExpansion.excess(in: contents) {
+            return .failure(Diagnostic(.error, at: SourceLocation(file: path, line: line, column: column),
+                                       "aliases expand to more than \(AliasExpansion.limit) values; write the values out"))
+        }
         do {
             // The basic resolver leaves every scalar a string: the readers parse numbers and
             // booleans themselves, and skipping Yams' regex-based tag resolution halves load time.

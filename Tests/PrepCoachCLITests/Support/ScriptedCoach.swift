@@ -23,12 +23,16 @@ final class ScriptedCoach {
         var err = ""
     }
 
-    init(now: String = "2025-03-10T09:00:00Z") {
+    init(now: String = "2025-03-10T09:00:00Z", environment: [String: String] = [:]) {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("prepcoach-\(UUID().uuidString)")
+        // Like `--db PATH`, whose folder must exist.
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let output = Output()
         self.output = output
         let console = Console(style: Style(enabled: false), out: { output.out += $0 }, err: { output.err += $0 })
-        context = CommandContext(console: console, environment: ["PREPCOACH_NOW": now], bundledBanks: Self.bundledBanks,
+        context = CommandContext(console: console, environment: environment.merging(["PREPCOACH_NOW": now]) { _, new in new },
+                                 bundledBanks: Self.bundledBanks,
+
                                  storePath: folder.appendingPathComponent("coach.sqlite").path)
     }
 
@@ -42,12 +46,12 @@ final class ScriptedCoach {
     static let interrupt = "^C"
 
     /// Runs one command line as typed in the shell, with these lines as the answers to its questions
-    /// (then end of input); returns the exit status. Output is kept in `out` and `err`.
+    /// (then end of input), as if typed at a terminal when `interactive`; returns the exit status. Output is kept in `out` and `err`.
     @discardableResult
-    func run(_ line: String, answers: [String] = []) throws -> Int32 {
+    func run(_ line: String, answers: [String] = [], interactive: Bool = false) throws -> Int32 {
         output.out = ""
         output.err = ""
-        let recorder = RecordingAnswers(ScriptAnswers(AnyIterator(answers.makeIterator())))
+        let recorder = RecordingAnswers(ScriptAnswers(AnyIterator(answers.makeIterator())), interactive: interactive)
         self.recorder = recorder
         context.answers = recorder
         return CommandDispatcher(context: context).run(try CommandWords.split(line))
@@ -58,7 +62,12 @@ final class ScriptedCoach {
         let script: ScriptAnswers
         var prompts: [String] = []
 
-        init(_ script: ScriptAnswers) { self.script = script }
+        let isInteractive: Bool
+
+        init(_ script: ScriptAnswers, interactive: Bool) {
+            self.script = script
+            isInteractive = interactive
+        }
 
         func answer(prompt: String, completions: [String]) -> LineInput {
             prompts.append(prompt)
@@ -75,5 +84,15 @@ final class ScriptedCoach {
 
     func completions(_ line: String) -> [String] {
         Completer(context: context).candidates(lineBeforeCursor: line)
+    }
+}
+
+extension ScriptedCoach {
+    /// A session with Dana Lee (career changer, healthcare) and her picked plan (seed 4).
+    static func withDanasPlan() throws -> ScriptedCoach {
+        let coach = ScriptedCoach()
+        try coach.run(#"contact add "Dana Lee" --company "Mercy Hospital" --industry healthcare --stage career-changer"#)
+        #expect(try coach.run(#"pick --contact "Dana Lee" --seed 4"#) == 0)
+        return coach
     }
 }

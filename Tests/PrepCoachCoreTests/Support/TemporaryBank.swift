@@ -27,11 +27,15 @@ enum Fixtures {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("QuestionBanks").path
 
+    /// This test target's Fixtures folder (the labelled sets).
+    static let folder = URL(fileURLWithPath: bundledBanks).deletingLastPathComponent()
+        .appendingPathComponent("Tests/PrepCoachCoreTests/Fixtures").path
+
     /// A file in this test target's Fixtures folder.
-    static func file(_ name: String) -> String {
-        URL(fileURLWithPath: bundledBanks).deletingLastPathComponent()
-            .appendingPathComponent("Tests/PrepCoachCoreTests/Fixtures/\(name)").path
-    }
+    static func file(_ name: String) -> String { folder + "/" + name }
+
+    /// The lint model shipped in the bundled banks.
+    static let bundledModel = bundledBanks + "/model/" + LintModel.fileName
 
     static let tags = """
         stages:
@@ -44,8 +48,19 @@ enum Fixtures {
           - id: healthcare
             aliases: [health]
             description: Hospitals and clinics.
+            role-families:
+              - id: clinical
+                aliases: [nurse, doctor]
+                description: Cares for patients.
+              - id: non-clinical
+                aliases: [administrator]
+                description: Runs the services around care.
           - id: law
             description: Law firms.
+            role-families:
+              - id: legal-practice
+                aliases: [lawyer, solicitor, administrator]
+                description: Advises clients.
         topics:
           - id: opening
             description: Warm-up.
@@ -59,12 +74,33 @@ enum Fixtures {
           - id: closing
             description: Ending well.
             max-per-plan: 1
+        employment:
+          - id: owner
+            aliases: [founder, sole trader]
+            description: Owns or runs the business.
+          - id: employee
+            aliases: [staff]
+            description: Works for an employer.
+        sizes:
+          - id: solo
+            aliases: [freelance]
+            description: One person.
+          - id: large
+            aliases: [multinational]
+            description: Hundreds of people or more.
+        seniority:
+          - id: junior
+            aliases: [assistant]
+            description: Early in the role.
+          - id: senior
+            aliases: [manager, lead]
+            description: Leads work or people.
         """
 
     /// One question entry as YAML, with fields overridable for each test.
     static func question(id: String, topic: String = "career-path", stages: String = "[any]",
                          industries: String = "[any]", minutes: String = "3", referral: Bool = false,
-                         text: String? = nil) -> String {
+                         text: String? = nil, assumes: String? = nil) -> String {
         """
           - id: \(id)
             text: \(text ?? "How did you come to \(id)?")
@@ -73,7 +109,18 @@ enum Fixtures {
             industries: \(industries)
             minutes: \(minutes)
             referral: \(referral)
-
+        \(assumes.map { "    assumes: \($0)\n" } ?? "")
         """
+    }
+}
+
+/// The questions a rule's suggestion proposes: the quoted ones, else the
+/// suggestion itself without a parenthetical note.
+enum Suggestions {
+    static func questions(in suggestion: String) -> [String] {
+        let quoted = suggestion.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        if !quoted.isEmpty { return quoted }
+        return [suggestion.split(separator: "(").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? suggestion]
     }
 }

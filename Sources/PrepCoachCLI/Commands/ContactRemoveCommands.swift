@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import PrepCoachCore
+
+/// `contact remove NAME`: forgets a person — everything stored about them and the
+/// summaries `wrap` wrote about them — after asking.
+struct ContactRemoveCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Forget a contact: their plan, calls, notes, follow-ups and summary files.",
+        discussion: """
+            Asks first (at the prompt); in scripts and one-shot runs add --yes. Contacts they referred you to \
+            stay, without the link. Summaries written with `wrap --out DIR` elsewhere are not touched.
+            """)
+
+    static let completion = CompletionSpec(options: ["--yes": nil], positional: .contacts)
+
+    @Argument(help: "The contact's name (Tab completes names).") var name: String
+    @Flag(help: "Do not ask for confirmation (for scripts).") var yes = false
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws {
+        let store = try context.store()
+        let contact = try ContactLookup(store: store).contact(named: name)
+        let files = SummaryFiles.about(contact, in: store.summariesFolder)
+        let filesNote = files.isEmpty ? "" : " and \(files.count.counted("summary file"))"
+        guard try Confirmation(context: context).confirmed(
+            "Remove \(contact.name) and everything about them\(filesNote)?",
+            action: "`contact remove` deletes \(contact.name) and everything about them", yes: yes) else {
+            context.console.line("Kept \(contact.name).")
+            return
+        }
+        let removal = try store.remove(contact)
+        var unremoved: [String] = []
+        for file in files where (try? FileManager.default.removeItem(at: file)) == nil { unremoved.append(file.path) }
+        let parts = [removal.planItems.counted("plan question"), removal.calls.counted("call"),
+                     removal.callNotes.counted("call note"), removal.tasks.counted("follow-up"),
+                     removal.readinessAnswers.counted("readiness answer"),
+                     (files.count - unremoved.count).counted("summary file")]
+        context.console.line("Removed \(contact.name) with \(parts.joined(separator: ", ")).")
+        if removal.unlinkedReferrals > 0 {
+            context.console.line("\(removal.unlinkedReferrals.counted("contact")) they referred you to kept, without the link.")
+        }
+        if !unremoved.isEmpty {
+            throw CommandFailure("could not delete \(unremoved.joined(separator: ", ")): delete it by hand")
+        }
+    }
+}
+
+struct ContactRenameCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rename", abstract: "Rename a contact; everything about them follows.",
+        discussion: "Example: contact rename \"Dana Lee\" \"Dana Lee-Ortiz\"")
+
+    static let completion = CompletionSpec(positional: .contacts)
+
+    @Argument(help: "The contact's name now (Tab completes names).") var name: String
+    @Argument(help: "The new name.") var newName: String
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if newName.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the new name is empty") }
+    }
+
+    func execute(in context: CommandContext) throws {
+        let store = try context.store()
+        let contact = try ContactLookup(store: store).contact(named: name)
+        try store.rename(contact, to: newName)
+        context.console.line("Renamed \(contact.name) to \(newName).")
+    }
+}

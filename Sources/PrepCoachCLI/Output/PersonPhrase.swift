@@ -1,0 +1,44 @@
+import PrepCoachCore
+
+/// Who a plan is for, in words: "a senior product designer at a large organisation".
+enum PersonPhrase {
+    /// The known facts, most telling first: "senior, clinical, employee, large".
+    static func facts(_ person: PersonFacts) -> String {
+        TagKind.personal.compactMap { person[$0] }.joined(separator: ", ")
+    }
+
+    /// nil when nothing is known beyond stage and industry.
+    static func describe(_ person: PersonFacts, role: String?, company: String?, vocabulary: TagVocabulary) -> String? {
+        var noun = role?.lowercased()
+            ?? person.roleFamily.flatMap { vocabulary.tag(.roleFamily, id: $0) }.map { "\($0.phrase) professional" }
+            ?? (person.employment == "owner" ? "business owner" : nil)
+        if noun == nil, person.seniority != nil || person.size != nil || company != nil { noun = "professional" }
+        guard var noun else { return nil }
+        // The seniority's first alias is its adjective; left out when the role already says it.
+        if let tag = person.seniority.flatMap({ vocabulary.tag(.seniority, id: $0) }),
+           !mentions(noun, anyOf: [tag.id] + tag.aliases) {
+            noun = (tag.aliases.first ?? tag.id) + " " + noun
+        }
+        if person.employment == "owner", let owner = vocabulary.tag(.employment, id: "owner"),
+           !mentions(noun, anyOf: owner.aliases) {
+            noun += " who runs the business"
+        }
+        var phrase = article(for: noun) + " " + noun
+        if let company {
+            phrase += " at \(company)" + (person.size.map { " (\($0))" } ?? "")
+        } else if let size = person.size {
+            phrase += size == "solo" ? " working solo" : " at \(article(for: size)) \(size) organisation"
+        }
+        return phrase
+    }
+
+    /// "a" or "an", by the sound of the first letter.
+    static func article(for phrase: String) -> String {
+        phrase.first.map { "aeiou".contains($0.lowercased()) } == true ? "an" : "a"
+    }
+
+    private static func mentions(_ text: String, anyOf names: [String]) -> Bool {
+        let words = QuestionText.normalizedString(text)
+        return names.contains { words.contains(QuestionText.normalizedString($0)) }
+    }
+}

@@ -1,0 +1,52 @@
+import LineEditor
+
+/// Word wrap by display width (wide characters count two columns): words move whole
+/// to the next line, and only a word longer than a line is broken.
+enum TextWrap {
+    /// `text` in lines of at most `width` columns, each starting with `indent`
+    /// (`firstIndent` for the first). Existing line breaks are kept.
+    static func lines(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = lines.isEmpty ? (firstIndent ?? indent) : indent
+            var lineIsEmpty = true
+            let room = { max(width - DisplayWidth.of(line), 1) }
+            for word in paragraph.split(separator: " ") {
+                var word = Substring(word)
+                if !lineIsEmpty && DisplayWidth.of(word) + 1 > room() {
+                    lines.append(line)
+                    (line, lineIsEmpty) = (indent, true)
+                }
+                if !lineIsEmpty {
+                    line += " "
+                }
+                // A word longer than a whole line: break it where the line is full.
+                while DisplayWidth.of(word) > room() {
+                    let head = prefix(of: word, fitting: room())
+                    lines.append(line + head)
+                    (line, lineIsEmpty) = (indent, true)
+                    word = word.dropFirst(head.count)
+                }
+                line += word
+                lineIsEmpty = false
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    static func wrapped(_ text: String, width: Int?, indent: String = "", firstIndent: String? = nil) -> String {
+        guard let width else { return (firstIndent ?? indent) + text }
+        return lines(text, width: width, indent: indent, firstIndent: firstIndent).joined(separator: "\n")
+    }
+
+    private static func prefix(of word: Substring, fitting columns: Int) -> Substring {
+        var used = 0
+        var end = word.startIndex
+        while end < word.endIndex, used + DisplayWidth.of(word[end]) <= columns {
+            used += DisplayWidth.of(word[end])
+            end = word.index(after: end)
+        }
+        return word[..<(end == word.startIndex ? word.index(after: end) : end)]
+    }
+}

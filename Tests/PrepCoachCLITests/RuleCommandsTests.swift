@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import PrepCoachCLI
+import PrepCoachCore
+
+/// Rules and the lint model as a user meets them: own rule files, research notes, `train`.
+@Suite struct RuleCommandsTests {
+    /// A user rule file in a fresh bank folder.
+    private func userBank(_ coach: ScriptedCoach, rule: String) throws -> String {
+        let folder = coach.folder.appendingPathComponent("mybank/rules")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try rule.write(to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
+        return folder.deletingLastPathComponent().path
+    }
+
+    private func rule(id: String = "no-everything", message: String = "'{match}' is flagged",
+                      flag: String = "anything at all", pattern: String = "'.'") -> String {
+        """
+        id: \(id)
+        category: other
+        severity: error
+        message: "\(message)"
+        suggestion: Ask something else.
+        rationale: A test rule.
+        link: https://example.com
+        patterns: [\(pattern)]
+        examples:
+          flag: [\(flag)]
+          pass: []
+        """
+    }
+
+    @Test func researchNotesCountOnlyForContactsAtThatCompany() throws {
+        let coach = ScriptedCoach()
+        try coach.run(#"research add "Acme Health" big push into telehealth this year"#)
+        try coach.run(#"contact add Ann --company "Acme Health""#)
+        try coach.run("contact add Bob --company Initech")
+        let question = #""What is the company's view on telehealth?""#
+        try coach.run("add Bob \(question)")
+        #expect(!coach.out.contains("answered-by-your-research"))
+        try coach.run("add Ann \(question)")
+        #expect(coach.out.contains("[answered-by-your-research]"))
+        try coach.run("lint \(question)")
+        #expect(coach.out.contains("[answered-by-your-research]"))
+    }
+
+    /// Issue 7: past ~390 researched companies (or one 10,240-character name) every command
+    /// that compiled the rules failed; names are now a word lookup, not part of every pattern.
+    @Test func thousandsOfResearchedCompaniesKeepTheRulesWorking() throws {
+        let coach = ScriptedCoach()
+        let store = try coach.store
+        for number in 0..<1_000 { _ = try store.addResearch(company: "Firm \(number) Partners", text: "founded \(number)", at: Date()) }
+        _ = try store.addResearch(company: String(repeating: "x", count: 10_240), text: "a long name", at: Date())
+        #expect(try coach.run(#"lint "When was Firm 512 Partners founded?""#) == 1)
+        #expect(coach.out.contains("[research-founding-history]"))
+        #expect(coach.out.contains("[answered-by-your-research]") && coach.out.contains("'founded 512' (notes on Firm 512 Partners)"))
+        #expect(try coach.run("pick --stage student --industry healthcare") == 0)
+    }
+
+    @Test func checkBanksReportsAUserRuleReusingABundledID() throws {
+        let coach = ScriptedCoach()
+        let bank = try userBank(coach, rule: rule(id: "closed-question"))
+        #expect(try coach.run("check-banks \(bank)") == 1)
+        #expect(coach.err.contains("duplicate rule id 'closed-question'"))
+    }
+
+    @Test func checkBanksReportsABadLabelInAUserTrainingFile() throws {
+        let coach = ScriptedCoach()
+        let bank = try userBank(coach, rule: rule())
+        try FileManager.default.createDirectory(atPath: bank + "/model", withIntermediateDirectories: true)
+        try "- {label: job-ask, text: Could you vouch for me?}\n- {label: oops, text: What now?}\n"
+            .write(toFile: bank + "/model/mine.yaml", atomically: true, encoding: .utf8)
+        #expect(try coach.run("check-banks \(bank)") == 1)
+        #expect(coach.err.contains("\(bank)/model/mine.yaml:2:11: error: unknown label 'oops'"))
+    }
+
+    @Test func aRuleFailingItsOwnExamplesIsReportedAndNotUsed() throws {
+        let coach = ScriptedCoach()
+        let bank = try userBank(coach, rule: rule(flag: "zebra", pattern: "'\\bquokka\\b'"))
+        #expect(try coach.run(#"lint --bank \#(bank) "Is a quokka happy?""#) == 0)
+        #expect(coach.err.contains("rule 'no-everything' does not flag its own example \"zebra\"; the rule is not used until its examples pass"))
+        #expect(!coach.out.contains("[no-everything]"))
+        #expect(try coach.run("check-banks \(bank)") == 1)
+        #expect(coach.err.contains("the rule is not used until its examples pass"))
+    }
+
+    @Test func pickSaysWhichRulesExcludedTheReferralQuestions() throws {
+        let coach = ScriptedCoach()
+        let bank = try userBank(coach, rule: rule())
+        #expect(try coach.run("pick --bank \(bank) --stage student --industry healthcare") == 1)
+        #expect(coach.err.contains("rules excluded every referral question that fits"))
+        #expect(coach.err.contains("flagged by no-everything"))
+    }
+
+    @Test func aMessageOfManyMatchesOnALongQuestionStaysShort() throws {
+        let coach = ScriptedCoach()
+        let bank = try userBank(coach, rule: rule(message: String(repeating: "{match} ", count: 2_000), flag: "x"))
+        let long = String(repeating: "word ", count: 20_000)
+        try coach.run("lint --bank \(bank) \"\(long)\"")
+        #expect(coach.out.utf8.count < 200_000)
+        #expect(coach.out.contains("[no-everything]"))
+    }
+
+    @Test func trainWritesTheShippedModelByteForByte() throws {
+        let coach = ScriptedCoach()
+        let output = coach.folder.appendingPathComponent("model.bin").path
+        try FileManager.default.createDirectory(at: coach.folder, withIntermediateDirectories: true)
+        #expect(try coach.run("train --output \(output)") == 0)
+        #expect(coach.out.contains("Trained on "))
+        let shipped = FileManager.default.contents(atPath: ScriptedCoach.bundledBanks + "/model/lint-model.bin")
+        #expect(FileManager.default.contents(atPath: output) == shipped)
+    }
+
+    /// Found by the model alone: its own rule id, at warning, off or stricter through the config.
+    @Test func modelFindingsShowAndFollowTheConfig() throws {
+        let question = #"lint "What trophies sit in the lobby of your firm?""#
+        let coach = ScriptedCoach()
+        #expect(try coach.run(question) == 0)
+        #expect(coach.out.contains("warning [research-answerable-model] the lint model rates this research-answerable at "))
+        #expect(coach.out.contains("weighed most: 'the lobby'"))
+        for config in ["rules:\n  research-answerable-model: off\n", "model-threshold: 0.95\n"] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("prepcoach-config-\(UUID().uuidString).yaml")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try config.write(to: file, atomically: true, encoding: .utf8)
+            let configured = ScriptedCoach(environment: ["PREPCOACH_CONFIG": file.path])
+            try configured.run(question)
+            #expect(configured.out.contains("No problems found."), "\(config)")
+        }
+    }
+}

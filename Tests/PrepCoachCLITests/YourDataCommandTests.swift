@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import PrepCoachCLI
+import PrepCoachCore
+
+/// Backing up, exporting and importing, and forgetting a person.
+@Suite struct YourDataCommandTests {
+    /// Dana with a plan, readiness answers, a wrapped call (notes, a to-do, a referral to Sam), and research notes.
+    private func coachWithHistory() throws -> ScriptedCoach {
+        let coach = ScriptedCoach()
+        try coach.run(#"contact add "Dana Lee" --company "Mercy Hospital" --industry healthcare --stage career-changer"#)
+        try coach.run(#"contact add "Ann Other""#)
+        #expect(try coach.run(#"pick --contact "Dana Lee" --seed 4"#) == 0)
+        try coach.run(#"prep "Dana Lee""#, answers: ["y", "n"])
+        #expect(try coach.run(#"call "Dana Lee""#, answers: [
+            "next", "she started as an ER nurse", "todo shadow a charge nurse", #"ref "Sam Ortiz" Denver Health"#, "y", "end",
+        ]) == 0)
+        #expect(try coach.run(#"wrap "Dana Lee" --from Alex"#) == 0)
+        try coach.run(#"research add "Mercy Hospital" founded 1921"#)
+        try coach.run(#"research add "Mercy Hospital" 4,000 staff"#)
+        return coach
+    }
+
+    private func summaryFiles(_ coach: ScriptedCoach) throws -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: try coach.store.summariesFolder.path)) ?? []
+    }
+
+    @Test func contactRemoveForgetsEverythingAboutThemAfterConfirmation() throws {
+        let coach = try coachWithHistory()
+        let dana = try coach.contact("Dana Lee")
+        #expect(try summaryFiles(coach).count == 2)
+        #expect(try coach.run(#"contact remove "Dana Lee""#, answers: ["n"], interactive: true) == 0)
+        #expect(coach.prompts.first?.contains("Remove Dana Lee and everything about them and 2 summary files?") == true)
+        #expect(try coach.store.contact(named: "Dana Lee") != nil)
+
+        #expect(try coach.run(#"contact remove "Dana Lee""#, answers: ["y"], interactive: true) == 0)
+        #expect(coach.out.contains("Removed Dana Lee with 10 plan questions, 1 call"))
+        let store = try coach.store
+        #expect(try store.contact(named: "Dana Lee") == nil)
+        #expect(try store.plan(contactID: dana.id!).isEmpty)
+        #expect(try store.calls(contactID: dana.id!).isEmpty)
+        #expect(try store.tasks(contactID: dana.id!).isEmpty)
+        #expect(try store.readiness(contactID: dana.id!).isEmpty)
+        #expect(try store.interactions(contactID: dana.id!).isEmpty)
+        #expect(try summaryFiles(coach).isEmpty)
+        let sam = try coach.contact("Sam Ortiz")
+        #expect(sam.referredByID == nil && sam.howKnown == nil && sam.mayUseReferrerName == nil)
+        #expect(try store.exportAll().callEvents.isEmpty)
+        #expect(try coach.contact("Ann Other").name == "Ann Other")
+    }
+
+    @Test func contactRemoveInAScriptNeedsYes() throws {
+        let coach = try coachWithHistory()
+        coach.context.answers = ScriptAnswers(AnyIterator(["y"].makeIterator()))
+        #expect(CommandDispatcher(context: coach.context).run(["contact", "remove", "Dana Lee"]) == 1)
+        #expect(try coach.store.contact(named: "Dana Lee") != nil)
+        #expect(try coach.run(#"contact remove "Dana Lee" --yes"#) == 0)
+        #expect(try coach.store.contact(named: "Dana Lee") == nil)
+    }
+
+    @Test func contactRemoveOneShotWithoutYesRefusesClearly() throws {
+        let coach = try coachWithHistory()
+        coach.context.answers = nil
+        #expect(CommandDispatcher(context: coach.context).run(["contact", "remove", "Dana Lee"]) == 1)
+        #expect(coach.err.contains("error: `contact remove` deletes Dana Lee and everything about them for good: add --yes"))
+    }
+
+    @Test func contactRenameKeepsTheirHistoryAndRefusesATakenName() throws {
+        let coach = try coachWithHistory()
+        let dana = try coach.contact("Dana Lee")
+        #expect(try coach.run(#"contact rename "Dana Lee" "ann other""#) == 1)
+        #expect(coach.err.contains("a contact named 'Ann Other' already exists"))
+        #expect(try coach.run(#"contact rename "Dana Lee" "Dana Lee-Ortiz""#) == 0)
+        let renamed = try coach.contact("Dana Lee-Ortiz")
+        #expect(renamed.id == dana.id)
+        #expect(try coach.store.calls(contactID: dana.id!).count == 1)
+        #expect(try coach.contact("Sam Ortiz").howKnown == "referred by Dana Lee-Ortiz")
+        #expect(try coach.run(#"contact rename "dana lee-ortiz" "Dana Lee-ortiz""#) == 0)
+    }
+
+    @Test func researchRemoveDeletesOneNoteOrAllOfACompany() throws {
+        let coach = try coachWithHistory()
+        #expect(try coach.run(#"research remove "mercy hospital" --note 3"#) == 1)
+        #expect(coach.err.contains("Mercy Hospital has 2 notes: give --note from 1 to 2"))
+        #expect(try coach.run(#"research remove "Mercy Hospital" --note 1"#) == 0)
+        #expect(try coach.store.research().map(\.text) == ["4,000 staff"])
+        #expect(try coach.run(#"research remove "Mercy Hospital""#, answers: ["yes"], interactive: true) == 0)
+        #expect(try coach.store.research().isEmpty)
+        #expect(try coach.run(#"research remove "Mercy Hospital""#) == 1)
+    }
+
+    @Test func exportImportExportGivesTheSameJSON() throws {
+        let coach = try coachWithHistory()
+        let first = coach.folder.appendingPathComponent("first.json").path
+        #expect(try coach.run("export \(first)") == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: first)[.posixPermissions] as? Int == 0o600)
+        let fresh = coach.folder.appendingPathComponent("fresh.sqlite").path
+        let second = coach.folder.appendingPathComponent("second.json").path
+        let other = try CoachStore(path: fresh)
+        try other.importAll(StoreExport.read(try Data(contentsOf: URL(fileURLWithPath: first)), source: first))
+        try other.export(to: second, replacing: false)
+        let exported = try Data(contentsOf: URL(fileURLWithPath: first))
+        #expect(exported == (try Data(contentsOf: URL(fileURLWithPath: second))))
+        let export = try StoreExport.read(exported, source: first)
+        #expect(export.contacts.count == 3 && export.calls.count == 1 && export.researchNotes.count == 2)
+        #expect(!export.planItems.isEmpty && !export.readinessAnswers.isEmpty && !export.callEvents.isEmpty)
+        #expect(!export.followUpTasks.isEmpty && !export.interactions.isEmpty)
+        // Into a database that holds data: refused, nothing changed.
+        #expect(try coach.run("import \(first)") == 1)
+        #expect(coach.err.contains("already holds data"))
+        #expect(try coach.run("export \(first)") == 1)
+        #expect(coach.err.contains("already exists: choose another name, or add --force"))
+    }
+
+    @Test func importRefusesWhatIsNotAnExportInOneLine() throws {
+        let coach = ScriptedCoach()
+        let file = coach.folder.appendingPathComponent("bad.json")
+        let cases = [
+            ("not json at all", "is not a prepcoach export"),
+            (#"{"format": "something-else", "version": 1}"#, "is not a prepcoach export (its format is 'something-else')"),
+            (#"{"format": "prepcoach-export", "version": 99}"#, "was exported by a newer prepcoach (format version 99"),
+            (#"{"format": "prepcoach-export", "version": 1, "contacts": [{"id": 1}]}"#, "contacts[0].name: missing"),
+        ]
+        for (text, message) in cases {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            #expect(try coach.run("import \(file.path)") == 1)
+            #expect(coach.err.contains(message), "\(coach.err)")
+            #expect(coach.err.split(separator: "\n").count == 1)
+        }
+        #expect(try coach.store.contacts().isEmpty)
+    }
+
+    @Test func backupIsACompletePrivateDatabaseAndNeverOverwritesUnlessForced() throws {
+        let coach = try coachWithHistory()
+        let copy = coach.folder.appendingPathComponent("backup.sqlite").path
+        #expect(try coach.run("backup \(copy)") == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: copy + "-wal"))
+        #expect(try CoachStore(path: copy).exportAll() == coach.store.exportAll())
+        try coach.run("contact add Zed")
+        #expect(try coach.run("backup \(copy)") == 1)
+        #expect(coach.err.contains("already exists"))
+        #expect(try coach.run("backup \(copy) --force") == 0)
+        #expect(try CoachStore(path: copy).contact(named: "Zed") != nil)
+        let nowhere = coach.folder.appendingPathComponent("no-such-folder/backup.sqlite").path
+        #expect(try coach.run("backup \(nowhere)") == 1)
+        #expect(coach.err == "error: cannot write \(nowhere): the folder \(coach.folder.path)/no-such-folder does not exist; "
+                + "create it first\n")
+    }
+
+    @Test func newCommandsAreCompletedAndHaveHelp() throws {
+        let coach = try coachWithHistory()
+        #expect(coach.completions("contact re") == ["remove", "rename"])
+        #expect(coach.completions("exp") == ["export", "export-plan"])
+        #expect(coach.completions("imp") == ["import"])
+        #expect(coach.completions("contact remove --y") == ["--yes"])
+        #expect(coach.completions("contact remove Da") == ["Dana\\ Lee"])
+        #expect(coach.completions("research remove Mer") == ["Mercy\\ Hospital"])
+        #expect(coach.completions("backup --f") == ["--force"])
+        #expect(coach.completions("help da") == ["data"])
+        #expect(try coach.run("help data") == 0)
+        #expect(coach.out.contains("contact remove NAME"))
+        #expect(try coach.run("help") == 0)
+        #expect(coach.out.contains("backup") && coach.out.contains("export") && coach.out.contains("import"))
+        #expect(try coach.run("help contact remove") == 0)
+        #expect(coach.out.contains("--yes"))
+    }
+}
