@@ -161,8 +161,12 @@ import Testing
         #expect(try notes(home) == ["she started on nights"])
         let screen = session.screen()
         let notAsked = try #require(screen.range(of: "Not asked:"))
-        let firstAfter = screen[notAsked.upperBound...].split(separator: "\n").first ?? ""
-        #expect(firstAfter.contains("— the referral"))
+        // The first entry, with the rows it wraps onto (up to the next numbered one).
+        let rows = screen[notAsked.upperBound...].split(separator: "\n")
+        let firstEntry = ([rows.first ?? ""] + rows.dropFirst().prefix { row in
+            !(row.trimmingCharacters(in: .whitespaces).first?.isNumber ?? false)
+        }).joined(separator: " ")
+        #expect(firstEntry.contains("— the referral"), "\(firstEntry)")
     }
 
     /// Up in a call recalls only what was typed in calls; the shell's history is untouched.

@@ -135,14 +135,14 @@ import Testing
             try session.waitFor(expected)
         }
         try enter(#"contact add Kim --role "Team Lead" --industry technology"#,
-                  thenSee: "Kim: what do they do there? (engineering, product-design")
-        try session.sendLiteral("product-d")
+                  thenSee: "Kim: what do they do there? (engineering, product-and-design")
+        try session.sendLiteral("product-a")
         try session.sendKeys("Tab")
-        try session.waitFor("skip) product-design")
+        try session.waitFor("skip) product-and-design")
         try enter("", thenSee: "Kim: do they own or run the business")
         try enter("", thenSee: "Kim: how big is the organisation?")
-        try enter("startup", thenSee: "Added Kim (senior, product-design, small).")
+        try enter("startup", thenSee: "Added Kim (senior, product-and-design, small).")
         try session.waitForPrompt()
-        try enter("contact show Kim", thenSee: "Who           senior, product-design, small")
+        try enter("contact show Kim", thenSee: "Who           senior, product-and-design, small")
     }
 }
