@@ -148,6 +148,26 @@ import PrepCoachCore
                 + "create it first\n")
     }
 
+    /// `backup --force` or `export --force` onto the live database once replaced it under the
+    /// running prepcoach: what was written next went to the old file and was lost.
+    /// (A database open in another process: `StoreRobustnessTests`.)
+    @Test func backupAndExportNeverReplaceADatabaseInUse() throws {
+        let coach = try coachWithHistory()
+        let live = try coach.store.path
+        for command in ["backup", "export"] {
+            for target in [live, live + "-wal", live + "-shm"] {
+                #expect(try coach.run("\(command) \(target) --force") == 1)
+                #expect(coach.err == "error: \(target) is the database prepcoach is using: write the copy to another file\n")
+            }
+        }
+        let other = coach.folder.appendingPathComponent("other.sqlite").path
+        try CoachStore(path: other).close()  // closed: its leftover -wal and -shm do not stop a backup
+        #expect(try coach.run("backup \(other) --force") == 0)
+        try coach.run("contact add Zed")
+        #expect(try coach.store.contact(named: "Zed") != nil)
+        #expect(try coach.store.contact(named: "Dana Lee") != nil)
+    }
+
     @Test func newCommandsAreCompletedAndHaveHelp() throws {
         let coach = try coachWithHistory()
         #expect(coach.completions("contact re") == ["remove", "rename"])
