@@ -34,6 +34,8 @@ public final class LineEditor {
     private let editLine: OpaquePointer?
     /// The shell's history: what Up recalls unless `readLine` is given another.
     private let history: InputHistory
+    /// Why the history file is not used (a symbolic link), if it is not.
+    public var historyRefusal: String? { history.refusal }
     private let context = EditorContext()
 
     /// `historyFile`: loaded at init, saved after every added entry (so a killed process
