@@ -121,6 +121,33 @@ import Testing
         #expect(try session.waitForExit() == 0)
     }
 
+    /// A window narrowed mid-call: what comes next is wrapped to the new width (it kept the
+    /// width of the start), and the not-asked list lines up under its padded numbers.
+    @Test func aWindowResizedMidCallWrapsToItsNewWidth() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let session = try startCall(home: home, width: 100, height: 60)
+        defer { session.close() }
+        try session.resize(width: 50, height: 60)
+        try session.enter("skip 2")
+        try session.waitFor("skipped 2.")
+        try session.waitForPrompt("left>")
+        try session.enter("end")
+        try session.waitFor("Call ended")
+        #expect(try session.waitForExit() == 0)
+        let store = try CoachStore(path: CallModeTests.storePath(home))
+        let plan = try store.plan(contactID: try #require(try store.contact(named: "Dana Lee")).id!)
+        let screen = session.screen()
+        let afterResize = try #require(screen.components(separatedBy: "skipped 2.\n").last)
+        let lines = afterResize.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 50 }, "\(afterResize)")
+        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined.contains("next   1. " + plan[0].text), "\(afterResize)")
+        let notAsked = try #require(afterResize.components(separatedBy: "Not asked:\n").last).split(separator: "\n")
+        #expect(notAsked.count >= plan.count - 1)
+        #expect(notAsked.allSatisfy { $0.wholeMatch(of: /(  [ 1-9][0-9]\. |      )\S.*/) != nil }, "\(notAsked)")
+    }
+
     /// `nxt`, `quit` and a pasted shell command are asked about; `undo` removes the last note; `notes` lists them.
     @Test func commandLikeLinesAreAskedAboutAndUndoRemovesANote() throws {
         let home = try Binary.isolatedHome()

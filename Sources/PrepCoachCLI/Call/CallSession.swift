@@ -16,25 +16,28 @@ final class CallSession {
     private let contact: Contact
     private let plan: [PlanItem]
     private let banks: Banks
-    private let screen: CallScreen
+    /// The terminal's width now (a window can be resized mid-call); nil in scripts.
+    private let terminalColumns: (() -> Int?)?
+    private let isTerminal: Bool
     private let classifier: CallInputClassifier
     private var call: Call
     private var status: [Int64: CallEvent.Kind] = [:]
     private var current: Int64?
     private var warningsShown = 0
 
-    /// `columns`: the terminal's width when call mode runs on one (then text is
-    /// wrapped, the now/next block shown and command-like lines asked about); nil in scripts.
+    /// `columns`: the terminal's width, read whenever text is laid out, when call mode runs on one
+    /// (then text is wrapped, the now/next block shown and command-like lines asked about); nil in scripts.
     init(context: CommandContext, store: CoachStore, contact: Contact, plan: [PlanItem], call: Call,
-         columns: Int?) throws {
+         columns: (() -> Int?)?) throws {
         self.context = context
         self.store = store
         self.contact = contact
         self.plan = plan
         self.call = call
         banks = context.banks()
-        screen = CallScreen(columns: columns, style: context.console.style)
-        classifier = CallInputClassifier(shellCommands: RootCommand.commandNames, asks: columns != nil)
+        terminalColumns = columns
+        isTerminal = columns?() != nil
+        classifier = CallInputClassifier(shellCommands: RootCommand.commandNames, asks: isTerminal)
         // Resuming: what was asked or skipped before stays so.
         for event in try store.events(callID: call.id!) where [.asked, .skipped].contains(event.kind) {
             if let item = event.planItemID {
@@ -49,7 +52,7 @@ final class CallSession {
     private var console: Console { context.console }
     private var style: Style { console.style }
     private var elapsedSeconds: Int { max(0, Int(context.now().timeIntervalSince(call.startedAt))) }
-    private var isTerminal: Bool { screen.columns != nil }
+    private var screen: CallScreen { CallScreen(columns: terminalColumns?(), style: style) }
 
     /// Runs until `end` (returns true) or end of input (false: the call stays open to resume).
     func run(starting: Bool) throws -> Bool {
@@ -300,7 +303,7 @@ final class CallSession {
                                              at: context.now())
         try record(.referral, planItem: nil, text: referral.name)
         console.line(style.dim(screen.wrapped("✓ \(referral.name) added as a contact, referred by \(contact.name)"
-                               + (mayUseName ? ", may use their name" : ""))))
+                               + (mayUseName ? "; you may mention \(contact.name)'s name" : ""))))
     }
 
     /// Asks until the answer is yes or no; end of input is no, Ctrl-C nil.
@@ -354,7 +357,9 @@ final class CallSession {
         for (index, item) in notAsked {
             let why = isReferral(item) ? " — the referral question: ask it in your thank-you"
                 : status[item.id!] == .skipped ? " (skipped)" : ""
-            console.line(screen.wrapped("\(index + 1). \(item.text)\(why)", indent: "      ", firstIndent: "  "))
+            // Numbers padded as in the plan, so wrapped lines line up under the text.
+            console.line(screen.wrapped("\(item.text)\(why)", indent: "      ",
+                                        firstIndent: "  \(String(index + 1).leftPadded(to: 2)). "))
         }
     }
 
