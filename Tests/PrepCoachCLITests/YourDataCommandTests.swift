@@ -30,7 +30,7 @@ import PrepCoachCore
         let dana = try coach.contact("Dana Lee")
         #expect(try summaryFiles(coach).count == 2)
         #expect(try coach.run(#"contact remove "Dana Lee""#, answers: ["n"]) == 0)
-        #expect(coach.prompts.first?.contains("Remove Dana Lee and everything about them and 2 summary files?") == true)
+        #expect(coach.prompts.first?.contains("Remove Dana Lee, everything about them and 2 summary files?") == true)
         #expect(try coach.store.contact(named: "Dana Lee") != nil)
 
         #expect(try coach.run(#"contact remove "Dana Lee""#, answers: ["y"]) == 0)
@@ -47,6 +47,8 @@ import PrepCoachCore
         #expect(sam.referredByID == nil && sam.howKnown == nil && sam.mayUseReferrerName == nil)
         #expect(try store.exportAll().callEvents.isEmpty)
         #expect(try coach.contact("Ann Other").name == "Ann Other")
+        #expect(try coach.run(#"contact remove "Ann Other" --yes"#) == 0)
+        #expect(coach.out == "Removed Ann Other; nothing else was stored about them.\n")
     }
 
     @Test func contactRemoveInAScriptNeedsYes() throws {

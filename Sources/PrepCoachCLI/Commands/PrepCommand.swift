@@ -9,7 +9,10 @@ struct PrepCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "prep", abstract: "Check you are ready for a conversation: a walk-through, then a score.",
         discussion: """
-            Asks each readiness check not answered yet: answer y or n, with a note if you like             (\"y read their LinkedIn\"); where a check asks for a sentence, type the sentence.             Enter leaves a check for later, `?` explains it. Plan and research checks are worked out for you.             Ctrl-C stops; run it again to resume, or with --all to answer every check again.
+            Asks each readiness check not answered yet: answer y or n, with a note if you like \
+            (\"y read their LinkedIn\"); where a check asks for a sentence, type the sentence. \
+            Enter leaves a check for later, `?` explains it. Plan and research checks are worked out for you. \
+            Ctrl-C stops; run it again to resume, or with --all to answer every check again.
             """)
 
     static let completion = CompletionSpec(options: ["--report": nil, "--all": nil], positional: .contacts)

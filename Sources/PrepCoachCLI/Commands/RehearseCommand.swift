@@ -9,7 +9,9 @@ struct RehearseCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "rehearse", abstract: "Rehearse asking a contact's questions aloud, timed.",
         discussion: """
-            Press Enter after each step; 's' stops. Each question is timed against a calm asking time             (its words at about 130 a minute, plus a few seconds to lead in: 15 to 30 seconds), not the             minutes its answer takes. A finished run is saved; `contact show` counts them.
+            Press Enter after each step; 's' stops. Each question is timed against a calm asking time \
+            (its words at about 130 a minute, plus a few seconds to lead in: 15 to 30 seconds), not the \
+            minutes its answer takes. A finished run is saved; `contact show` counts them.
             """)
 
     static let completion = CompletionSpec(positional: .contacts)

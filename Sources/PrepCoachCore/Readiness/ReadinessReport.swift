@@ -55,7 +55,8 @@ public struct ReadinessReport: Sendable {
             return flagged.isEmpty ? (true, "no flagged questions")
                 : (false, "flagged: " + flagged.map { "\"\($0)\"" }.joined(separator: ", "))
         case .researchNotes:
-            return facts.researchNoteCount > 0 ? (true, "\(facts.researchNoteCount) notes") : (false, "no research notes")
+            let count = facts.researchNoteCount
+            return count > 0 ? (true, "\(count) note\(count == 1 ? "" : "s")") : (false, "no research notes")
         case .planFits:
             guard let minutes = facts.planMinutes else { return (false, "no plan yet") }
             return (minutes < facts.meetingMinutes, "\(minutes) of \(facts.meetingMinutes) minutes")
