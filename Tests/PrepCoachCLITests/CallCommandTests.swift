@@ -67,6 +67,11 @@ import PrepCoachCore
         #expect(coach.prompts.filter { $0 == question }.count == 2)
         #expect(coach.out.contains("Please answer y or n."))
         #expect(try coach.contact("Sam Ortiz").mayUseReferrerName == true)
+        // Whose name: "may use their name" read as Sam's.
+        #expect(coach.out.contains("✓ Sam Ortiz added as a contact, referred by Dana Lee; you may mention Dana Lee's name"))
+        // The referral noted, `end` does not send you to ask for one in the thank-you.
+        #expect(coach.out.contains("the referral question (answered: you noted Sam Ortiz)"))
+        #expect(!coach.out.contains("ask it in your thank-you"))
     }
 
     /// `undo` takes the last note out of the database and says which; `notes` lists what is left.

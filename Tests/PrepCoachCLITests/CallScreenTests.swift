@@ -72,6 +72,13 @@ import PrepCoachCore
         #expect(TextWrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
     }
 
+    /// "(3 min)" at the end of a line stayed split as "(3" / "min)"; a no-break space keeps it whole.
+    @Test func aNoBreakSpaceKeepsWordsTogetherAndPrintsAsASpace() {
+        let text = "Which allied roles do changers enter? (3\(TextWrap.noBreakSpace)min)"
+        #expect(TextWrap.lines(text, width: 40) == ["Which allied roles do changers enter?", "(3 min)"])
+        #expect(TextWrap.wrapped(text, width: nil) == "Which allied roles do changers enter? (3 min)")
+    }
+
     @Test func displayWidth() {
         #expect(DisplayWidth.of("café") == 4)
         #expect(DisplayWidth.of("cafe\u{301}") == 4)

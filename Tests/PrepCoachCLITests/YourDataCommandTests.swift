@@ -162,6 +162,10 @@ import PrepCoachCore
                 #expect(coach.err == "error: \(target) is the database prepcoach is using: write the copy to another file\n")
             }
         }
+        for command in ["backup", "export"] {
+            #expect(try coach.run("\(command) ''") == 1)
+            #expect(coach.err == "error: the file name is empty: give a path to write\n")
+        }
         let other = coach.folder.appendingPathComponent("other.sqlite").path
         try CoachStore(path: other).close()  // closed: its leftover -wal and -shm do not stop a backup
         #expect(try coach.run("backup \(other) --force") == 0)

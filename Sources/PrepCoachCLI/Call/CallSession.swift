@@ -353,9 +353,13 @@ final class CallSession {
         let notAsked = plan.enumerated().filter { status[$0.element.id!] != .asked }
             .sorted { isReferral($0.element) && !isReferral($1.element) }
         guard !notAsked.isEmpty else { return }
+        // A referral noted with `ref` answered it without the question being marked asked.
+        let referred = ((try? store.events(callID: call.id!)) ?? []).filter { $0.kind == .referral }.map(\.text)
+        let referralAdvice = referred.isEmpty ? " — the referral question: ask it in your thank-you"
+            : " — the referral question (answered: you noted \(referred.joined(separator: ", ")))"
         console.line(style.bold("Not asked:"))
         for (index, item) in notAsked {
-            let why = isReferral(item) ? " — the referral question: ask it in your thank-you"
+            let why = isReferral(item) ? referralAdvice
                 : status[item.id!] == .skipped ? " (skipped)" : ""
             // Numbers padded as in the plan, so wrapped lines line up under the text.
             console.line(screen.wrapped("\(item.text)\(why)", indent: "      ",
@@ -378,7 +382,8 @@ final class CallSession {
             default: " "
             }
             let head = "\(mark) \(String(number).leftPadded(to: 2)). "
-            console.line(screen.wrapped("\(item.text) (\(item.minutes) min)", indent: "      ", firstIndent: head))
+            console.line(screen.wrapped("\(item.text) (\(item.minutes)\(TextWrap.noBreakSpace)min)", indent: "      ",
+                                        firstIndent: head))
         }
     }
 

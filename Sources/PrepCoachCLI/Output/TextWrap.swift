@@ -3,6 +3,9 @@ import LineEditor
 /// Word wrap by display width (wide characters count two columns): words move whole
 /// to the next line, and only a word longer than a line is broken.
 enum TextWrap {
+    /// Joins words that must stay on one line ("3 min"); printed as a plain space.
+    static let noBreakSpace: Character = "\u{00A0}"
+
     /// `text` in lines of at most `width` columns, each starting with `indent`
     /// (`firstIndent` for the first). Existing line breaks are kept.
     static func lines(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil) -> [String] {
@@ -32,12 +35,16 @@ enum TextWrap {
             }
             lines.append(line)
         }
-        return lines
+        return lines.map(spacesPrinted)
     }
 
     static func wrapped(_ text: String, width: Int?, indent: String = "", firstIndent: String? = nil) -> String {
-        guard let width else { return (firstIndent ?? indent) + text }
+        guard let width else { return spacesPrinted((firstIndent ?? indent) + text) }
         return lines(text, width: width, indent: indent, firstIndent: firstIndent).joined(separator: "\n")
+    }
+
+    private static func spacesPrinted(_ line: String) -> String {
+        line.replacingOccurrences(of: String(noBreakSpace), with: " ")
     }
 
     private static func prefix(of word: Substring, fitting columns: Int) -> Substring {
