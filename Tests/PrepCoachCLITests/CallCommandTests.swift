@@ -1,4 +1,5 @@
 import Foundation
+import LineEditor
 import Testing
 @testable import PrepCoachCLI
 import PrepCoachCore
@@ -72,6 +73,46 @@ import PrepCoachCore
         // The referral noted, `end` does not send you to ask for one in the thank-you.
         #expect(coach.out.contains("the referral question (answered: you noted Sam Ortiz)"))
         #expect(!coach.out.contains("ask it in your thank-you"))
+    }
+
+    /// Answers that run `elsewhere` (another window) before the answer at `index`.
+    private final class AnswersWithInterruption: AnswerSource {
+        var answers: [String]
+        let index: Int
+        let elsewhere: () throws -> Void
+        private var count = 0
+
+        init(_ answers: [String], before index: Int, elsewhere: @escaping () throws -> Void) {
+            (self.answers, self.index, self.elsewhere) = (answers, index, elsewhere)
+        }
+
+        func answer(prompt: String, completions: [String]) -> LineInput {
+            defer { count += 1 }
+            if count == index { try? elsewhere() }
+            return answers.isEmpty ? .endOfInput : .line(answers.removeFirst())
+        }
+    }
+
+    /// Two windows on one call: once the other ends it, this one stops (its last note still saved)
+    /// instead of writing on and ending it again; once the person is removed, it stops with one line.
+    @Test func aCallEndedOrRemovedInAnotherWindowStopsHere() throws {
+        let coach = try coachWithPlan()
+        let other = try CoachStore(path: try coach.store.path)
+        let dana = try coach.contact("Dana Lee")
+        coach.context.answers = AnswersWithInterruption(["next", "late note", "more"], before: 1) {
+            _ = try other.endCall(try #require(try other.openCall(contactID: dana.id!)), at: Date(timeIntervalSince1970: 0))
+        }
+        #expect(CommandDispatcher(context: coach.context).run(["call", "Dana Lee"]) == 0)
+        #expect(coach.out.contains("This call was ended in another window."))
+        let call = try #require(try coach.store.calls(contactID: dana.id!).last)
+        #expect(call.endedAt == Date(timeIntervalSince1970: 0))
+        #expect(try coach.store.events(callID: call.id!).map(\.text).last == "late note")
+
+        coach.context.answers = AnswersWithInterruption(["a note", "lost"], before: 1) {
+            _ = try other.remove(try #require(try other.contact(named: "Dana Lee")))
+        }
+        #expect(CommandDispatcher(context: coach.context).run(["call", "Dana Lee"]) == 1)
+        #expect(coach.err.hasSuffix("error: Dana Lee was removed in another window, with this call: 'lost' was not saved\n"))
     }
 
     /// `undo` takes the last note out of the database and says which; `notes` lists what is left.

@@ -75,11 +75,25 @@ final class CallSession {
             case let .line(line):
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { continue }
+                if try stoppedElsewhere(trimmed) { return true }
                 if try handle(classifier.classify(trimmed)) { return true }
                 showWarningIfDue()
                 showNowAndNext()
             }
         }
+    }
+
+    /// Another window may have ended the call (a note typed here is still saved with it) or
+    /// removed the person with their calls: this window then stops instead of writing on.
+    private func stoppedElsewhere(_ line: String) throws -> Bool {
+        guard let stored = try store.call(id: call.id!) else {
+            throw CommandFailure("\(contact.name) was removed in another window, with this call: '\(line)' was not saved")
+        }
+        guard stored.endedAt != nil else { return false }
+        if case let .note(text) = classifier.classify(line) { try note(text) }
+        console.line(screen.wrapped("This call was ended in another window. `wrap \(contact.commandArgument)` writes "
+                                    + "the summary, the thank-you and the follow-up plan."))
+        return true
     }
 
     /// `call 12:05 · 17:55 left> `: the clock is in the prompt so it is never stale when you look.
