@@ -244,6 +244,50 @@ import Testing
     }
 }
 
+/// prep and rehearse at 50 columns: their questions and explanations wrap at words (they were cut mid-word).
+@Suite(.serialized) struct NarrowPrepAndRehearseTests {
+    private func narrow(_ command: String, home: URL) throws -> TmuxSession {
+        try TmuxSession(command: TmuxSession.shellQuoted(Binary.path) + " \(command) 'Dana Lee'",
+                        environment: Binary.environment(home: home), width: 50, height: 30)
+    }
+
+    /// Every row fits, and joined back at word boundaries the rows give the sentences whole.
+    private func expectWrapped(_ screen: String, contains sentences: [String]) {
+        let rows = screen.split(separator: "\n")
+        #expect(rows.allSatisfy { $0.count <= 50 }, "\(screen)")
+        let joined = rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for sentence in sentences { #expect(joined.contains(sentence), "\(screen)") }
+    }
+
+    @Test func prepAndRehearseWrapAtWords() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let prep = try narrow("prep", home: home)
+        defer { prep.close() }
+        try prep.waitFor("[y/n/note/?]")
+        try prep.enter("?")
+        try prep.waitFor("Why:")
+        try prep.waitFor("the question again") { $0.components(separatedBy: "[y/n/note/?]").count == 3 }
+        expectWrapped(prep.screen(), contains: [
+            "Do you know what this company does and what it stands for? [y/n/note/?]",
+            "a note may follow either: `y read their site`, `n still to do`. Enter leaves it for later; Ctrl-C stops.",
+        ])
+        try prep.sendKeys("C-c")
+        #expect(try prep.waitForExit() == 0)
+
+        let plan = try CoachStore(path: CallModeTests.storePath(home))
+            .plan(contactID: try #require(try CoachStore(path: CallModeTests.storePath(home)).contact(named: "Dana Lee")).id!)
+        let rehearse = try narrow("rehearse", home: home)
+        defer { rehearse.close() }
+        try rehearse.waitFor("Enter when done")
+        try rehearse.sendKeys("Enter")
+        try rehearse.waitFor("ask it aloud")
+        expectWrapped(rehearse.screen(), contains: [plan[0].text])
+        try rehearse.enter("s")
+        #expect(try rehearse.waitForExit() == 0)
+    }
+}
+
 extension TmuxSession {
     /// Types a line and presses Enter.
     func enter(_ line: String) throws {

@@ -41,7 +41,7 @@ struct CallCommand: CoachCommand {
             call = try store.startCall(contactID: id, at: context.now(), promisedMinutes: minutes)
         }
         // On a terminal (typing and reading both): wrapped text, the now/next block, questions before command-like notes.
-        let columns = isatty(0) == 1 ? TerminalSize.outputColumns : nil
+        let columns = TextWrap.answeringWidth() != nil ? TextWrap.answeringWidth : nil
         _ = try CallSession(context: context, store: store, contact: contact, plan: store.plan(contactID: id),
                             call: call, columns: columns).run(starting: open == nil)
     }

@@ -66,7 +66,8 @@ struct ReadinessWalkThrough {
         let sentence = check.kind == .sentence
         let choices = sentence ? "[your sentence/n/?]" : "[y/n/note/?]"
         while true {
-            switch try context.ask("\(check.prompt) \(choices) ", completions: sentence ? ["no"] : ["yes", "no"]) {
+            let prompt = TextWrap.wrapped("\(check.prompt) \(choices)", width: TextWrap.answeringWidth()) + " "
+            switch try context.ask(prompt, completions: sentence ? ["no"] : ["yes", "no"]) {
             case .interrupted, .endOfInput:
                 return nil
             case let .line(text):
@@ -85,8 +86,9 @@ struct ReadinessWalkThrough {
             ? "Type the sentence itself (it is kept, to say in the call), or n if you cannot say it yet."
             : "Answer y (ready) or n (not yet); a note may follow either: `y read their site`, `n still to do`."
         let why = ReadinessFormatter(style: context.console.style).personalized(check.why, for: contact)
-        return "\(accepted) Enter leaves it for later; Ctrl-C stops.\n"
-            + context.console.style.dim("Why: \(why)")
+        let width = TextWrap.answeringWidth()
+        return TextWrap.wrapped("\(accepted) Enter leaves it for later; Ctrl-C stops.", width: width) + "\n"
+            + context.console.style.dim(TextWrap.wrapped("Why: \(why)", width: width))
     }
 }
 

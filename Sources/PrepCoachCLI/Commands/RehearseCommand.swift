@@ -52,9 +52,10 @@ struct RehearseCommand: CoachCommand {
     private func run(_ steps: [RehearsalStep], context: CommandContext, questionCount: Int) throws -> [RehearsalStep.Timing] {
         var timings: [RehearsalStep.Timing] = []
         for (index, step) in steps.enumerated() {
-            context.console.line(index == 0
+            context.console.line(TextWrap.wrapped(index == 0
                 ? "Say your 30-second introduction aloud, then press Enter."
-                : "\(step.label)/\(questionCount) (ask in ~\(RehearsalFormatter.clock(step.budgetSeconds))) \(step.text)")
+                : "\(step.label)/\(questionCount) (ask in ~\(RehearsalFormatter.clock(step.budgetSeconds))) \(step.text)",
+                width: TextWrap.answeringWidth()))
             let started = context.now()
             let input = try context.ask(index == 0 ? "Enter when done, 's' to stop: "
                                                    : "ask it aloud, Enter for the next, 's' to stop: ",

@@ -1,3 +1,4 @@
+import Foundation
 import LineEditor
 
 /// Word wrap by display width (wide characters count two columns): words move whole
@@ -37,6 +38,9 @@ enum TextWrap {
         }
         return lines.map(spacesPrinted)
     }
+
+    /// The terminal's width now, when answers are typed on it (standard input a terminal); nil in scripts.
+    static func answeringWidth() -> Int? { isatty(0) == 1 ? TerminalSize.outputColumns() : nil }
 
     static func wrapped(_ text: String, width: Int?, indent: String = "", firstIndent: String? = nil) -> String {
         guard let width else { return spacesPrinted((firstIndent ?? indent) + text) }
