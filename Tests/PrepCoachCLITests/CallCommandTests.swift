@@ -41,7 +41,7 @@ import PrepCoachCore
         try coach.run(#"call "Dana Lee""#, answers: ["next", "first note"])
         #expect(coach.out.contains("Call paused"))
         try coach.run(#"call "Dana Lee""#, answers: ["second note", "end"])
-        #expect(coach.out.contains("Resuming the call"))
+        #expect(coach.out.contains("Resuming the 30-minute call"))
         #expect(coach.out.contains("▸  1."))
         let dana = try coach.contact("Dana Lee")
         let calls = try coach.store.calls(contactID: dana.id!)
@@ -73,6 +73,21 @@ import PrepCoachCore
         // The referral noted, `end` does not send you to ask for one in the thank-you.
         #expect(coach.out.contains("the referral question (answered: you noted Sam Ortiz)"))
         #expect(!coach.out.contains("ask it in your thank-you"))
+    }
+
+    /// `call NAME --minutes 20` on a call started for 30 was silently ignored; it now changes the call's length.
+    @Test func minutesOnResumingChangeTheCallsLength() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: ["next"])
+        try coach.run(#"call "Dana Lee""#, answers: ["clock"])
+        #expect(coach.out.contains("Resuming the 30-minute call started"))
+        #expect(coach.out.contains("elapsed of 30:00 promised"))
+        try coach.run(#"call "Dana Lee" --minutes 20"#, answers: ["clock", "end"])
+        #expect(coach.out.contains("Resuming the 20-minute call started"))
+        #expect(coach.out.contains("elapsed of 20:00 promised"))
+        #expect(try coach.store.calls(contactID: try coach.contact("Dana Lee").id!).last?.promisedMinutes == 20)
+        #expect(try coach.run(#"call "Dana Lee" --minutes 0"#) != 0)
+        #expect(coach.err.contains("--minutes must be from 1 to 240"))
     }
 
     /// Answers that run `elsewhere` (another window) before the answer at `index`.

@@ -21,11 +21,12 @@ struct CallCommand: CoachCommand {
     static let completion = CompletionSpec(options: ["--minutes": nil], positional: .contacts)
 
     @Argument(help: "The contact.") var name: String
-    @Option(help: "Minutes you asked for; the clock counts down from it.") var minutes = PlanRequest.defaultMeetingMinutes
+    @Option(help: "Minutes you asked for (default 30); the clock counts down from it. On resuming, the call's new length.")
+    var minutes: Int?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard (1...240).contains(minutes) else { throw ValidationError("--minutes must be from 1 to 240") }
+        if let minutes, !(1...240).contains(minutes) { throw ValidationError("--minutes must be from 1 to 240") }
     }
 
     func execute(in context: CommandContext) throws {
@@ -35,10 +36,13 @@ struct CallCommand: CoachCommand {
         let call: Call
         let open = try store.openCall(contactID: id)
         if let open {
-            call = open
-            context.console.line(context.console.style.dim("Resuming the call started \(DateText.dayAndTime(open.startedAt))."))
+            // "She only has 20 minutes now": --minutes on resuming changes the call's length (it was ignored).
+            call = try minutes.map { try store.setPromisedMinutes($0, of: open) } ?? open
+            context.console.line(context.console.style.dim("Resuming the \(call.promisedMinutes)-minute call started "
+                                                           + "\(DateText.dayAndTime(open.startedAt))."))
         } else {
-            call = try store.startCall(contactID: id, at: context.now(), promisedMinutes: minutes)
+            call = try store.startCall(contactID: id, at: context.now(),
+                                       promisedMinutes: minutes ?? PlanRequest.defaultMeetingMinutes)
         }
         // On a terminal (typing and reading both): wrapped text, the now/next block, questions before command-like notes.
         let columns = TextWrap.answeringWidth() != nil ? TextWrap.answeringWidth : nil
