@@ -106,6 +106,7 @@ import Testing
         try shell.waitForPrompt("left>")
         try shell.enter("a note")
         try shell.waitFor("✓ noted")
+        try shell.waitForPrompt("left>")  // keys sent while output scrolls reach a terminal not yet reading
         try shell.sendKeys("C-d")
         try shell.waitForPrompt()
         try shell.sendKeys("C-d")

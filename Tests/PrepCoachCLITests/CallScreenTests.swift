@@ -21,6 +21,13 @@ import PrepCoachCore
         #expect(runs("aks 3") == "ask 3")
     }
 
+    /// A lone `?` (help in prep) was saved as a note.
+    @Test func aLoneQuestionMarkIsHelpNotANote() {
+        #expect(onTerminal.classify("?") == .command("help", argument: ""))
+        #expect(inScript.classify("?") == .command("help", argument: ""))
+        #expect(onTerminal.classify("why? she said pay") == .note("why? she said pay"))
+    }
+
     @Test func leaveWordsOfferToEndTheCall() {
         for word in ["quit", "exit", "q", "stop", "Quit"] {
             #expect(runs(word) == "end", "\(word)")
