@@ -87,6 +87,7 @@ import PrepCoachCore
         #expect(try coach.run(#"research remove "Mercy Hospital" --note 1"#) == 0)
         #expect(try coach.store.research().map(\.text) == ["4,000 staff"])
         #expect(try coach.run(#"research remove "Mercy Hospital""#, answers: ["yes"]) == 0)
+        #expect(coach.prompts.first?.hasPrefix("Remove the note on Mercy Hospital?") == true)  // not "all 1 note"
         #expect(try coach.store.research().isEmpty)
         #expect(try coach.run(#"research remove "Mercy Hospital""#) == 1)
     }
