@@ -163,6 +163,8 @@ import PrepCoachCore
                 #expect(coach.err == "error: \(target) is the database prepcoach is using: write the copy to another file\n")
             }
         }
+        #expect(try coach.run("import \(coach.folder.path)") == 1)
+        #expect(coach.err == "error: \(coach.folder.path) is a folder: give the file `export` wrote\n")  // not "no such file"
         for command in ["backup", "export"] {
             #expect(try coach.run("\(command) ''") == 1)
             #expect(coach.err == "error: the file name is empty: give a path to write\n")
