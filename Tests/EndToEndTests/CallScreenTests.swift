@@ -55,6 +55,7 @@ import Testing
         try session.enter("café — naïve")
         try session.waitFor("✓ noted", timeout: .seconds(5))
         try session.waitFor("two notes") { $0.components(separatedBy: "✓ noted").count == 3 }
+        try session.waitForPrompt("left>")
         try session.sendKeys("C-d")
         try session.waitFor("Call paused")
         #expect(try session.waitForExit() == 0)
@@ -117,6 +118,7 @@ import Testing
         #expect(session.screen().components(separatedBy: "left> she moved").count == 2)  // drawn once
         try session.sendKeys("Enter")
         try session.waitFor("✓ noted (Q10)")
+        try session.waitForPrompt("left>")  // Ctrl-D sent while output scrolls was lost under load
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)
     }

@@ -79,6 +79,16 @@ import PrepCoachCore
         #expect(TextWrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
     }
 
+    /// A pasted 100 KB word (no spaces) took minutes to wrap in `undo` and `notes`: each piece measured it again.
+    @Test func aHugeWordIsBrokenInLinearTime() {
+        let word = String(repeating: "x", count: 100_000)
+        let started = ContinuousClock.now
+        let lines = TextWrap.lines("note: " + word, width: 50, indent: "  ")
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 50 })
+        #expect(lines.joined().filter { $0 == "x" }.count == 100_000)
+    }
+
     /// "(3 min)" at the end of a line stayed split as "(3" / "min)"; a no-break space keeps it whole.
     @Test func aNoBreakSpaceKeepsWordsTogetherAndPrintsAsASpace() {
         let text = "Which allied roles do changers enter? (3\(TextWrap.noBreakSpace)min)"

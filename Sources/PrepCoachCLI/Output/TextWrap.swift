@@ -24,12 +24,15 @@ enum TextWrap {
                 if !lineIsEmpty {
                     line += " "
                 }
-                // A word longer than a whole line: break it where the line is full.
-                while DisplayWidth.of(word) > room() {
-                    let head = prefix(of: word, fitting: room())
+                // A word longer than a whole line: break it where the line is full. Its width is
+                // counted down, not measured again per piece (a 100 KB pasted word took minutes).
+                var wordWidth = DisplayWidth.of(word)
+                while wordWidth > room() {
+                    let (head, headWidth) = prefix(of: word, fitting: room())
                     lines.append(line + head)
                     (line, lineIsEmpty) = (indent, true)
                     word = word.dropFirst(head.count)
+                    wordWidth -= headWidth
                 }
                 line += word
                 lineIsEmpty = false
@@ -51,13 +54,15 @@ enum TextWrap {
         line.replacingOccurrences(of: String(noBreakSpace), with: " ")
     }
 
-    private static func prefix(of word: Substring, fitting columns: Int) -> Substring {
+    /// The longest start of `word` that fits (at least one character), and its width.
+    private static func prefix(of word: Substring, fitting columns: Int) -> (Substring, Int) {
         var used = 0
         var end = word.startIndex
         while end < word.endIndex, used + DisplayWidth.of(word[end]) <= columns {
             used += DisplayWidth.of(word[end])
             end = word.index(after: end)
         }
-        return word[..<(end == word.startIndex ? word.index(after: end) : end)]
+        guard end == word.startIndex else { return (word[..<end], used) }
+        return (word[...end], DisplayWidth.of(word[end]))
     }
 }
