@@ -90,6 +90,19 @@ import PrepCoachCore
         #expect(coach.err.contains("--minutes must be from 1 to 240"))
     }
 
+    /// A call paused and resumed days later showed `call 472929:10`; hours are shown as such, and the
+    /// resume says the call may be a forgotten one.
+    @Test func aCallResumedDaysLaterSaysSoAndCountsHours() throws {
+        let coach = ScriptedCoach(now: "2025-03-10T09:00:00Z")
+        try coach.run(#"contact add "Dana Lee""#)
+        try coach.run(#"call "Dana Lee""#, answers: ["first thing"])
+        let later = ScriptedCoach(now: "2025-03-12T10:01:05Z", folder: coach.folder)
+        try later.run(#"call "Dana Lee""#, answers: ["clock", "end"])
+        #expect(later.out.contains("That was over 12 hours ago: if the call is over, `end` it"))
+        #expect(later.out.contains("49:01:0"), "\(later.out)")  // and the seconds this test took
+        #expect(CallSession.clock(59 * 60 + 59) == "59:59" && CallSession.clock(3600) == "1:00:00")
+    }
+
     /// Answers that run `elsewhere` (another window) before the answer at `index`.
     private final class AnswersWithInterruption: AnswerSource {
         var answers: [String]

@@ -104,8 +104,10 @@ final class CallSession {
         return "call \(Self.clock(elapsed)) · \(remaining)> "
     }
 
+    /// `MM:SS`, or `H:MM:SS` from an hour on (a call resumed days later read `472929:10`).
     static func clock(_ seconds: Int) -> String {
-        String(format: "%02d:%02d", seconds / 60, seconds % 60)
+        seconds < 3600 ? String(format: "%02d:%02d", seconds / 60, seconds % 60)
+            : String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
     }
 
     // MARK: Time

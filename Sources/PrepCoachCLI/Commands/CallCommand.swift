@@ -25,6 +25,9 @@ struct CallCommand: CoachCommand {
     var minutes: Int?
     @OptionGroup var global: GlobalOptions
 
+    /// A call paused longer than this was most likely forgotten, not resumed.
+    static let staleCallHours = 12.0
+
     func validate() throws {
         if let minutes, !(1...240).contains(minutes) { throw ValidationError("--minutes must be from 1 to 240") }
     }
@@ -40,6 +43,10 @@ struct CallCommand: CoachCommand {
             call = try minutes.map { try store.setPromisedMinutes($0, of: open) } ?? open
             context.console.line(context.console.style.dim("Resuming the \(call.promisedMinutes)-minute call started "
                                                            + "\(DateText.dayAndTime(open.startedAt))."))
+            if context.now().timeIntervalSince(open.startedAt) > Self.staleCallHours * 3600 {
+                context.console.line("That was over \(Int(Self.staleCallHours)) hours ago: if the call is over, `end` it; "
+                                     + "`call \(contact.commandArgument)` then starts a new one.")
+            }
         } else {
             call = try store.startCall(contactID: id, at: context.now(),
                                        promisedMinutes: minutes ?? PlanRequest.defaultMeetingMinutes)
