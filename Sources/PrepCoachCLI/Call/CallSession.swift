@@ -243,7 +243,13 @@ final class CallSession {
             showNotAsked()
             return true
         default:
-            console.line(Self.help)
+            // Each command's description wraps under itself, not under the command.
+            let column = 18
+            console.line(Self.help.split(separator: "\n").map { line in
+                let head = line.hasPrefix("  ") ? String(line.prefix(column)) : ""
+                return screen.wrapped(String(line.dropFirst(head.count)), indent: String(repeating: " ", count: column),
+                                      firstIndent: head)
+            }.joined(separator: "\n"))
         }
         return false
     }
