@@ -35,6 +35,8 @@ public final class LineEditor {
     private let editLine: OpaquePointer?
     /// The shell's history: what Up recalls unless `readLine` is given another.
     private let history: InputHistory
+    /// Why the history file is not used (a symbolic link), if it is not.
+    public var historyRefusal: String? { history.refusal }
     private let context = EditorContext()
 
     /// `historyFile`: loaded at init, saved after every added entry (so a killed process
@@ -95,7 +97,8 @@ public final class LineEditor {
     /// Reads one line, with editing when interactive. Wrap non-printing sequences of
     /// the prompt (colours) in "\u{1}" … "\u{1}" so they are not counted as columns.
     /// With `live`, the prompt is redrawn about once a second while no key is pressed.
-    /// With `history`, Up and Ctrl-R recall that history instead of the shell's.
+    /// With `history`, Up and Ctrl-R recall that history instead of the shell's. A prompt
+    /// may have several lines (a wrapped question); editing happens on its last.
     public func readLine(prompt: String, live: LivePrompt? = nil, history: InputHistory? = nil) -> LineInput {
         guard let editLine else {
             if clibedit_stdin_is_tty() != 0 {
@@ -106,6 +109,12 @@ public final class LineEditor {
             return .line(line)
         }
 
+        // libedit draws its prompt on one row: the lines above the last are written first.
+        var prompt = prompt
+        if let lastBreak = prompt.lastIndex(of: "\n") {
+            FileHandle.standardOutput.write(Data(prompt[...lastBreak].replacingOccurrences(of: "\u{1}", with: "").utf8))
+            prompt = String(prompt[prompt.index(after: lastBreak)...])
+        }
         context.setPrompt(prompt)
         context.interrupted = false
         context.live = live

@@ -55,6 +55,7 @@ import Testing
         try session.enter("café — naïve")
         try session.waitFor("✓ noted", timeout: .seconds(5))
         try session.waitFor("two notes") { $0.components(separatedBy: "✓ noted").count == 3 }
+        try session.waitForPrompt("left>")
         try session.sendKeys("C-d")
         try session.waitFor("Call paused")
         #expect(try session.waitForExit() == 0)
@@ -126,6 +127,36 @@ import Testing
         #expect(try session.waitForExit() == 0)
     }
 
+    /// A window narrowed mid-call: what comes next is wrapped to the new width (it kept the
+    /// width of the start), and the not-asked list lines up under its padded numbers.
+    @Test func aWindowResizedMidCallWrapsToItsNewWidth() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let session = try startCall(home: home, width: 100, height: 60)
+        defer { session.close() }
+        try session.resize(width: 50, height: 60)
+        try session.enter("skip 2")
+        try session.waitFor("skipped 2.")
+        try session.waitForPrompt("left>")
+        try session.enter("help")
+        try session.waitFor("Ctrl-D          pause the call")
+        try session.waitForPrompt("left>")
+        try session.enter("end")
+        try session.waitFor("Call ended")
+        #expect(try session.waitForExit() == 0)
+        let store = try CoachStore(path: CallModeTests.storePath(home))
+        let plan = try store.plan(contactID: try #require(try store.contact(named: "Dana Lee")).id!)
+        let screen = session.screen()
+        let afterResize = try #require(screen.components(separatedBy: "skipped 2.\n").last)
+        let lines = afterResize.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 50 }, "\(afterResize)")
+        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined.contains("next   1. " + plan[0].text), "\(afterResize)")
+        let notAsked = try #require(afterResize.components(separatedBy: "Not asked:\n").last).split(separator: "\n")
+        #expect(notAsked.count >= plan.count - 1)
+        #expect(notAsked.allSatisfy { $0.wholeMatch(of: /(  [ 1-9][0-9]\. |      )\S.*/) != nil }, "\(notAsked)")
+    }
+
     /// `nxt`, `quit` and a pasted shell command are asked about; `undo` removes the last note; `notes` lists them.
     @Test func commandLikeLinesAreAskedAboutAndUndoRemovesANote() throws {
         let home = try Binary.isolatedHome()
@@ -161,8 +192,12 @@ import Testing
         #expect(try notes(home) == ["she started on nights"])
         let screen = session.screen()
         let notAsked = try #require(screen.range(of: "Not asked:"))
-        let firstAfter = screen[notAsked.upperBound...].split(separator: "\n").first ?? ""
-        #expect(firstAfter.contains("— the referral"))
+        // The first entry, with the rows it wraps onto (up to the next numbered one).
+        let rows = screen[notAsked.upperBound...].split(separator: "\n")
+        let firstEntry = ([rows.first ?? ""] + rows.dropFirst().prefix { row in
+            !(row.trimmingCharacters(in: .whitespaces).first?.isNumber ?? false)
+        }).joined(separator: " ")
+        #expect(firstEntry.contains("— the referral"), "\(firstEntry)")
     }
 
     /// Up in a call recalls only what was typed in calls; the shell's history is untouched.
@@ -218,6 +253,50 @@ import Testing
 
         let rehearse = try oneShot("rehearse", asks: "Enter when done", reply: "s", then: "stopped after 0")
         defer { rehearse.close() }
+        #expect(try rehearse.waitForExit() == 0)
+    }
+}
+
+/// prep and rehearse at 50 columns: their questions and explanations wrap at words (they were cut mid-word).
+@Suite(.serialized) struct NarrowPrepAndRehearseTests {
+    private func narrow(_ command: String, home: URL) throws -> TmuxSession {
+        try TmuxSession(command: TmuxSession.shellQuoted(Binary.path) + " \(command) 'Dana Lee'",
+                        environment: Binary.environment(home: home), width: 50, height: 30)
+    }
+
+    /// Every row fits, and joined back at word boundaries the rows give the sentences whole.
+    private func expectWrapped(_ screen: String, contains sentences: [String]) {
+        let rows = screen.split(separator: "\n")
+        #expect(rows.allSatisfy { $0.count <= 50 }, "\(screen)")
+        let joined = rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for sentence in sentences { #expect(joined.contains(sentence), "\(screen)") }
+    }
+
+    @Test func prepAndRehearseWrapAtWords() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let prep = try narrow("prep", home: home)
+        defer { prep.close() }
+        try prep.waitFor("[y/n/note/?]")
+        try prep.enter("?")
+        try prep.waitFor("Why:")
+        try prep.waitFor("the question again") { $0.components(separatedBy: "[y/n/note/?]").count == 3 }
+        expectWrapped(prep.screen(), contains: [
+            "Do you know what this company does and what it stands for? [y/n/note/?]",
+            "a note may follow either: `y read their site`, `n still to do`. Enter leaves it for later; Ctrl-C stops.",
+        ])
+        try prep.sendKeys("C-c")
+        #expect(try prep.waitForExit() == 0)
+
+        let plan = try CoachStore(path: CallModeTests.storePath(home))
+            .plan(contactID: try #require(try CoachStore(path: CallModeTests.storePath(home)).contact(named: "Dana Lee")).id!)
+        let rehearse = try narrow("rehearse", home: home)
+        defer { rehearse.close() }
+        try rehearse.waitFor("Enter when done")
+        try rehearse.sendKeys("Enter")
+        try rehearse.waitFor("ask it aloud")
+        expectWrapped(rehearse.screen(), contains: [plan[0].text])
+        try rehearse.enter("s")
         #expect(try rehearse.waitForExit() == 0)
     }
 }

@@ -79,6 +79,60 @@ import Testing
         #expect(history.contains("list\\040--topic\\040closing") || history.contains("list --topic closing"))
     }
 
+    /// The screen's rows joined: a long line wrapped by the terminal reads whole again.
+    private func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n", with: "") }
+
+    /// A link planted at the history file, the call's history or the data folder is refused with a
+    /// warning (it could send what you type elsewhere); before, the shell wrote through the folder link
+    /// and silently replaced the file links.
+    @Test func symbolicLinksAtTheHistoryFilesAreRefused() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let folder = home.appendingPathComponent("data/prepcoach")
+        let target = home.appendingPathComponent("target")
+        try Data("untouched\n".utf8).write(to: target)
+        for name in ["history", "call-history"] {
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(name).path,
+                                                       withDestinationPath: target.path)
+        }
+        let shell = try start(home: home)
+        #expect(unwrapped(shell.screen()).contains("warning: not keeping history in \(folder.path)/history: it is a symbolic link"))
+        try shell.enter("tags stages")
+        try shell.waitFor("aspiring-entrepreneur")
+        try shell.waitForPrompt()
+        try shell.enter(#"call "Dana Lee""#)
+        try shell.waitFor("the call history's warning") {
+            unwrapped($0).contains("warning: not keeping history in \(folder.path)/call-history: it is a symbolic link")
+        }
+        try shell.waitForPrompt("left>")
+        try shell.enter("a note")
+        try shell.waitFor("✓ noted")
+        try shell.waitForPrompt("left>")  // keys sent while output scrolls reach a terminal not yet reading
+        try shell.sendKeys("C-d")
+        try shell.waitForPrompt()
+        try shell.sendKeys("C-d")
+        #expect(try shell.waitForExit() == 0)
+        shell.close()
+        for name in ["history", "call-history"] {
+            let link = try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent(name).path)
+            #expect(link == target.path)
+        }
+        #expect(try String(contentsOf: target, encoding: .utf8) == "untouched\n")
+
+        // The data folder itself a link: nothing typed is written where it points.
+        let elsewhere = home.appendingPathComponent("elsewhere")
+        try FileManager.default.moveItem(at: folder, to: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: folder.path, withDestinationPath: elsewhere.path)
+        try FileManager.default.removeItem(at: elsewhere.appendingPathComponent("history"))
+        let linked = try start(home: home)
+        defer { linked.close() }
+        #expect(unwrapped(linked.screen()).contains("warning: not keeping history in \(folder.path): it is a symbolic link"))
+        try linked.enter("tags stages")
+        try linked.waitFor("aspiring-entrepreneur")
+        try linked.waitForPrompt()
+        #expect(!FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("history").path))
+    }
+
     @Test func ctrlCClearsTheLineAndKeepsTheShell() throws {
         let home = try Binary.isolatedHome()
         let session = try start(home: home)
@@ -135,14 +189,14 @@ import Testing
             try session.waitFor(expected)
         }
         try enter(#"contact add Kim --role "Team Lead" --industry technology"#,
-                  thenSee: "Kim: what do they do there? (engineering, product-design")
-        try session.sendLiteral("product-d")
+                  thenSee: "Kim: what do they do there? (engineering, product-and-design")
+        try session.sendLiteral("product-a")
         try session.sendKeys("Tab")
-        try session.waitFor("skip) product-design")
+        try session.waitFor("skip) product-and-design")
         try enter("", thenSee: "Kim: do they own or run the business")
         try enter("", thenSee: "Kim: how big is the organisation?")
-        try enter("startup", thenSee: "Added Kim (senior, product-design, small).")
+        try enter("startup", thenSee: "Added Kim (senior, product-and-design, small).")
         try session.waitForPrompt()
-        try enter("contact show Kim", thenSee: "Who           senior, product-design, small")
+        try enter("contact show Kim", thenSee: "Who           senior, product-and-design, small")
     }
 }

@@ -97,6 +97,34 @@ import Testing
         #expect(linkedFolder.status == 1 && linkedFolder.stderr.contains("refusing the data folder"), "\(linkedFolder.stderr)")
     }
 
+    /// `backup --force` onto a database a call in another shell has open replaced it under that
+    /// call: the notes typed next went to the old file, and were lost.
+    @Test func backupAndExportNeverReplaceADatabaseAnotherProcessHasOpen() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let call = try LiveProcess(arguments: ["call", "Dana Lee"], home: home)
+        try call.send("first thing")
+        try call.waitForOutput(containing: "✓ noted")
+        let other = home.appendingPathComponent("other.sqlite").path
+        for command in ["backup", "export"] {
+            let result = try Binary.run(["--db", other, command, storePath(home), "--force"], home: home)
+            #expect(result.status == 1)
+            #expect(result.stderr == "error: \(storePath(home)) is a database another program has open: "
+                    + "close the prepcoach using it, or choose another name\n", "\(result.stderr)")
+        }
+        try call.send("second thing")
+        try call.waitForOutput(containing: "✓ noted", count: 2)
+        try call.send("end")
+        #expect(call.waitForExit() == 0)
+        let store = try CoachStore(path: storePath(home))
+        let dana = try #require(try store.contact(named: "Dana Lee"))
+        let events = try store.events(callID: try #require(try store.calls(contactID: dana.id!).last).id!)
+        #expect(events.filter { $0.kind == .note }.map(\.text) == ["first thing", "second thing"])
+        store.close()
+        // Closed, the same file may be replaced.
+        #expect(try Binary.run(["--db", other, "backup", storePath(home), "--force"], home: home).status == 0)
+    }
+
     @Test func aDatabaseReadableByOthersIsWarnedAbout() throws {
         let home = try Binary.isolatedHome()
         let path = home.appendingPathComponent("shared.sqlite").path

@@ -104,6 +104,11 @@ final class TmuxSession {
         try run(["display-message", "-p", "-t", name, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Resizes the terminal, as dragging the window's edge does (the command gets SIGWINCH).
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
     /// The visible screen, one line per row, or with `includingScrollback` everything
     /// the command printed so far. tmux strips trailing spaces from each row (match
     /// `prompt>`, not `prompt> `); trailing empty rows are dropped here. After the

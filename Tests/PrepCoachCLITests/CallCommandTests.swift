@@ -1,4 +1,5 @@
 import Foundation
+import LineEditor
 import Testing
 @testable import PrepCoachCLI
 import PrepCoachCore
@@ -35,7 +36,7 @@ import PrepCoachCore
         try coach.run(#"call "Dana Lee""#, answers: ["next", "first note"])
         #expect(coach.out.contains("Call paused"))
         try coach.run(#"call "Dana Lee""#, answers: ["second note", "end"])
-        #expect(coach.out.contains("Resuming the call"))
+        #expect(coach.out.contains("Resuming the 30-minute call"))
         #expect(coach.out.contains("▸  1."))
         let dana = try coach.contact("Dana Lee")
         let calls = try coach.store.calls(contactID: dana.id!)
@@ -62,6 +63,79 @@ import PrepCoachCore
         #expect(coach.prompts.filter { $0 == question }.count == 2)
         #expect(coach.out.contains("Please answer y or n."))
         #expect(try coach.contact("Sam Ortiz").mayUseReferrerName == true)
+        // Whose name: "may use their name" read as Sam's.
+        #expect(coach.out.contains("✓ Sam Ortiz added as a contact, referred by Dana Lee; you may mention Dana Lee's name"))
+        // The referral noted, `end` does not send you to ask for one in the thank-you.
+        #expect(coach.out.contains("the referral question (answered: you noted Sam Ortiz)"))
+        #expect(!coach.out.contains("ask it in your thank-you"))
+    }
+
+    /// `call NAME --minutes 20` on a call started for 30 was silently ignored; it now changes the call's length.
+    @Test func minutesOnResumingChangeTheCallsLength() throws {
+        let coach = try coachWithPlan()
+        try coach.run(#"call "Dana Lee""#, answers: ["next"])
+        try coach.run(#"call "Dana Lee""#, answers: ["clock"])
+        #expect(coach.out.contains("Resuming the 30-minute call started"))
+        #expect(coach.out.contains("elapsed of 30:00 promised"))
+        try coach.run(#"call "Dana Lee" --minutes 20"#, answers: ["clock", "end"])
+        #expect(coach.out.contains("Resuming the 20-minute call started"))
+        #expect(coach.out.contains("elapsed of 20:00 promised"))
+        #expect(try coach.store.calls(contactID: try coach.contact("Dana Lee").id!).last?.promisedMinutes == 20)
+        #expect(try coach.run(#"call "Dana Lee" --minutes 0"#) != 0)
+        #expect(coach.err.contains("--minutes must be from 1 to 240"))
+    }
+
+    /// A call paused and resumed days later showed `call 472929:10`; hours are shown as such, and the
+    /// resume says the call may be a forgotten one.
+    @Test func aCallResumedDaysLaterSaysSoAndCountsHours() throws {
+        let coach = ScriptedCoach(now: "2025-03-10T09:00:00Z")
+        try coach.run(#"contact add "Dana Lee""#)
+        try coach.run(#"call "Dana Lee""#, answers: ["first thing"])
+        let later = ScriptedCoach(now: "2025-03-12T10:01:05Z", folder: coach.folder)
+        try later.run(#"call "Dana Lee""#, answers: ["clock", "end"])
+        #expect(later.out.contains("That was over 12 hours ago: if the call is over, `end` it"))
+        #expect(later.out.contains("49:01:0"), "\(later.out)")  // and the seconds this test took
+        #expect(CallSession.clock(59 * 60 + 59) == "59:59" && CallSession.clock(3600) == "1:00:00")
+    }
+
+    /// Answers that run `elsewhere` (another window) before the answer at `index`.
+    private final class AnswersWithInterruption: AnswerSource {
+        var answers: [String]
+        let index: Int
+        let elsewhere: () throws -> Void
+        private var count = 0
+
+        init(_ answers: [String], before index: Int, elsewhere: @escaping () throws -> Void) {
+            (self.answers, self.index, self.elsewhere) = (answers, index, elsewhere)
+        }
+
+        func answer(prompt: String, completions: [String]) -> LineInput {
+            defer { count += 1 }
+            if count == index { try? elsewhere() }
+            return answers.isEmpty ? .endOfInput : .line(answers.removeFirst())
+        }
+    }
+
+    /// Two windows on one call: once the other ends it, this one stops (its last note still saved)
+    /// instead of writing on and ending it again; once the person is removed, it stops with one line.
+    @Test func aCallEndedOrRemovedInAnotherWindowStopsHere() throws {
+        let coach = try coachWithPlan()
+        let other = try CoachStore(path: try coach.store.path)
+        let dana = try coach.contact("Dana Lee")
+        coach.context.answers = AnswersWithInterruption(["next", "late note", "more"], before: 1) {
+            _ = try other.endCall(try #require(try other.openCall(contactID: dana.id!)), at: Date(timeIntervalSince1970: 0))
+        }
+        #expect(CommandDispatcher(context: coach.context).run(["call", "Dana Lee"]) == 0)
+        #expect(coach.out.contains("This call was ended in another window."))
+        let call = try #require(try coach.store.calls(contactID: dana.id!).last)
+        #expect(call.endedAt == Date(timeIntervalSince1970: 0))
+        #expect(try coach.store.events(callID: call.id!).map(\.text).last == "late note")
+
+        coach.context.answers = AnswersWithInterruption(["a note", "lost"], before: 1) {
+            _ = try other.remove(try #require(try other.contact(named: "Dana Lee")))
+        }
+        #expect(CommandDispatcher(context: coach.context).run(["call", "Dana Lee"]) == 1)
+        #expect(coach.err.hasSuffix("error: Dana Lee was removed in another window, with this call: 'lost' was not saved\n"))
     }
 
     /// `undo` takes the last note out of the database and says which; `notes` lists what is left.

@@ -21,6 +21,13 @@ import PrepCoachCore
         #expect(runs("aks 3") == "ask 3")
     }
 
+    /// A lone `?` (help in prep) was saved as a note.
+    @Test func aLoneQuestionMarkIsHelpNotANote() {
+        #expect(onTerminal.classify("?") == .command("help", argument: ""))
+        #expect(inScript.classify("?") == .command("help", argument: ""))
+        #expect(onTerminal.classify("why? she said pay") == .note("why? she said pay"))
+    }
+
     @Test func leaveWordsOfferToEndTheCall() {
         for word in ["quit", "exit", "q", "stop", "Quit"] {
             #expect(runs(word) == "end", "\(word)")
@@ -70,6 +77,23 @@ import PrepCoachCore
     @Test func wideCharactersCountTwoColumnsAndAnOverlongWordIsBroken() {
         #expect(TextWrap.lines("日本語 日本語", width: 8) == ["日本語", "日本語"])
         #expect(TextWrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+    }
+
+    /// A pasted 100 KB word (no spaces) took minutes to wrap in `undo` and `notes`: each piece measured it again.
+    @Test func aHugeWordIsBrokenInLinearTime() {
+        let word = String(repeating: "x", count: 100_000)
+        let started = ContinuousClock.now
+        let lines = TextWrap.lines("note: " + word, width: 50, indent: "  ")
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 50 })
+        #expect(lines.joined().filter { $0 == "x" }.count == 100_000)
+    }
+
+    /// "(3 min)" at the end of a line stayed split as "(3" / "min)"; a no-break space keeps it whole.
+    @Test func aNoBreakSpaceKeepsWordsTogetherAndPrintsAsASpace() {
+        let text = "Which allied roles do changers enter? (3\(TextWrap.noBreakSpace)min)"
+        #expect(TextWrap.lines(text, width: 40) == ["Which allied roles do changers enter?", "(3 min)"])
+        #expect(TextWrap.wrapped(text, width: nil) == "Which allied roles do changers enter? (3 min)")
     }
 
     @Test func displayWidth() {

@@ -8,11 +8,11 @@ import PrepCoachCore
     @Test func roleAndCompanyTellWhoTheContactIs() throws {
         let coach = ScriptedCoach()
         try coach.run(#"contact add "Sam Park" --role "Senior Product Designer" --company "Acme Bank" --industry finance"#)
-        #expect(coach.out.contains("Added Sam Park (senior, product-design, large)."))
+        #expect(coach.out.contains("Added Sam Park (senior, finance-technology-and-operations, large)."))
         let sam = try coach.contact("Sam Park")
-        #expect(sam.person == PersonFacts(roleFamily: "product-design", size: "large", seniority: "senior"))
+        #expect(sam.person == PersonFacts(roleFamily: "finance-technology-and-operations", size: "large", seniority: "senior"))
         try coach.run("contact show \"Sam Park\"")
-        #expect(coach.out.contains("Who           senior, product-design, large"))
+        #expect(coach.out.contains("Who           senior, finance-technology-and-operations, large"))
         try coach.run(#"contact add Fay --role Founder --industry technology"#)
         #expect(try coach.contact("Fay").employment == "owner")
     }

@@ -83,7 +83,7 @@ import PrepCoachCore
         #expect(try coach.run(#"prep "Ann Lee" --report"#) == 0)
         #expect(coach.prompts.isEmpty)
         let out = coach.out
-        #expect(out.contains("✓ Research notes recorded for the company"))
+        #expect(out.contains("✓ Research notes recorded for the company — 1 note\n"))
         #expect(out.contains("✓ A question plan is picked for this contact"))
         #expect(out.contains(#"✗ No question in the plan is flagged by the rules — flagged: "When was Acme founded?""#))
         #expect(out.contains("✓ The plan fits in under 30 minutes — 10 of 30 minutes"))
@@ -98,6 +98,20 @@ import PrepCoachCore
         try coach.run(#"prep "Ann Lee" --report"#)
         #expect(coach.out.contains("✓ No question in the plan is flagged by the rules"))
         #expect(coach.out.contains("✗ The plan fits in under 30 minutes — 35 of 30 minutes"))
+        try coach.run(#"research add Acme 4,000 staff"#)
+        try coach.run(#"prep "Ann Lee" --report"#)
+        #expect(coach.out.contains("✓ Research notes recorded for the company — 2 notes\n"))
+    }
+
+    /// `help prep` and `help rehearse` read as prose: no run of spaces left inside a sentence.
+    @Test func helpForPrepAndRehearseHasNoGapsInItsSentences() throws {
+        let coach = ScriptedCoach()
+        for command in ["prep", "rehearse"] {
+            #expect(try coach.run("help \(command)") == 0)
+            let prose = coach.out.split(separator: "\n").prefix { !$0.hasPrefix("USAGE") }
+            #expect(!prose.contains { $0.contains("     ") }, "\(coach.out)")
+            #expect(coach.out.contains(command == "prep" ? "answer every check again." : "`contact show` counts them."))
+        }
     }
 
     @Test func fullyReadyScoresAHundred() throws {

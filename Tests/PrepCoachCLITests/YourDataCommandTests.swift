@@ -30,7 +30,7 @@ import PrepCoachCore
         let dana = try coach.contact("Dana Lee")
         #expect(try summaryFiles(coach).count == 2)
         #expect(try coach.run(#"contact remove "Dana Lee""#, answers: ["n"], interactive: true) == 0)
-        #expect(coach.prompts.first?.contains("Remove Dana Lee and everything about them and 2 summary files?") == true)
+        #expect(coach.prompts.first?.contains("Remove Dana Lee, everything about them and 2 summary files?") == true)
         #expect(try coach.store.contact(named: "Dana Lee") != nil)
 
         #expect(try coach.run(#"contact remove "Dana Lee""#, answers: ["y"], interactive: true) == 0)
@@ -47,6 +47,8 @@ import PrepCoachCore
         #expect(sam.referredByID == nil && sam.howKnown == nil && sam.mayUseReferrerName == nil)
         #expect(try store.exportAll().callEvents.isEmpty)
         #expect(try coach.contact("Ann Other").name == "Ann Other")
+        #expect(try coach.run(#"contact remove "Ann Other" --yes"#) == 0)
+        #expect(coach.out == "Removed Ann Other; nothing else was stored about them.\n")
     }
 
     @Test func contactRemoveInAScriptNeedsYes() throws {
@@ -85,6 +87,7 @@ import PrepCoachCore
         #expect(try coach.run(#"research remove "Mercy Hospital" --note 1"#) == 0)
         #expect(try coach.store.research().map(\.text) == ["4,000 staff"])
         #expect(try coach.run(#"research remove "Mercy Hospital""#, answers: ["yes"], interactive: true) == 0)
+        #expect(coach.prompts.first?.hasPrefix("Remove the note on Mercy Hospital?") == true)  // not "all 1 note"
         #expect(try coach.store.research().isEmpty)
         #expect(try coach.run(#"research remove "Mercy Hospital""#) == 1)
     }
@@ -146,6 +149,32 @@ import PrepCoachCore
         #expect(try coach.run("backup \(nowhere)") == 1)
         #expect(coach.err == "error: cannot write \(nowhere): the folder \(coach.folder.path)/no-such-folder does not exist; "
                 + "create it first\n")
+    }
+
+    /// `backup --force` or `export --force` onto the live database once replaced it under the
+    /// running prepcoach: what was written next went to the old file and was lost.
+    /// (A database open in another process: `StoreRobustnessTests`.)
+    @Test func backupAndExportNeverReplaceADatabaseInUse() throws {
+        let coach = try coachWithHistory()
+        let live = try coach.store.path
+        for command in ["backup", "export"] {
+            for target in [live, live + "-wal", live + "-shm"] {
+                #expect(try coach.run("\(command) \(target) --force") == 1)
+                #expect(coach.err == "error: \(target) is the database prepcoach is using: write the copy to another file\n")
+            }
+        }
+        #expect(try coach.run("import \(coach.folder.path)") == 1)
+        #expect(coach.err == "error: \(coach.folder.path) is a folder: give the file `export` wrote\n")  // not "no such file"
+        for command in ["backup", "export"] {
+            #expect(try coach.run("\(command) ''") == 1)
+            #expect(coach.err == "error: the file name is empty: give a path to write\n")
+        }
+        let other = coach.folder.appendingPathComponent("other.sqlite").path
+        try CoachStore(path: other).close()  // closed: its leftover -wal and -shm do not stop a backup
+        #expect(try coach.run("backup \(other) --force") == 0)
+        try coach.run("contact add Zed")
+        #expect(try coach.store.contact(named: "Zed") != nil)
+        #expect(try coach.store.contact(named: "Dana Lee") != nil)
     }
 
     @Test func newCommandsAreCompletedAndHaveHelp() throws {

@@ -26,6 +26,8 @@ struct CallInputClassifier {
     func classify(_ line: String) -> CallInput {
         let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let firstWord = words.first else { return .note(line) }
+        // `?` asks for help in prep and everywhere else: a lone `?` is not a note.
+        if line == "?" { return .command("help", argument: "") }
         let first = firstWord.lowercased()
         let rest = line.drop { !$0.isWhitespace }.trimmingCharacters(in: .whitespaces)
         if Self.argumentCommands.contains(first) {

@@ -16,25 +16,28 @@ final class CallSession {
     private let contact: Contact
     private let plan: [PlanItem]
     private let banks: Banks
-    private let screen: CallScreen
+    /// The terminal's width now (a window can be resized mid-call); nil in scripts.
+    private let terminalColumns: (() -> Int?)?
+    private let isTerminal: Bool
     private let classifier: CallInputClassifier
     private var call: Call
     private var status: [Int64: CallEvent.Kind] = [:]
     private var current: Int64?
     private var warningsShown = 0
 
-    /// `columns`: the terminal's width when call mode runs on one (then text is
-    /// wrapped, the now/next block shown and command-like lines asked about); nil in scripts.
+    /// `columns`: the terminal's width, read whenever text is laid out, when call mode runs on one
+    /// (then text is wrapped, the now/next block shown and command-like lines asked about); nil in scripts.
     init(context: CommandContext, store: CoachStore, contact: Contact, plan: [PlanItem], call: Call,
-         columns: Int?) throws {
+         columns: (() -> Int?)?) throws {
         self.context = context
         self.store = store
         self.contact = contact
         self.plan = plan
         self.call = call
         banks = context.banks()
-        screen = CallScreen(columns: columns, style: context.console.style)
-        classifier = CallInputClassifier(shellCommands: RootCommand.commandNames, asks: columns != nil)
+        terminalColumns = columns
+        isTerminal = columns?() != nil
+        classifier = CallInputClassifier(shellCommands: RootCommand.commandNames, asks: isTerminal)
         // Resuming: what was asked or skipped before stays so.
         for event in try store.events(callID: call.id!) where [.asked, .skipped].contains(event.kind) {
             if let item = event.planItemID {
@@ -49,7 +52,7 @@ final class CallSession {
     private var console: Console { context.console }
     private var style: Style { console.style }
     private var elapsedSeconds: Int { max(0, Int(context.now().timeIntervalSince(call.startedAt))) }
-    private var isTerminal: Bool { screen.columns != nil }
+    private var screen: CallScreen { CallScreen(columns: terminalColumns?(), style: style) }
 
     /// Runs until `end` (returns true) or end of input (false: the call stays open to resume).
     func run(starting: Bool) throws -> Bool {
@@ -72,11 +75,25 @@ final class CallSession {
             case let .line(line):
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { continue }
+                if try stoppedElsewhere(trimmed) { return true }
                 if try handle(classifier.classify(trimmed)) { return true }
                 showWarningIfDue()
                 showNowAndNext()
             }
         }
+    }
+
+    /// Another window may have ended the call (a note typed here is still saved with it) or
+    /// removed the person with their calls: this window then stops instead of writing on.
+    private func stoppedElsewhere(_ line: String) throws -> Bool {
+        guard let stored = try store.call(id: call.id!) else {
+            throw CommandFailure("\(contact.name) was removed in another window, with this call: '\(line)' was not saved")
+        }
+        guard stored.endedAt != nil else { return false }
+        if case let .note(text) = classifier.classify(line) { try note(text) }
+        console.line(screen.wrapped("This call was ended in another window. `wrap \(contact.commandArgument)` writes "
+                                    + "the summary, the thank-you and the follow-up plan."))
+        return true
     }
 
     /// `call 12:05 · 17:55 left> `: the clock is in the prompt so it is never stale when you look.
@@ -87,8 +104,10 @@ final class CallSession {
         return "call \(Self.clock(elapsed)) · \(remaining)> "
     }
 
+    /// `MM:SS`, or `H:MM:SS` from an hour on (a call resumed days later read `472929:10`).
     static func clock(_ seconds: Int) -> String {
-        String(format: "%02d:%02d", seconds / 60, seconds % 60)
+        seconds < 3600 ? String(format: "%02d:%02d", seconds / 60, seconds % 60)
+            : String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
     }
 
     // MARK: Time
@@ -224,7 +243,13 @@ final class CallSession {
             showNotAsked()
             return true
         default:
-            console.line(Self.help)
+            // Each command's description wraps under itself, not under the command.
+            let column = 18
+            console.line(Self.help.split(separator: "\n").map { line in
+                let head = line.hasPrefix("  ") ? String(line.prefix(column)) : ""
+                return screen.wrapped(String(line.dropFirst(head.count)), indent: String(repeating: " ", count: column),
+                                      firstIndent: head)
+            }.joined(separator: "\n"))
         }
         return false
     }
@@ -300,7 +325,7 @@ final class CallSession {
                                              at: context.now())
         try record(.referral, planItem: nil, text: referral.name)
         console.line(style.dim(screen.wrapped("✓ \(referral.name) added as a contact, referred by \(contact.name)"
-                               + (mayUseName ? ", may use their name" : ""))))
+                               + (mayUseName ? "; you may mention \(contact.name)'s name" : ""))))
     }
 
     /// Asks until the answer is yes or no; end of input is no, Ctrl-C nil.
@@ -350,11 +375,17 @@ final class CallSession {
         let notAsked = plan.enumerated().filter { status[$0.element.id!] != .asked }
             .sorted { isReferral($0.element) && !isReferral($1.element) }
         guard !notAsked.isEmpty else { return }
+        // A referral noted with `ref` answered it without the question being marked asked.
+        let referred = ((try? store.events(callID: call.id!)) ?? []).filter { $0.kind == .referral }.map(\.text)
+        let referralAdvice = referred.isEmpty ? " — the referral question: ask it in your thank-you"
+            : " — the referral question (answered: you noted \(referred.joined(separator: ", ")))"
         console.line(style.bold("Not asked:"))
         for (index, item) in notAsked {
-            let why = isReferral(item) ? " — the referral question: ask it in your thank-you"
+            let why = isReferral(item) ? referralAdvice
                 : status[item.id!] == .skipped ? " (skipped)" : ""
-            console.line(screen.wrapped("\(index + 1). \(item.text)\(why)", indent: "      ", firstIndent: "  "))
+            // Numbers padded as in the plan, so wrapped lines line up under the text.
+            console.line(screen.wrapped("\(item.text)\(why)", indent: "      ",
+                                        firstIndent: "  \(String(index + 1).leftPadded(to: 2)). "))
         }
     }
 
@@ -373,7 +404,8 @@ final class CallSession {
             default: " "
             }
             let head = "\(mark) \(String(number).leftPadded(to: 2)). "
-            console.line(screen.wrapped("\(item.text) (\(item.minutes) min)", indent: "      ", firstIndent: head))
+            console.line(screen.wrapped("\(item.text) (\(item.minutes)\(TextWrap.noBreakSpace)min)", indent: "      ",
+                                        firstIndent: head))
         }
     }
 

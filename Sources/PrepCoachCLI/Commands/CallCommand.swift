@@ -21,11 +21,15 @@ struct CallCommand: CoachCommand {
     static let completion = CompletionSpec(options: ["--minutes": nil], positional: .contacts)
 
     @Argument(help: "The contact.") var name: String
-    @Option(parsing: .unconditional, help: "Minutes you asked for; the clock counts down from it.") var minutes = PlanRequest.defaultMeetingMinutes
+    @Option(parsing: .unconditional, help: "Minutes you asked for (default 30); the clock counts down from it. On resuming, the call's new length.")
+    var minutes: Int?
     @OptionGroup var global: GlobalOptions
 
+    /// A call paused longer than this was most likely forgotten, not resumed.
+    static let staleCallHours = 12.0
+
     func validate() throws {
-        try NumberRange.check(minutes, "--minutes", 1...240)
+        if let minutes { try NumberRange.check(minutes, "--minutes", 1...240) }
     }
 
     func execute(in context: CommandContext) throws {
@@ -35,13 +39,20 @@ struct CallCommand: CoachCommand {
         let call: Call
         let open = try store.openCall(contactID: id)
         if let open {
-            call = open
-            context.console.line(context.console.style.dim("Resuming the call started \(DateText.dayAndTime(open.startedAt))."))
+            // "She only has 20 minutes now": --minutes on resuming changes the call's length (it was ignored).
+            call = try minutes.map { try store.setPromisedMinutes($0, of: open) } ?? open
+            context.console.line(context.console.style.dim("Resuming the \(call.promisedMinutes)-minute call started "
+                                                           + "\(DateText.dayAndTime(open.startedAt))."))
+            if context.now().timeIntervalSince(open.startedAt) > Self.staleCallHours * 3600 {
+                context.console.line("That was over \(Int(Self.staleCallHours)) hours ago: if the call is over, `end` it; "
+                                     + "`call \(contact.commandArgument)` then starts a new one.")
+            }
         } else {
-            call = try store.startCall(contactID: id, at: context.now(), promisedMinutes: minutes)
+            call = try store.startCall(contactID: id, at: context.now(),
+                                       promisedMinutes: minutes ?? PlanRequest.defaultMeetingMinutes)
         }
         // On a terminal (typing and reading both): wrapped text, the now/next block, questions before command-like notes.
-        let columns = isatty(0) == 1 ? TerminalSize.outputColumns() : nil
+        let columns = TextWrap.answeringWidth() != nil ? TextWrap.answeringWidth : nil
         _ = try CallSession(context: context, store: store, contact: contact, plan: store.plan(contactID: id),
                             call: call, columns: columns).run(starting: open == nil)
     }

@@ -22,9 +22,10 @@ struct ContactRemoveCommand: CoachCommand {
         let store = try context.store()
         let contact = try ContactLookup(store: store).contact(named: name)
         let files = SummaryFiles.about(contact, in: store.summariesFolder)
-        let filesNote = files.isEmpty ? "" : " and \(files.count.counted("summary file"))"
+        let filesNote = files.isEmpty ? " and everything about them" : ", everything about them and "
+            + files.count.counted("summary file")
         guard try Confirmation(context: context).confirmed(
-            "Remove \(contact.name) and everything about them\(filesNote)?",
+            "Remove \(contact.name)\(filesNote)?",
             action: "`contact remove` deletes \(contact.name) and everything about them", yes: yes) else {
             context.console.line("Kept \(contact.name).")
             return
@@ -32,11 +33,13 @@ struct ContactRemoveCommand: CoachCommand {
         let removal = try store.remove(contact)
         var unremoved: [String] = []
         for file in files where (try? FileManager.default.removeItem(at: file)) == nil { unremoved.append(file.path) }
-        let parts = [removal.planItems.counted("plan question"), removal.calls.counted("call"),
-                     removal.callNotes.counted("call note"), removal.tasks.counted("follow-up"),
-                     removal.readinessAnswers.counted("readiness answer"),
-                     (files.count - unremoved.count).counted("summary file")]
-        context.console.line("Removed \(contact.name) with \(parts.joined(separator: ", ")).")
+        // Only what there was: "with 0 calls, 0 call notes…" reads like something went wrong.
+        let parts = [(removal.planItems, "plan question"), (removal.calls, "call"), (removal.callNotes, "call note"),
+                     (removal.tasks, "follow-up"), (removal.readinessAnswers, "readiness answer"),
+                     (files.count - unremoved.count, "summary file")]
+            .filter { $0.0 > 0 }.map { $0.0.counted($0.1) }
+        context.console.line(parts.isEmpty ? "Removed \(contact.name); nothing else was stored about them."
+                             : "Removed \(contact.name) with \(parts.joined(separator: ", ")).")
         if removal.unlinkedReferrals > 0 {
             context.console.line("\(removal.unlinkedReferrals.counted("contact")) they referred you to kept, without the link.")
         }

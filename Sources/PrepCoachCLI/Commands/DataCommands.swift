@@ -65,6 +65,10 @@ struct ImportCommand: CoachCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CommandFailure("\(path) is a folder: give the file `export` wrote")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("cannot read \(path): no such file, or not readable by you")
         }

@@ -9,7 +9,10 @@ struct PrepCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "prep", abstract: "Check you are ready for a conversation: a walk-through, then a score.",
         discussion: """
-            Asks each readiness check not answered yet: answer y or n, with a note if you like             (\"y read their LinkedIn\"); where a check asks for a sentence, type the sentence.             Enter leaves a check for later, `?` explains it. Plan and research checks are worked out for you.             Ctrl-C stops; run it again to resume, or with --all to answer every check again.
+            Asks each readiness check not answered yet: answer y or n, with a note if you like \
+            (\"y read their LinkedIn\"); where a check asks for a sentence, type the sentence. \
+            Enter leaves a check for later, `?` explains it. Plan and research checks are worked out for you. \
+            Ctrl-C stops; run it again to resume, or with --all to answer every check again.
             """)
 
     static let completion = CompletionSpec(options: ["--report": nil, "--all": nil], positional: .contacts)
@@ -63,7 +66,8 @@ struct ReadinessWalkThrough {
         let sentence = check.kind == .sentence
         let choices = sentence ? "[your sentence/n/?]" : "[y/n/note/?]"
         while true {
-            switch try context.ask("\(check.prompt) \(choices) ", completions: sentence ? ["no"] : ["yes", "no"]) {
+            let prompt = TextWrap.wrapped("\(check.prompt) \(choices)", width: TextWrap.answeringWidth()) + " "
+            switch try context.ask(prompt, completions: sentence ? ["no"] : ["yes", "no"]) {
             case .interrupted, .endOfInput:
                 return nil
             case let .line(text):
@@ -82,8 +86,9 @@ struct ReadinessWalkThrough {
             ? "Type the sentence itself (it is kept, to say in the call), or n if you cannot say it yet."
             : "Answer y (ready) or n (not yet); a note may follow either: `y read their site`, `n still to do`."
         let why = ReadinessFormatter(style: context.console.style).personalized(check.why, for: contact)
-        return "\(accepted) Enter leaves it for later; Ctrl-C stops.\n"
-            + context.console.style.dim("Why: \(why)")
+        let width = TextWrap.answeringWidth()
+        return TextWrap.wrapped("\(accepted) Enter leaves it for later; Ctrl-C stops.", width: width) + "\n"
+            + context.console.style.dim(TextWrap.wrapped("Why: \(why)", width: width))
     }
 }
 

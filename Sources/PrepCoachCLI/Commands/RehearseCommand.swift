@@ -9,7 +9,9 @@ struct RehearseCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "rehearse", abstract: "Rehearse asking a contact's questions aloud, timed.",
         discussion: """
-            Press Enter after each step; 's' stops. Each question is timed against a calm asking time             (its words at about 130 a minute, plus a few seconds to lead in: 15 to 30 seconds), not the             minutes its answer takes. A finished run is saved; `contact show` counts them.
+            Press Enter after each step; 's' stops. Each question is timed against a calm asking time \
+            (its words at about 130 a minute, plus a few seconds to lead in: 15 to 30 seconds), not the \
+            minutes its answer takes. A finished run is saved; `contact show` counts them.
             """)
 
     static let completion = CompletionSpec(positional: .contacts)
@@ -50,9 +52,10 @@ struct RehearseCommand: CoachCommand {
     private func run(_ steps: [RehearsalStep], context: CommandContext, questionCount: Int) throws -> [RehearsalStep.Timing] {
         var timings: [RehearsalStep.Timing] = []
         for (index, step) in steps.enumerated() {
-            context.console.line(index == 0
+            context.console.line(TextWrap.wrapped(index == 0
                 ? "Say your 30-second introduction aloud, then press Enter."
-                : "\(step.label)/\(questionCount) (ask in ~\(RehearsalFormatter.clock(step.budgetSeconds))) \(step.text)")
+                : "\(step.label)/\(questionCount) (ask in ~\(RehearsalFormatter.clock(step.budgetSeconds))) \(step.text)",
+                width: TextWrap.answeringWidth()))
             let started = context.now()
             let input = try context.ask(index == 0 ? "Enter when done, 's' to stop: "
                                                    : "ask it aloud, Enter for the next, 's' to stop: ",

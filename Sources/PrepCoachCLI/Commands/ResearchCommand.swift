@@ -103,9 +103,9 @@ struct ResearchRemoveCommand: CoachCommand {
             try store.removeResearch(company: name, noteID: notes[note - 1].id)
             context.console.line("Removed note \(note) on \(name): \(notes[note - 1].text)")
         } else {
+            let which = notes.count == 1 ? "the note" : "all \(notes.count) notes"  // not "all 1 note"
             guard try Confirmation(context: context).confirmed(
-                "Remove all \(notes.count.counted("note")) on \(name)?",
-                action: "`research remove` deletes all \(notes.count.counted("note")) on \(name)", yes: yes) else {
+                "Remove \(which) on \(name)?", action: "`research remove` deletes \(which) on \(name)", yes: yes) else {
                 context.console.line("Kept the notes on \(name).")
                 return
             }

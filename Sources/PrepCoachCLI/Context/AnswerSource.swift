@@ -30,12 +30,18 @@ extension AnswerSource {
 final class EditorAnswers: AnswerSource {
     private let makeEditor: () -> LineEditor
     private let callHistoryFile: URL?
+    private let warn: (String) -> Void
     private lazy var editor = makeEditor()
-    private lazy var callHistory = InputHistory(file: callHistoryFile)
+    private lazy var callHistory: InputHistory = {
+        let history = InputHistory(file: callHistoryFile)
+        if let refusal = history.refusal { warn(refusal) }
+        return history
+    }()
 
-    init(callHistoryFile: URL?, editor: @escaping () -> LineEditor) {
+    init(callHistoryFile: URL?, warn: @escaping (String) -> Void, editor: @escaping () -> LineEditor) {
         self.makeEditor = editor
         self.callHistoryFile = callHistoryFile
+        self.warn = warn
     }
 
     var isInteractive: Bool { true }

@@ -32,7 +32,9 @@ public enum PrepCoachMain {
             context.answers = standardInput
         } else {
             // One-shot `call`, `prep` and `rehearse` on a terminal ask with the line editor.
-            context.answers = Repl.terminalAnswers(environment: environment) { Repl.editor(environment: environment) }
+            context.answers = Repl.terminalAnswers(environment: environment, console: console) {
+                Repl.editor(environment: environment, console: console)
+            }
         }
         guard let root = parsed as? RootCommand else {
             return (context, CommandDispatcher(context: context).run(arguments, parsed: parsed))

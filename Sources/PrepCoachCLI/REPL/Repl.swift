@@ -24,20 +24,24 @@ struct Repl {
     }
 
     /// Answers typed at the terminal; `editor` is made on first use.
-    static func terminalAnswers(environment: [String: String], editor: @escaping () -> LineEditor) -> EditorAnswers {
-        EditorAnswers(callHistoryFile: historyFile(environment: environment, name: "call-history"), editor: editor)
+    static func terminalAnswers(environment: [String: String], console: Console,
+                                editor: @escaping () -> LineEditor) -> EditorAnswers {
+        EditorAnswers(callHistoryFile: historyFile(environment: environment, name: "call-history"),
+                      warn: console.warning, editor: editor)
     }
 
-    /// The line editor with the shell's history.
-    static func editor(environment: [String: String]) -> LineEditor {
-        LineEditor(programName: "prepcoach", historyFile: historyFile(environment: environment))
+    /// The line editor with the shell's history (or a warning that its file is refused).
+    static func editor(environment: [String: String], console: Console) -> LineEditor {
+        let editor = LineEditor(programName: "prepcoach", historyFile: historyFile(environment: environment))
+        if let refusal = editor.historyRefusal { console.warning(refusal) }
+        return editor
     }
 
     func runInteractive() -> Int32 {
-        let editor = Self.editor(environment: context.environment)
+        let editor = Self.editor(environment: context.environment, console: context.console)
         let completer = Completer(context: context)
         editor.completer = { completer.candidates(lineBeforeCursor: $0) }
-        context.answers = Self.terminalAnswers(environment: context.environment) { editor }
+        context.answers = Self.terminalAnswers(environment: context.environment, console: context.console) { editor }
         let style = context.console.style
         context.console.line(style.bold("prepcoach \(RootCommand.version)")
                              + " — type 'help' for commands, Tab to complete, Ctrl-D to quit.")

@@ -14,6 +14,16 @@ extension CoachStore {
         try insert(Call(contactID: contactID, startedAt: date, promisedMinutes: promisedMinutes))
     }
 
+    /// A new length for a call under way; the clock and its warnings count from it.
+    public func setPromisedMinutes(_ minutes: Int, of call: Call) throws -> Call {
+        try database.write { db in
+            var changed = call
+            changed.promisedMinutes = minutes
+            try changed.update(db)
+            return changed
+        }
+    }
+
     /// Writes one event and commits before returning: the caller may acknowledge it.
     @discardableResult
     public func record(_ event: CallEvent) throws -> CallEvent {

@@ -5,6 +5,7 @@ import Foundation
 /// a symbolic link, and never over an existing file unless `replacing`.
 enum PrivateFile {
     static func write(to path: String, replacing: Bool, fill: (_ temporaryPath: String) throws -> Void) throws {
+        guard !path.isEmpty else { throw StoreError("the file name is empty: give a path to write") }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         guard FileStatus(path: folder) != .missing else {

@@ -1,6 +1,7 @@
 /// Works out who a contact is from their role and company, through the
 /// aliases in `tags.yaml`: "Founder" → owner, "Nurse Manager" → clinical and
-/// senior, "Senior Product Designer" → product-design and senior.
+/// senior, "Senior Product Designer" at a bank → the bank's
+/// technology-and-operations family and senior.
 ///
 /// A kind is inferred only when it is clear: when the words match values of
 /// one kind that disagree ("Sales Engineer"), the longest match (in words)
@@ -17,13 +18,14 @@ public struct PersonInference: Sendable {
         facts.employment = clearest(vocabulary.tags(.employment), in: roleText)
         facts.seniority = clearest(vocabulary.tags(.seniority), in: roleText)
         facts.size = clearest(vocabulary.tags(.size), in: bothText)
-        // A role within the contact's own industry first; a designer at a bank is still a designer.
-        facts.roleFamily = industry.flatMap { clearest(vocabulary.roleFamilies(of: $0), in: roleText) }
-            ?? clearest(vocabulary.tags(.roleFamily), in: roleText)
+        // Only a family of the contact's own industry: one from another industry would rule out
+        // every question written for theirs ("CEO" names a charity's leadership, not a startup's).
+        facts.roleFamily = clearest(industry.map(vocabulary.roleFamilies(of:)) ?? vocabulary.tags(.roleFamily), in: roleText)
         return facts
     }
 
-    /// The one tag whose id or alias appears in the text with the most words.
+    /// The one tag whose id or alias appears in the text (whole words: normalised text
+    /// is padded with a space at each end) with the most words.
     private func clearest(_ tags: [Tag], in text: String) -> String? {
         var best: (words: Int, ids: Set<String>) = (0, [])
         for tag in tags {

@@ -23,8 +23,9 @@ final class ScriptedCoach {
         var err = ""
     }
 
-    init(now: String = "2025-03-10T09:00:00Z", environment: [String: String] = [:]) {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("prepcoach-\(UUID().uuidString)")
+    /// `folder`: another coach's, to come back to its database at another time.
+    init(now: String = "2025-03-10T09:00:00Z", environment: [String: String] = [:], folder existing: URL? = nil) {
+        folder = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("prepcoach-\(UUID().uuidString)")
         // Like `--db PATH`, whose folder must exist.
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let output = Output()
