@@ -33,9 +33,12 @@ public struct Banks: Sendable {
     /// The question ids sorted, for completing a prefix.
     public var idIndex: SortedQuestionIDs { indexes.sortedIDs.value { SortedQuestionIDs(questions) } }
 
+    var pickerColumns: PickerColumns { indexes.pickerColumns.value { PickerColumns(self) } }
+
     /// Builds the indexes now (e.g. on another thread while the shell waits for input).
     public func prepareIndexes() {
         _ = idIndex
+        _ = pickerColumns
         _ = searchIndex
     }
 

@@ -169,6 +169,7 @@ extension Collection {
 final class QuestionIndexes: Sendable {
     let sortedIDs = BuiltOnce<SortedQuestionIDs>()
     let search = BuiltOnce<QuestionSearchIndex>()
+    let pickerColumns = BuiltOnce<PickerColumns>()
 }
 
 /// A value built once, by whichever thread asks first.
