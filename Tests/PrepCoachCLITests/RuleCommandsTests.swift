@@ -95,7 +95,7 @@ import PrepCoachCore
     @Test func aMessageOfManyMatchesOnALongQuestionStaysShort() throws {
         let coach = ScriptedCoach()
         let bank = try userBank(coach, rule: rule(message: String(repeating: "{match} ", count: 2_000), flag: "x"))
-        let long = String(repeating: "word ", count: 90)  // within the 500-character limit; 2,000 quotes of it would be 900 KB
+        let long = String(repeating: "word ", count: 99) // within the 500-character question limit
         try coach.run("lint --bank \(bank) \"\(long)\"")
         #expect(coach.out.utf8.count < 200_000)
         #expect(coach.out.contains("[no-everything]"))
