@@ -121,6 +121,18 @@ extension CoachStore {
     /// Loads an export into this database, which must be empty (merging two
     /// histories could silently pair the wrong people's notes). All or nothing.
     public func importAll(_ export: StoreExport) throws {
+        // The same limits as typing them: an edited export cannot bring in a 10 MB name.
+        func check(_ place: String, _ body: () throws -> Void) throws {
+            do { try body() } catch let error as StoreError {
+                throw StoreError("\(place): \(error.description); nothing was imported")
+            }
+        }
+        for (index, contact) in export.contacts.enumerated() {
+            try check("contacts[\(index)]") { try SingleLineFields.check(contact) }
+        }
+        for (index, note) in export.researchNotes.enumerated() {
+            try check("researchNotes[\(index)]") { try SingleLineFields.check([("company", note.company)]) }
+        }
         try database.write { db in
             let tables = ["contact", "researchNote", "planItem", "readinessAnswer", "call", "callEvent", "interaction",
                           "followUpTask", "rehearsal", "planLength"]

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `pick` and `plan` on a narrow terminal: lines fit the width, words stay whole,
+/// and a question's later lines sit under its text, not under its number.
+@Suite(.serialized) struct PlanWrapTests {
+    private struct Item: Decodable {
+        let questionID: String?
+        let text: String
+        let followups: [String]
+    }
+
+    @Test(arguments: [50, 120]) func pickAndPlanWrapToTheTerminal(width: Int) throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let binary = TmuxSession.shellQuoted(Binary.path)
+        let session = try TmuxSession(
+            command: "\(binary) pick --contact 'Dana Lee' --seed 2 --minutes 18; \(binary) plan 'Dana Lee'",
+            environment: Binary.environment(home: home), width: width, height: 40)
+        defer { session.close() }
+        #expect(try session.waitForExit() == 0)
+        let plan = try Binary.run(["plan", "Dana Lee", "--json"], home: home)
+        let items = try JSONDecoder().decode([Item].self, from: Data(plan.stdout.utf8))
+        // tmux cuts a line too long for the pane where it is full: a word cut in two is a line too long.
+        let lines = session.screen(includingScrollback: true).components(separatedBy: "\n")
+        // Continuation lines of a numbered question start under its first word, at column 6.
+        let numbered = try Regex(#"^ {0,2}\d+\. "#)
+        var inQuestion = false
+        for line in lines {
+            if line.firstMatch(of: numbered) != nil {
+                inQuestion = true
+            } else if inQuestion, !line.isEmpty, !line.hasPrefix("       ↳") {
+                #expect(line.hasPrefix("     ") && !line.hasPrefix("      "), "not under the text: \(line)")
+            } else {
+                inQuestion = false
+            }
+        }
+        // Joined back, every question, follow-up and id reads whole: no word cut in two.
+        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for item in items {
+            #expect(joined.contains(item.text), "cut: \(item.text)")
+            item.followups.forEach { #expect(joined.contains($0), "cut: \($0)") }
+            if let id = item.questionID { #expect(joined.contains(id), "cut: \(id)") }
+        }
+        #expect(joined.contains("in an 18-min meeting"))
+        #expect(joined.contains("`plan \"Dana Lee\" undo` brings back the previous plan"))
+    }
+}
