@@ -107,7 +107,7 @@ import PrepCoachCore
 
     @Test func namesThatSlugAlikeOrToNothingStillGetTheirOwnFiles() throws {
         let coach = ScriptedCoach()
-        let names = ["Dana Lee", "dana-lee!", "דנה לוי", "🍜", "..", String(repeating: "Bartholomew ", count: 25) + "Smith"]
+        let names = ["Dana Lee", "dana-lee!", "דנה לוי", "🍜", "..", String(repeating: "Bartholomew ", count: 16) + "Smith"]
         for name in names {
             try heldCall(coach, name)
             #expect(try coach.run("wrap \(CommandWords.quoted(name))") == 0, "\(name)")
