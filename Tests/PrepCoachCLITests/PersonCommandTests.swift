@@ -61,6 +61,9 @@ import PrepCoachCore
         try coach.run("pick --stage early --industry education --role-family higher-education --seniority executive")
         #expect(coach.out.hasPrefix("Plan for the early career stage in education, talking to an executive higher "
                                     + "education professional · "))
+        try coach.run(#"contact add "Rosa Diaz" --role Founder --company "Rosa's Bakery" --industry retail --seniority executive"#)
+        try coach.run(#"pick --contact "Rosa Diaz" --stage changer --seed 1"#)
+        #expect(coach.out.hasPrefix("Plan for the career changer stage in retail, talking to a founder at Rosa's Bakery · "))
     }
 
     @Test func pickOptionsShapeThePlan() throws {

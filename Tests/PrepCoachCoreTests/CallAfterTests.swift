@@ -69,6 +69,9 @@ import Testing
         #expect(LetterPhrases.connection("through the hiking club") == "We are connected through the hiking club.")
         #expect(LetterPhrases.connection("we both volunteer at the food bank") == "We both volunteer at the food bank.")
         #expect(LetterPhrases.connection("worked together at Acme") == "We worked together at Acme.")
+        #expect(LetterPhrases.connection("I buy bread at your Alberta Street shop every Saturday")
+                == "I buy bread at your Alberta Street shop every Saturday.")
+        #expect(LetterPhrases.connection("you spoke at our design meetup") == "You spoke at our design meetup.")
         #expect(LetterPhrases.connection("  ...  ") == nil)
     }
 

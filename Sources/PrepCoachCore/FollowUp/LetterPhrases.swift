@@ -32,7 +32,10 @@ public enum LetterPhrases {
             return phrase.isEmpty ? nil : "We are connected through \(nounPhrase(phrase))."
         }
         guard let firstWord = phrase.split(separator: " ").first?.lowercased() else { return nil }
-        if firstWord == "we" { return capitalized(phrase) + "." }
+        // A sentence of its own: "I buy bread at your shop every Saturday", "you spoke at our meetup".
+        if ["we", "i", "i'm", "i've", "i'd", "you", "you're", "you've"].contains(firstWord) {
+            return capitalized(phrase) + "."
+        }
         if firstWord == "referred", phrase.lowercased().hasPrefix("referred by ") {
             return "\(phrase.dropFirst("referred by ".count)) suggested I get in touch with you."
         }
