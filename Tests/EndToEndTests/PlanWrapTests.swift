@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `pick` and `plan` on a narrow terminal: lines fit the width, words stay whole,
-/// and a question's later lines sit under its text, not under its number.
+/// `pick`, `plan` and `lint` on a narrow terminal: words stay whole, and a question's
+/// later lines sit under its text, not under its number.
 @Suite(.serialized) struct PlanWrapTests {
     private struct Item: Decodable {
         let questionID: String?
@@ -44,5 +44,31 @@ import Testing
         }
         #expect(joined.contains("in an 18-min meeting"))
         #expect(joined.contains("`plan \"Dana Lee\" undo` brings back the previous plan"))
+    }
+
+    private struct Finding: Decodable {
+        let message, suggestion: String
+    }
+
+    @Test func lintFindingsWrapWithTheirSuggestionIndented() throws {
+        let home = try Binary.isolatedHome()
+        let question = "Could you refer me for an opening at your bakery?"
+        let json = try Binary.run(["lint", question, "--json"], home: home)
+        let findings = try JSONDecoder().decode([Finding].self, from: Data(json.stdout.utf8))
+        #expect(findings.count > 1)
+        let session = try TmuxSession(command: "\(TmuxSession.shellQuoted(Binary.path)) lint '\(question)'",
+                                      environment: Binary.environment(home: home), width: 50, height: 40)
+        defer { session.close() }
+        #expect(try session.waitForExit() == 1)
+        let lines = session.screen(includingScrollback: true).components(separatedBy: "\n")
+        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for finding in findings {
+            #expect(joined.contains(finding.message), "cut: \(finding.message)")
+            #expect(joined.contains("try: " + finding.suggestion), "cut: \(finding.suggestion)")
+        }
+        // A suggestion's later lines start under its words, after "    try: ".
+        for (line, next) in zip(lines, lines.dropFirst()) where line.hasPrefix("    try: ") && next.hasPrefix("  ") {
+            #expect(next.hasPrefix("         ") && !next.hasPrefix("          "), "not under the text: \(next)")
+        }
     }
 }
