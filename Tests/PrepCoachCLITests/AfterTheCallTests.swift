@@ -62,6 +62,12 @@ import PrepCoachCore
         let coach = ScriptedCoach()
         try coach.run(#"contact add "Ann Lee""#)
         #expect(try coach.run(#"request "Ann Lee" --sent --channel linkedin"#) == 0)
+        #expect(coach.out.contains(#"`pick --contact "Ann Lee"` starts your questions"#))
+        // With a plan picked already, the next step is getting ready, not picking again.
+        try coach.run(#"contact add "Bo Chen" --industry retail --stage changer"#)
+        try coach.run(#"pick --contact "Bo Chen" --seed 1"#)
+        try coach.run(#"request "Bo Chen" --sent"#)
+        #expect(coach.out.contains(#"`prep "Bo Chen"` gets you ready"#) && !coach.out.contains("pick"))
         try coach.run(#"history "Ann Lee""#)
         #expect(coach.out.contains("Request sent (linkedin)"))
         try coach.run("next")
