@@ -75,6 +75,14 @@ import Testing
         #expect(LetterPhrases.connection("  ...  ") == nil)
     }
 
+    @Test func aQuotedPointLeavesOutTheNoteTakersReport() {
+        #expect(LetterPhrases.quoted("she says most people think baking is the job")
+                == "“Most people think baking is the job”")
+        #expect(LetterPhrases.quoted("He said that shadowing beats courses.") == "“Shadowing beats courses”")
+        #expect(LetterPhrases.quoted("shadow a charge nurse first") == "“Shadow a charge nurse first”")
+        #expect(LetterPhrases.quoted("they") == "“They”")
+    }
+
     @Test func hopeToLearnIsAClauseOrAQuotedQuestion() {
         #expect(LetterPhrases.hopeToLearn("how you moved into management")
                 == "In particular, I hope to learn how you moved into management.")

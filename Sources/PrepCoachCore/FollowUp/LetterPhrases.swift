@@ -60,10 +60,23 @@ public enum LetterPhrases {
         return "In particular, I hope to learn \(clause ? lowercasedFirst(phrase) : "about " + lowercasedFirst(phrase))."
     }
 
-    /// One thing they said, quoted as one: “Shadow a charge nurse before you apply”.
+    /// One thing they said, quoted as one: “Shadow a charge nurse before you apply”. A note that
+    /// reports it ("she says shadowing beats courses") is quoted without the report: the letter is to her.
     public static func quoted(_ point: String) -> String {
-        "“\(capitalized(trimmed(point)))”"
+        var text = trimmed(point)
+        let words = text.split(separator: " ", maxSplits: 2)
+        if words.count == 3, ["she", "he", "they"].contains(words[0].lowercased()),
+           reportingVerbs.contains(words[1].lowercased()) {
+            text = String(words[2])
+            if text.lowercased().hasPrefix("that ") { text = String(text.dropFirst(5)) }
+        }
+        return "“\(capitalized(text))”"
     }
+
+    private static let reportingVerbs: Set<String> = [
+        "says", "said", "say", "thinks", "thought", "think", "mentioned", "mentions", "explained", "explains",
+        "suggested", "suggests", "recommended", "recommends", "reckons", "feels", "felt", "believes", "noted",
+    ]
 
     /// Verbs a connection phrase may start with ("met at …", "worked together …").
     private static let clauseStarts: Set<String> = [
