@@ -72,6 +72,12 @@ import PrepCoachCore
         #expect(coach.out.contains("Request sent (linkedin)"))
         try coach.run("next")
         #expect(coach.out.contains("✓request → ▸prep → call"))
+        // A plan picked before asking: getting ready, but the request is not shown as done.
+        try coach.run(#"contact add "Cy Park" --industry retail --stage changer"#)
+        try coach.run(#"pick --contact "Cy Park" --seed 1"#)
+        try coach.run("next")
+        #expect(coach.out.contains("Cy Park [request → ▸prep → call"))
+        #expect(coach.out.contains(#"the request is not sent yet: `request "Cy Park"`"#))
     }
 
     @Test func thankYouNamesTheChosenNoteQuotedAndIsSignedFromTheConfig() throws {

@@ -60,8 +60,11 @@ struct NextStep {
         case .toThank: 4
         case .thanked: 5
         }
+        // Getting ready before asking: the request is not done, only skipped ahead of.
+        let unsentRequest = progress.stage == .preparing && !progress.requestSent
         journey = steps.enumerated().map { step in
-            (step.offset < current ? "✓" : step.offset == current ? "▸" : "") + step.element
+            let done = step.offset < current && !(step.offset == 0 && unsentRequest)
+            return (done ? "✓" : step.offset == current ? "▸" : "") + step.element
         }.joined(separator: " → ")
 
         due = progress.due.map { Due($0, now: now) }
@@ -72,6 +75,7 @@ struct NextStep {
         case .toRequest: "Ask for a conversation: `request \(name)`, then `request \(name) --sent`"
         case .requestSent: "Request sent; while you wait, `pick --contact \(name)` builds your questions"
         case .preparing: "Get ready: `prep \(name)`, `rehearse \(name)`, then `call \(name)` when you talk"
+            + (unsentRequest ? "; the request is not sent yet: `request \(name)`" : "")
         case .callOpen: "A call is still open: `call \(name)` resumes it, `end` there finishes it"
         case .toWrap: "The call ended: `wrap \(name)` drafts the thank-you, to send within 24 hours of the call"
         case .toThank: "Send the thank-you: `thanks \(name)` shows it, `thanks \(name) --sent` once sent"
