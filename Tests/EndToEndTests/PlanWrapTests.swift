@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `pick`, `plan` and `lint` on a narrow terminal: words stay whole, and a question's
+/// `pick`, `plan`, `lint` and `next` on a narrow terminal: words stay whole, and a question's
 /// later lines sit under its text, not under its number.
 @Suite(.serialized) struct PlanWrapTests {
     private struct Item: Decodable {
@@ -70,5 +70,19 @@ import Testing
         for (line, next) in zip(lines, lines.dropFirst()) where line.hasPrefix("    try: ") && next.hasPrefix("  ") {
             #expect(next.hasPrefix("         ") && !next.hasPrefix("          "), "not under the text: \(next)")
         }
+    }
+
+    @Test func nextWrapsEachStepUnderItself() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let session = try TmuxSession(command: "\(TmuxSession.shellQuoted(Binary.path)) next",
+                                      environment: Binary.environment(home: home), width: 50, height: 20)
+        defer { session.close() }
+        #expect(try session.waitForExit() == 0)
+        let lines = session.screen(includingScrollback: true).components(separatedBy: "\n")
+        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined.contains(#"Get ready: `prep "Dana Lee"`, `rehearse "Dana Lee"`, then `call "Dana Lee"` when you talk"#))
+        #expect(joined.contains("[request → ▸prep → call → wrap → thanks → check-in]"))
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(lines)")
     }
 }

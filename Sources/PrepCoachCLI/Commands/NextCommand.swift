@@ -31,13 +31,17 @@ struct NextCommand: CoachCommand {
             return
         }
         context.console.line(style.bold("Next steps"))
+        let width = context.console.columns()
+        func show(_ text: String, indent: String) {
+            context.console.line(TextWrap.wrapped(text, width: width, indent: indent + "  ", firstIndent: indent))
+        }
         for entry in progress {
             let action = NextStep(entry, now: now)
             let when = action.due.map { due in " — " + (due.isOverdue ? style.error(due.text) : due.text) } ?? ""
-            context.console.line("  \(style.accent(entry.contact.name)) " + style.dim("[\(action.journey)]"))
-            context.console.line("    \(action.text)\(when)")
+            show("\(style.accent(entry.contact.name)) " + style.dim("[\(action.journey)]"), indent: "  ")
+            show("\(action.text)\(when)", indent: "    ")
             for task in entry.openTasks {
-                context.console.line(style.dim("    · #\(task.id!) \(task.text)") + (task.dueAt.map { " (\(Due($0, now: now).text))" } ?? ""))
+                show(style.dim("· #\(task.id!) \(task.text)") + (task.dueAt.map { " (\(Due($0, now: now).text))" } ?? ""), indent: "    ")
             }
         }
     }
