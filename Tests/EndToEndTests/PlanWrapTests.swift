@@ -10,19 +10,25 @@ import Testing
         let followups: [String]
     }
 
+    /// What `arguments` (shell words after the binary; `;` runs another) printed in a `width`-column
+    /// terminal, its lines, and them joined with one space where tmux or the wrap broke a line.
+    /// tmux cuts a line too long for the pane where it is full: a word cut in two is a line too long.
+    private func printed(_ arguments: String, home: URL, width: Int, status: Int32 = 0) throws -> (lines: [String], joined: String) {
+        let binary = TmuxSession.shellQuoted(Binary.path)
+        let session = try TmuxSession(command: "\(binary) " + arguments.replacingOccurrences(of: "; ", with: "; \(binary) "),
+                                      environment: Binary.environment(home: home), width: width, height: 40)
+        defer { session.close() }
+        #expect(try session.waitForExit() == status)
+        let lines = session.screen(includingScrollback: true).components(separatedBy: "\n")
+        return (lines, lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " "))
+    }
+
     @Test(arguments: [50, 120]) func pickAndPlanWrapToTheTerminal(width: Int) throws {
         let home = try Binary.isolatedHome()
         try CallModeTests.seed(home: home)
-        let binary = TmuxSession.shellQuoted(Binary.path)
-        let session = try TmuxSession(
-            command: "\(binary) pick --contact 'Dana Lee' --seed 2 --minutes 18; \(binary) plan 'Dana Lee'",
-            environment: Binary.environment(home: home), width: width, height: 40)
-        defer { session.close() }
-        #expect(try session.waitForExit() == 0)
+        let (lines, joined) = try printed("pick --contact 'Dana Lee' --seed 2 --minutes 18; plan 'Dana Lee'", home: home, width: width)
         let plan = try Binary.run(["plan", "Dana Lee", "--json"], home: home)
         let items = try JSONDecoder().decode([Item].self, from: Data(plan.stdout.utf8))
-        // tmux cuts a line too long for the pane where it is full: a word cut in two is a line too long.
-        let lines = session.screen(includingScrollback: true).components(separatedBy: "\n")
         // Continuation lines of a numbered question start under its first word, at column 6.
         let numbered = try Regex(#"^ {0,2}\d+\. "#)
         var inQuestion = false
@@ -36,7 +42,6 @@ import Testing
             }
         }
         // Joined back, every question, follow-up and id reads whole: no word cut in two.
-        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         for item in items {
             #expect(joined.contains(item.text), "cut: \(item.text)")
             item.followups.forEach { #expect(joined.contains($0), "cut: \($0)") }
@@ -56,12 +61,7 @@ import Testing
         let json = try Binary.run(["lint", question, "--json"], home: home)
         let findings = try JSONDecoder().decode([Finding].self, from: Data(json.stdout.utf8))
         #expect(findings.count > 1)
-        let session = try TmuxSession(command: "\(TmuxSession.shellQuoted(Binary.path)) lint '\(question)'",
-                                      environment: Binary.environment(home: home), width: 50, height: 40)
-        defer { session.close() }
-        #expect(try session.waitForExit() == 1)
-        let lines = session.screen(includingScrollback: true).components(separatedBy: "\n")
-        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let (lines, joined) = try printed("lint '\(question)'", home: home, width: 50, status: 1)
         for finding in findings {
             #expect(joined.contains(finding.message), "cut: \(finding.message)")
             #expect(joined.contains("try: " + finding.suggestion), "cut: \(finding.suggestion)")
@@ -75,12 +75,7 @@ import Testing
     @Test func nextWrapsEachStepUnderItself() throws {
         let home = try Binary.isolatedHome()
         try CallModeTests.seed(home: home)
-        let session = try TmuxSession(command: "\(TmuxSession.shellQuoted(Binary.path)) next",
-                                      environment: Binary.environment(home: home), width: 50, height: 20)
-        defer { session.close() }
-        #expect(try session.waitForExit() == 0)
-        let lines = session.screen(includingScrollback: true).components(separatedBy: "\n")
-        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let (lines, joined) = try printed("next", home: home, width: 50)
         #expect(joined.contains(#"Get ready: `prep "Dana Lee"`, `rehearse "Dana Lee"`, then `call "Dana Lee"` when you talk"#))
         #expect(joined.contains("[request → ▸prep → call → wrap → thanks → check-in]"))
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(lines)")
