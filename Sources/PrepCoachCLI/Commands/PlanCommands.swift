@@ -46,7 +46,7 @@ struct PlanCommand: CoachCommand {
             guard let undone = try context.store().undoPlanChange(contactID: contact.id!) else {
                 throw CommandFailure("nothing to undo in \(contact.name)'s plan")
             }
-            context.console.line("Undid \(undone): \(contact.name)'s plan is back as it was.")
+            context.console.line("Undid the last change (\(undone)): \(contact.name)'s plan is back as it was.")
         case "drop":
             let index = try plan.index(numbers, at: 0, count: 1, usage: "drop N")
             let dropped = plan.editor.items[index]
