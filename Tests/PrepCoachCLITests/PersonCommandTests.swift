@@ -31,6 +31,15 @@ import PrepCoachCore
         ])
         #expect(coach.err.contains("'medium' is not one of solo, small, large"))
         #expect(try coach.contact("Lou").person == PersonFacts(roleFamily: "clinical", employment: "owner", size: "large"))
+
+        // A founder owns the business: not asked how senior they are.
+        try coach.run(#"contact add Rosa --role Founder --company "Rosa's Bakery" --industry retail"#,
+                      answers: ["stores-and-hospitality", "small"], interactive: true)
+        #expect(coach.prompts.map { $0.components(separatedBy: " (")[0] } == [
+            "Rosa: what do they do there?", "Rosa: how big is the organisation?",
+        ])
+        #expect(try coach.contact("Rosa").person
+            == PersonFacts(roleFamily: "stores-and-hospitality", employment: "owner", size: "small"))
     }
 
     @Test func editSetsAndClearsFactsAndRefusesContradictions() throws {
