@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `pick`, `plan`, `lint` and `next` on a narrow terminal: words stay whole, and a question's
+/// `pick`, `plan`, `lint`, `next` and `contact add` on a narrow terminal: words stay whole, and a question's
 /// later lines sit under its text, not under its number.
 @Suite(.serialized) struct PlanWrapTests {
     private struct Item: Decodable {
@@ -79,5 +79,11 @@ import Testing
         #expect(joined.contains(#"Get ready: `prep "Dana Lee"`, `rehearse "Dana Lee"`, then `call "Dana Lee"` when you talk"#))
         #expect(joined.contains("[request → ▸prep → call → wrap → thanks → check-in]"))
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") }, "\(lines)")
+    }
+
+    @Test func contactAddSaysWhatIsNextInWholeWords() throws {
+        let home = try Binary.isolatedHome()
+        let (_, joined) = try printed("contact add 'Ann Lee' --seniority mid --employee --size large", home: home, width: 50)
+        #expect(joined.contains(#"Next: `request "Ann Lee"` drafts your request; `pick --contact "Ann Lee"` picks your questions."#))
     }
 }
