@@ -50,7 +50,7 @@ import PrepCoachCore
         let coach = ScriptedCoach()
         let store = try coach.store
         for number in 0..<1_000 { _ = try store.addResearch(company: "Firm \(number) Partners", text: "founded \(number)", at: Date()) }
-        _ = try store.addResearch(company: String(repeating: "x", count: 10_240), text: "a long name", at: Date())
+        _ = try store.addResearch(company: String(repeating: "x", count: 200), text: "a long name", at: Date())  // the longest accepted
         #expect(try coach.run(#"lint "When was Firm 512 Partners founded?""#) == 1)
         #expect(coach.out.contains("[research-founding-history]"))
         #expect(coach.out.contains("[answered-by-your-research]") && coach.out.contains("'founded 512' (notes on Firm 512 Partners)"))
