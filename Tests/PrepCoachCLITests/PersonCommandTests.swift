@@ -31,6 +31,15 @@ import PrepCoachCore
         ])
         #expect(coach.err.contains("'medium' is not one of solo, small, large"))
         #expect(try coach.contact("Lou").person == PersonFacts(roleFamily: "clinical", employment: "owner", size: "large"))
+
+        // A founder owns the business: not asked how senior they are.
+        try coach.run(#"contact add Rosa --role Founder --company "Rosa's Bakery" --industry retail"#,
+                      answers: ["stores-and-hospitality", "small"], interactive: true)
+        #expect(coach.prompts.map { $0.components(separatedBy: " (")[0] } == [
+            "Rosa: what do they do there?", "Rosa: how big is the organisation?",
+        ])
+        #expect(try coach.contact("Rosa").person
+            == PersonFacts(roleFamily: "stores-and-hospitality", employment: "owner", size: "small"))
     }
 
     @Test func editSetsAndClearsFactsAndRefusesContradictions() throws {
@@ -61,6 +70,9 @@ import PrepCoachCore
         try coach.run("pick --stage early --industry education --role-family higher-education --seniority executive")
         #expect(coach.out.hasPrefix("Plan for the early career stage in education, talking to an executive higher "
                                     + "education professional · "))
+        try coach.run(#"contact add "Rosa Diaz" --role Founder --company "Rosa's Bakery" --industry retail --seniority executive"#)
+        try coach.run(#"pick --contact "Rosa Diaz" --stage changer --seed 1"#)
+        #expect(coach.out.hasPrefix("Plan for the career changer stage in retail, talking to a founder at Rosa's Bakery · "))
     }
 
     @Test func pickOptionsShapeThePlan() throws {

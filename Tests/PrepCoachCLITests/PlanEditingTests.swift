@@ -22,7 +22,7 @@ import PrepCoachCore
         #expect(try coach.run(#"plan "Dana Lee" swap 1 2"#) == 0)
         #expect(try plan(coach).prefix(2).map(\.id) == [original[3].id, original[2].id])
         for _ in 0..<3 { #expect(try coach.run(#"plan "Dana Lee" undo"#) == 0) }
-        #expect(coach.out.contains("Undid dropped 2"))
+        #expect(coach.out.contains("Undid the last change (dropped 2): "))
         #expect(try plan(coach).map(\.id) == original.map(\.id))
     }
 

@@ -50,7 +50,7 @@ import PrepCoachCore
         let coach = ScriptedCoach()
         let store = try coach.store
         for number in 0..<1_000 { _ = try store.addResearch(company: "Firm \(number) Partners", text: "founded \(number)", at: Date()) }
-        _ = try store.addResearch(company: String(repeating: "x", count: 10_240), text: "a long name", at: Date())
+        _ = try store.addResearch(company: String(repeating: "x", count: 200), text: "a long name", at: Date())  // the longest accepted
         #expect(try coach.run(#"lint "When was Firm 512 Partners founded?""#) == 1)
         #expect(coach.out.contains("[research-founding-history]"))
         #expect(coach.out.contains("[answered-by-your-research]") && coach.out.contains("'founded 512' (notes on Firm 512 Partners)"))
@@ -95,7 +95,7 @@ import PrepCoachCore
     @Test func aMessageOfManyMatchesOnALongQuestionStaysShort() throws {
         let coach = ScriptedCoach()
         let bank = try userBank(coach, rule: rule(message: String(repeating: "{match} ", count: 2_000), flag: "x"))
-        let long = String(repeating: "word ", count: 90)  // within the 500-character limit; 2,000 quotes of it would be 900 KB
+        let long = String(repeating: "word ", count: 99) // within the 500-character question limit
         try coach.run("lint --bank \(bank) \"\(long)\"")
         #expect(coach.out.utf8.count < 200_000)
         #expect(coach.out.contains("[no-everything]"))

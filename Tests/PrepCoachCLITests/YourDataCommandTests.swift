@@ -123,6 +123,9 @@ import PrepCoachCore
             (#"{"format": "something-else", "version": 1}"#, "is not a prepcoach export (its format is 'something-else')"),
             (#"{"format": "prepcoach-export", "version": 99}"#, "was exported by a newer prepcoach (format version 99"),
             (#"{"format": "prepcoach-export", "version": 1, "contacts": [{"id": 1}]}"#, "contacts[0].name: missing"),
+            (#"{"format": "prepcoach-export", "version": 1, "contacts": [{"id": 1e30}]}"#,
+             "contacts[0].id: 1e+30 is not a whole number prepcoach can store"),
+            (#"{"format": "prepcoach-export", "version": 1.5}"#, "version: 1.5 is not a whole number"),
         ]
         for (text, message) in cases {
             try text.write(to: file, atomically: true, encoding: .utf8)

@@ -69,7 +69,18 @@ import Testing
         #expect(LetterPhrases.connection("through the hiking club") == "We are connected through the hiking club.")
         #expect(LetterPhrases.connection("we both volunteer at the food bank") == "We both volunteer at the food bank.")
         #expect(LetterPhrases.connection("worked together at Acme") == "We worked together at Acme.")
+        #expect(LetterPhrases.connection("I buy bread at your Alberta Street shop every Saturday")
+                == "I buy bread at your Alberta Street shop every Saturday.")
+        #expect(LetterPhrases.connection("you spoke at our design meetup") == "You spoke at our design meetup.")
         #expect(LetterPhrases.connection("  ...  ") == nil)
+    }
+
+    @Test func aQuotedPointLeavesOutTheNoteTakersReport() {
+        #expect(LetterPhrases.quoted("she says most people think baking is the job")
+                == "“Most people think baking is the job”")
+        #expect(LetterPhrases.quoted("He said that shadowing beats courses.") == "“Shadowing beats courses”")
+        #expect(LetterPhrases.quoted("shadow a charge nurse first") == "“Shadow a charge nurse first”")
+        #expect(LetterPhrases.quoted("they") == "“They”")
     }
 
     @Test func hopeToLearnIsAClauseOrAQuotedQuestion() {

@@ -30,7 +30,7 @@ struct ContactAddCommand: CoachCommand {
         let name = saved.commandArgument
         let facts = PersonPhrase.facts(saved.person)
         context.console.line("Added \(saved.name)" + (facts.isEmpty ? "." : " (\(facts))."))
-        context.console.line(context.console.style.dim(
+        context.console.paragraph(context.console.style.dim(
             "Next: `request \(name)` drafts your request; `pick --contact \(name)` picks your questions."))
     }
 }

@@ -110,7 +110,8 @@ enum BankLoaderPaths {
     }
 }
 
-/// `file:line: severity [rule-id] message`, then the suggestion, then a summary.
+/// `file:line: severity [rule-id] message`, then the suggestion, then a summary,
+/// wrapped to the terminal with later lines indented.
 /// Lines are gathered and written in large pieces: a file of many questions
 /// must not cost a system call per printed line.
 struct FindingPrinter {
@@ -119,6 +120,7 @@ struct FindingPrinter {
 
     func print(_ items: [LintedLine], checked: Int) {
         let style = console.style
+        let width = console.columns()
         var buffer = ""
         func emit(_ line: String) {
             buffer += line
@@ -134,9 +136,10 @@ struct FindingPrinter {
                 let severity = finding.rule.severity
                 let label = severity == .error ? style.error("error") : severity == .warning
                     ? style.warning("warning") : style.accent("suggestion")
-                emit("\(place)\(label) [\(finding.rule.id)] \(finding.message)")
-                if item.line.location != nil { emit(style.dim("    \(item.line.text)")) }
-                emit("    \(style.good("try:")) \(finding.rule.suggestion)")
+                emit(TextWrap.wrapped("\(place)\(label) [\(finding.rule.id)] \(finding.message)", width: width, indent: "    "))
+                if item.line.location != nil { emit(TextWrap.wrapped(style.dim(item.line.text), width: width, indent: "    ")) }
+                emit(TextWrap.wrapped("\(style.good("try:")) \(finding.rule.suggestion)", width: width,
+                                      indent: "         ", firstIndent: "    "))
             }
         }
         let count = items.reduce(0) { $0 + $1.findings.count }

@@ -31,13 +31,17 @@ struct NextCommand: CoachCommand {
             return
         }
         context.console.line(style.bold("Next steps"))
+        let width = context.console.columns()
+        func show(_ text: String, indent: String) {
+            context.console.line(TextWrap.wrapped(text, width: width, indent: indent + "  ", firstIndent: indent))
+        }
         for entry in progress {
             let action = NextStep(entry, now: now)
             let when = action.due.map { due in " — " + (due.isOverdue ? style.error(due.text) : due.text) } ?? ""
-            context.console.line("  \(style.accent(entry.contact.name)) " + style.dim("[\(action.journey)]"))
-            context.console.line("    \(action.text)\(when)")
+            show("\(style.accent(entry.contact.name)) " + style.dim("[\(action.journey)]"), indent: "  ")
+            show("\(action.text)\(when)", indent: "    ")
             for task in entry.openTasks {
-                context.console.line(style.dim("    · #\(task.id!) \(task.text)") + (task.dueAt.map { " (\(Due($0, now: now).text))" } ?? ""))
+                show(style.dim("· #\(task.id!) \(task.text)") + (task.dueAt.map { " (\(Due($0, now: now).text))" } ?? ""), indent: "    ")
             }
         }
     }
@@ -60,8 +64,11 @@ struct NextStep {
         case .toThank: 4
         case .thanked: 5
         }
+        // Getting ready before asking: the request is not done, only skipped ahead of.
+        let unsentRequest = progress.stage == .preparing && !progress.requestSent
         journey = steps.enumerated().map { step in
-            (step.offset < current ? "✓" : step.offset == current ? "▸" : "") + step.element
+            let done = step.offset < current && !(step.offset == 0 && unsentRequest)
+            return (done ? "✓" : step.offset == current ? "▸" : "") + step.element
         }.joined(separator: " → ")
 
         due = progress.due.map { Due($0, now: now) }
@@ -72,6 +79,7 @@ struct NextStep {
         case .toRequest: "Ask for a conversation: `request \(name)`, then `request \(name) --sent`"
         case .requestSent: "Request sent; while you wait, `pick --contact \(name)` builds your questions"
         case .preparing: "Get ready: `prep \(name)`, `rehearse \(name)`, then `call \(name)` when you talk"
+            + (unsentRequest ? "; the request is not sent yet: `request \(name)`" : "")
         case .callOpen: "A call is still open: `call \(name)` resumes it, `end` there finishes it"
         case .toWrap: "The call ended: `wrap \(name)` drafts the thank-you, to send within 24 hours of the call"
         case .toThank: "Send the thank-you: `thanks \(name)` shows it, `thanks \(name) --sent` once sent"

@@ -9,7 +9,9 @@ struct PersonQuestions {
 
     func askUnknown(about contact: inout Contact) throws {
         guard context.isInteractive else { return }
-        for kind in TagKind.personal where contact.person[kind] == nil {
+        // An owner runs the business: "how senior?" has no answer a founder would recognise.
+        for kind in TagKind.personal where contact.person[kind] == nil
+            && !(kind == .seniority && contact.person.employment == "owner") {
             let choices = kind == .roleFamily ? contact.industry.map(vocabulary.roleFamilies(of:)) ?? []
                 : vocabulary.tags(kind)
             guard !choices.isEmpty else { continue }

@@ -108,16 +108,16 @@ struct PickCommand: CoachCommand {
             return
         }
         let talkingTo = PersonPhrase.describe(facts, role: person?.role, company: person?.company, vocabulary: vocabulary)
-        context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary, person: talkingTo)
-            .format(plan))
+        context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary, person: talkingTo,
+                                                    width: context.console.columns()).format(plan))
         if let person {
             let skipped = asked.isEmpty ? "" : " (\(asked.count.counted("question")) asked in earlier calls left out)"
             if !keptOwn.isEmpty {
-                context.console.line("Kept your own \(keptOwn.count == 1 ? "question" : "\(keptOwn.count) questions") "
+                context.console.paragraph("Kept your own \(keptOwn.count == 1 ? "question" : "\(keptOwn.count) questions") "
                     + "in the plan, before the closing ones: " + keptOwn.map { "\"\($0.text)\"" }.joined(separator: ", ")
                     + ". `plan \(person.commandArgument) drop N` takes one out.")
             }
-            context.console.line(context.console.style.dim(
+            context.console.paragraph(context.console.style.dim(
                 "Saved as \(person.name)'s plan\(skipped): `plan \(person.commandArgument)` shows it, "
                     + "`add \(person.commandArgument) \"…\"` adds your own, `plan \(person.commandArgument) undo` "
                     + "brings back the previous plan, `call \(person.commandArgument)` uses it."))

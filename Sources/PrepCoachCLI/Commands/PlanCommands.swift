@@ -46,7 +46,7 @@ struct PlanCommand: CoachCommand {
             guard let undone = try context.store().undoPlanChange(contactID: contact.id!) else {
                 throw CommandFailure("nothing to undo in \(contact.name)'s plan")
             }
-            context.console.line("Undid \(undone): \(contact.name)'s plan is back as it was.")
+            context.console.line("Undid the last change (\(undone)): \(contact.name)'s plan is back as it was.")
         case "drop":
             let index = try plan.index(numbers, at: 0, count: 1, usage: "drop N")
             let dropped = plan.editor.items[index]
@@ -95,11 +95,12 @@ struct PlanCommand: CoachCommand {
             throw CommandFailure("\(contact.name) has no plan yet; make one with `pick --contact \(contact.commandArgument)`")
         }
         let style = context.console.style
-        context.console.line(style.bold("Plan for \(contact.name)")
-            + style.dim(" · \(items.count.counted("question")) · \(items.reduce(0) { $0 + $1.minutes }) min"))
+        let width = context.console.columns()
+        context.console.line(TextWrap.wrapped(style.bold("Plan for \(contact.name)")
+            + style.dim(" · \(items.count.counted("question")) · \(items.reduce(0) { $0 + $1.minutes }) min"), width: width))
         for (number, item) in zip(1..., items) {
-            let source = item.questionID ?? "your own"
-            context.console.line("\(String(number).leftPadded(to: 3)). \(item.text) " + style.dim("(\(item.minutes) min · \(source))"))
+            context.console.line(QuestionFormatter(style: style).item(
+                number: number, text: item.text, minutes: item.minutes, source: item.questionID ?? "your own", width: width))
         }
     }
 }
@@ -201,7 +202,7 @@ struct PlanChanges {
         let budget = meeting - PlanRequest.defaultReservedMinutes
         let total = editor.totalMinutes
         guard total > budget, total > original.totalMinutes else { return }
-        let over = "the plan would take \(total) min, over the \(budget) min for questions in a \(meeting)-minute meeting"
+        let over = "the plan would take \(total) min, over the \(budget) min for questions in \(meeting.indefiniteArticle) \(meeting)-minute meeting"
         if anyway {
             context.console.warning(over)
             return

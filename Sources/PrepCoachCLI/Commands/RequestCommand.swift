@@ -36,8 +36,10 @@ struct RequestCommand: CoachCommand {
         var contact = try lookup.contact(named: name)
         if sent {
             try store.log(Interaction(contactID: contact.id!, kind: .request, text: channel.rawValue, at: context.now()))
-            context.console.line("Request to \(contact.name) recorded as sent (\(channel.rawValue)). "
-                                 + "`next` shows what comes after; `pick --contact \(contact.commandArgument)` starts your questions.")
+            let hasPlan = try !store.plan(contactID: contact.id!).isEmpty
+            context.console.paragraph("Request to \(contact.name) recorded as sent (\(channel.rawValue)). `next` shows what comes after; "
+                + (hasPlan ? "`prep \(contact.commandArgument)` gets you ready."
+                           : "`pick --contact \(contact.commandArgument)` starts your questions."))
             return
         }
         let referrer = try lookup.referrer(of: contact)

@@ -1,4 +1,5 @@
 import Foundation
+import LineEditor
 import PrepCoachCore
 
 /// Where command output goes: standard output and standard error in the real
@@ -7,11 +8,15 @@ import PrepCoachCore
 /// made terminal-safe here (see `TerminalText`), so no command has to.
 public final class Console {
     public let style: Style
+    /// The width output is wrapped to, asked each time (the terminal may be resized); nil: not a terminal, no wrapping.
+    let columns: () -> Int?
     private let writeOut: (String) -> Void
     private let writeErr: (String) -> Void
 
-    public init(style: Style, out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    public init(style: Style, columns: @escaping () -> Int? = { nil },
+                out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         self.style = style
+        self.columns = columns
         self.writeOut = { out(TerminalText.safe($0, colors: style.enabled)) }
         self.writeErr = { err(TerminalText.safe($0, colors: style.enabled)) }
     }
@@ -26,12 +31,16 @@ public final class Console {
         let color = colorAllowed && Style.colorWanted(environment: environment, outputIsTerminal: isatty(1) == 1)
         return Console(
             style: Style(enabled: color),
+            columns: TerminalSize.outputColumns,
             out: { FileHandle.standardOutput.write(Data($0.utf8)) },
             err: { FileHandle.standardError.write(Data($0.utf8)) })
     }
 
     /// Writes a line (or several) to standard output.
     public func line(_ text: String = "") { writeOut(text + "\n") }
+
+    /// Writes a paragraph word-wrapped to the terminal (as is when output is not one).
+    func paragraph(_ text: String) { line(TextWrap.wrapped(text, width: columns())) }
 
     /// Writes text as is, for output assembled elsewhere.
     public func write(_ text: String) { writeOut(text) }

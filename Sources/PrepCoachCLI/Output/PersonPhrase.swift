@@ -14,13 +14,15 @@ enum PersonPhrase {
             ?? (person.employment == "owner" ? "business owner" : nil)
         if noun == nil, person.seniority != nil || person.size != nil || company != nil { noun = "professional" }
         guard var noun else { return nil }
-        // The seniority's first alias is its adjective; left out when the role already says it.
+        let owner = person.employment == "owner" ? vocabulary.tag(.employment, id: "owner") : nil
+        let roleSaysOwner = owner.map { mentions(noun, anyOf: $0.aliases) } ?? false
+        // The seniority's first alias is its adjective; left out when the role already says it,
+        // or names the owner ("an executive founder" says nothing "a founder" does not).
         if let tag = person.seniority.flatMap({ vocabulary.tag(.seniority, id: $0) }),
-           !mentions(noun, anyOf: [tag.id] + tag.aliases) {
+           !mentions(noun, anyOf: [tag.id] + tag.aliases), !roleSaysOwner {
             noun = (tag.aliases.first ?? tag.id) + " " + noun
         }
-        if person.employment == "owner", let owner = vocabulary.tag(.employment, id: "owner"),
-           !mentions(noun, anyOf: owner.aliases) {
+        if owner != nil, !roleSaysOwner {
             noun += " who runs the business"
         }
         var phrase = article(for: noun) + " " + noun

@@ -7,15 +7,19 @@ struct PlanFormatter {
     let vocabulary: TagVocabulary
     /// Who the plan is for, as `PersonPhrase.describe` words it.
     var person: String?
+    /// The terminal's width, to wrap to; nil: not a terminal.
+    var width: Int?
 
     func format(_ plan: Plan) -> String {
         let request = plan.request
         let stage = vocabulary.tag(.stage, id: request.stage)?.phrase ?? request.stage
         let industry = vocabulary.tag(.industry, id: request.industry)?.phrase ?? request.industry
-        var lines = [style.bold("Plan for the \(stage) stage in \(industry)"
+        let meeting = request.meetingMinutes
+        var lines = [TextWrap.wrapped(style.bold("Plan for the \(stage) stage in \(industry)"
                                 + (person.map { ", talking to \($0)" } ?? "")) + style.dim(
-            " · \(plan.questions.count.counted("question")) · \(plan.totalMinutes) min of questions in a "
-                + "\(request.meetingMinutes)-min meeting (\(request.reservedMinutes) kept for introductions and thanks)")]
+            " · \(plan.questions.count.counted("question")) · \(plan.totalMinutes) min of questions in "
+                + "\(meeting.indefiniteArticle) \(meeting)-min meeting (\(request.reservedMinutes) kept for introductions and thanks)"),
+            width: width)]
         var currentTopic: String?
         // The referral's topic reads as one part: "may I use your name?" stays with the names.
         let referralTopic = plan.questions.first(where: \.isReferral)?.topic
@@ -26,10 +30,11 @@ struct PlanFormatter {
                 lines.append(style.accent(heading))
                 currentTopic = heading
             }
-            lines.append(QuestionFormatter(style: style).numbered(question, number: number))
+            lines.append(QuestionFormatter(style: style).numbered(question, number: number, width: width))
         }
         lines.append("")
-        lines.append(style.dim("Seed \(request.seed): add --seed \(request.seed) to get this plan again."))
+        lines.append(TextWrap.wrapped(style.dim("Seed \(request.seed): add --seed \(request.seed) to get this plan again."),
+                                      width: width))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -43,12 +48,18 @@ struct PlanFormatter {
 struct QuestionFormatter {
     let style: Style
 
-    func numbered(_ question: Question, number: Int) -> String {
-        var text = "\(String(number).leftPadded(to: 3)). \(question.text) " + style.dim("(\(question.minutes) min · \(question.id))")
+    func numbered(_ question: Question, number: Int, width: Int? = nil) -> String {
+        var text = item(number: number, text: question.text, minutes: question.minutes, source: question.id, width: width)
         for followup in question.followups {
-            text += "\n       " + style.dim("↳ \(followup)")
+            text += "\n" + TextWrap.wrapped(style.dim("↳ \(followup)"), width: width, indent: "         ", firstIndent: "       ")
         }
         return text
+    }
+
+    /// "  3. text (2 min · source)", wrapped with the text's later lines under its first word.
+    func item(number: Int, text: String, minutes: Int, source: String, width: Int?) -> String {
+        TextWrap.wrapped("\(text) " + style.dim("(\(minutes)\(TextWrap.noBreakSpace)min · \(source))"),
+                         width: width, indent: "     ", firstIndent: "\(String(number).leftPadded(to: 3)). ")
     }
 
     func row(_ question: Question) -> String {

@@ -1,8 +1,8 @@
 import Foundation
 import LineEditor
 
-/// Word wrap by display width (wide characters count two columns): words move whole
-/// to the next line, and only a word longer than a line is broken.
+/// Word wrap by display width (wide characters count two columns, `Style`'s colour
+/// codes none): words move whole to the next line, and only a word longer than a line is broken.
 enum TextWrap {
     /// Joins words that must stay on one line ("3 min"); printed as a plain space.
     static let noBreakSpace: Character = "\u{00A0}"
@@ -14,10 +14,10 @@ enum TextWrap {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = lines.isEmpty ? (firstIndent ?? indent) : indent
             var lineIsEmpty = true
-            let room = { max(width - DisplayWidth.of(line), 1) }
+            let room = { max(width - columns(of: line), 1) }
             for word in paragraph.split(separator: " ") {
                 var word = Substring(word)
-                if !lineIsEmpty && DisplayWidth.of(word) + 1 > room() {
+                if !lineIsEmpty && columns(of: word) + 1 > room() {
                     lines.append(line)
                     (line, lineIsEmpty) = (indent, true)
                 }
@@ -26,7 +26,7 @@ enum TextWrap {
                 }
                 // A word longer than a whole line: break it where the line is full. Its width is
                 // counted down, not measured again per piece (a 100 KB pasted word took minutes).
-                var wordWidth = DisplayWidth.of(word)
+                var wordWidth = columns(of: word)
                 while wordWidth > room() {
                     let (head, headWidth) = prefix(of: word, fitting: room())
                     lines.append(line + head)
@@ -50,19 +50,42 @@ enum TextWrap {
         return lines(text, width: width, indent: indent, firstIndent: firstIndent).joined(separator: "\n")
     }
 
+    /// Display width, not counting colour codes (`ESC [ … m`), which take no column.
+    private static func columns(of text: some StringProtocol) -> Int {
+        guard text.contains("\u{1B}") else { return DisplayWidth.of(text) }
+        var width = 0
+        var inEscape = false
+        for character in text {
+            if character == "\u{1B}" {
+                inEscape = true
+            } else if inEscape {
+                inEscape = character != "m"
+            } else {
+                width += DisplayWidth.of(character)
+            }
+        }
+        return width
+    }
+
     private static func spacesPrinted(_ line: String) -> String {
         line.replacingOccurrences(of: String(noBreakSpace), with: " ")
     }
 
-    /// The longest start of `word` that fits (at least one character), and its width.
+    /// The longest start of `word` that fits (at least one character), and its width;
+    /// a colour code is never cut.
     private static func prefix(of word: Substring, fitting columns: Int) -> (Substring, Int) {
         var used = 0
         var end = word.startIndex
-        while end < word.endIndex, used + DisplayWidth.of(word[end]) <= columns {
+        while end < word.endIndex {
+            if word[end] == "\u{1B}" {
+                end = word[end...].firstIndex(of: "m").map(word.index(after:)) ?? word.endIndex
+                continue
+            }
+            guard used + DisplayWidth.of(word[end]) <= columns else { break }
             used += DisplayWidth.of(word[end])
             end = word.index(after: end)
         }
-        guard end == word.startIndex else { return (word[..<end], used) }
+        guard used == 0, end < word.endIndex else { return (word[..<end], used) }
         return (word[...end], DisplayWidth.of(word[end]))
     }
 }

@@ -29,6 +29,8 @@ public struct ContactProgress: Sendable {
     public let lastContact: Date?
     /// Open to-dos and tell-the-referrer tasks for this contact.
     public let openTasks: [FollowUpTask]
+    /// Whether `request --sent` recorded asking them for a conversation (a plan may come first).
+    public let requestSent: Bool
 
     /// Everyone's progress, the most pressing first (earliest in the journey with a due date, then by due date).
     public static func all(in store: CoachStore, schedule: FollowUpSchedule = FollowUpSchedule()) throws -> [ContactProgress] {
@@ -65,7 +67,8 @@ public struct ContactProgress: Sendable {
             }
             return ContactProgress(contact: contact, stage: stage, referrer: contact.referredByID.flatMap { byID[$0] },
                                    due: due, lastContact: last,
-                                   openTasks: tasks.filter { $0.doneAt == nil && $0.kind != .thankYou })
+                                   openTasks: tasks.filter { $0.doneAt == nil && $0.kind != .thankYou },
+                                   requestSent: interactions.contains { $0.kind == .request })
         }
         .sorted { ($0.urgency, $0.due ?? .distantFuture) < ($1.urgency, $1.due ?? .distantFuture) }
     }

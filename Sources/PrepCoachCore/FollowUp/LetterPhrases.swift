@@ -32,7 +32,10 @@ public enum LetterPhrases {
             return phrase.isEmpty ? nil : "We are connected through \(nounPhrase(phrase))."
         }
         guard let firstWord = phrase.split(separator: " ").first?.lowercased() else { return nil }
-        if firstWord == "we" { return capitalized(phrase) + "." }
+        // A sentence of its own: "I buy bread at your shop every Saturday", "you spoke at our meetup".
+        if ["we", "i", "i'm", "i've", "i'd", "you", "you're", "you've"].contains(firstWord) {
+            return capitalized(phrase) + "."
+        }
         if firstWord == "referred", phrase.lowercased().hasPrefix("referred by ") {
             return "\(phrase.dropFirst("referred by ".count)) suggested I get in touch with you."
         }
@@ -57,10 +60,23 @@ public enum LetterPhrases {
         return "In particular, I hope to learn \(clause ? lowercasedFirst(phrase) : "about " + lowercasedFirst(phrase))."
     }
 
-    /// One thing they said, quoted as one: “Shadow a charge nurse before you apply”.
+    /// One thing they said, quoted as one: “Shadow a charge nurse before you apply”. A note that
+    /// reports it ("she says shadowing beats courses") is quoted without the report: the letter is to her.
     public static func quoted(_ point: String) -> String {
-        "“\(capitalized(trimmed(point)))”"
+        var text = trimmed(point)
+        let words = text.split(separator: " ", maxSplits: 2)
+        if words.count == 3, ["she", "he", "they"].contains(words[0].lowercased()),
+           reportingVerbs.contains(words[1].lowercased()) {
+            text = String(words[2])
+            if text.lowercased().hasPrefix("that ") { text = String(text.dropFirst(5)) }
+        }
+        return "“\(capitalized(text))”"
     }
+
+    private static let reportingVerbs: Set<String> = [
+        "says", "said", "say", "thinks", "thought", "think", "mentioned", "mentions", "explained", "explains",
+        "suggested", "suggests", "recommended", "recommends", "reckons", "feels", "felt", "believes", "noted",
+    ]
 
     /// Verbs a connection phrase may start with ("met at …", "worked together …").
     private static let clauseStarts: Set<String> = [

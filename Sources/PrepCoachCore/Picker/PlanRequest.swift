@@ -56,7 +56,7 @@ public enum PickError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .budgetTooSmall(meeting, reserved):
-            "a \(meeting)-minute meeting leaves no time for questions after the \(reserved.counted("minute")) kept for "
+            "\(meeting.indefiniteArticle) \(meeting)-minute meeting leaves no time for questions after the \(reserved.counted("minute")) kept for "
                 + "introductions and thanks; ask for more minutes"
         case let .noReferralQuestion(stage, industry):
             "no referral question suits stage '\(stage)' and industry '\(industry)'; "

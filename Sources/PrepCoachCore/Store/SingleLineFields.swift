@@ -1,17 +1,27 @@
 /// Names, roles and companies are shown on one line in tables, prompts, file
 /// names and calendar entries: a line break or control character in one is
-/// refused when it is stored, with the field named.
+/// refused when it is stored, with the field named, and so is one too long to
+/// be a name (a pasted document, a hostile import) that would swamp every screen.
 enum SingleLineFields {
-    static func check(_ fields: [(name: String, value: String?)]) throws {
+    /// The most characters a name, role or company may have.
+    static let maxLength = 200
+    /// How you know someone is a phrase, and holds a referrer's full name ("referred by …").
+    static let maxHowKnownLength = 500
+
+    static func check(_ fields: [(name: String, value: String?)], maxLength: Int = maxLength) throws {
         for field in fields {
-            if let value = field.value, let problem = ControlCharacters.problem(inField: field.name, value) {
+            guard let value = field.value else { continue }
+            if let problem = ControlCharacters.problem(inField: field.name, value) {
                 throw StoreError(problem)
+            }
+            if value.count > maxLength {
+                throw StoreError("the \(field.name) is \(value.count) characters long; at most \(maxLength) are accepted")
             }
         }
     }
 
     static func check(_ contact: Contact) throws {
-        try check([("name", contact.name), ("role", contact.role), ("company", contact.company),
-                   ("how-you-know-them", contact.howKnown)])
+        try check([("name", contact.name), ("role", contact.role), ("company", contact.company)])
+        try check([("how-you-know-them", contact.howKnown)], maxLength: maxHowKnownLength)
     }
 }

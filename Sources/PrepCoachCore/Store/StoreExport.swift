@@ -51,7 +51,7 @@ public struct StoreExport: Codable, Sendable, Equatable {
         do {
             header = try decoder.decode(Header.self, from: data)
         } catch {
-            throw StoreError("\(source) is not a prepcoach export (\(Self.describe(error)))")
+            throw StoreError("\(source) is not a prepcoach export (\(Self.describe(error, in: data)))")
         }
         guard header.format == formatName else {
             throw StoreError("\(source) is not a prepcoach export (its format is '\(header.format.prefix(40))')")
@@ -63,7 +63,7 @@ public struct StoreExport: Codable, Sendable, Equatable {
         do {
             return try decoder.decode(StoreExport.self, from: data)
         } catch {
-            throw StoreError("\(source) is not a valid prepcoach export (\(Self.describe(error)))")
+            throw StoreError("\(source) is not a valid prepcoach export (\(Self.describe(error, in: data)))")
         }
     }
 
@@ -79,7 +79,7 @@ public struct StoreExport: Codable, Sendable, Equatable {
     }
 
     /// "contacts[2].name: missing" rather than a DecodingError dump.
-    private static func describe(_ error: any Error) -> String {
+    private static func describe(_ error: any Error, in data: Data) -> String {
         func place(_ path: [any CodingKey]) -> String {
             let text = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             return text.hasPrefix(".") ? String(text.dropFirst()) : text
@@ -90,11 +90,32 @@ public struct StoreExport: Codable, Sendable, Equatable {
         case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
             return "\(place(context.codingPath)): \(context.debugDescription)"
         case let DecodingError.dataCorrupted(context):
+            // Foundation says only "not valid JSON" about valid JSON holding a number no Int can hold.
+            if context.codingPath.isEmpty, let json = try? JSONSerialization.jsonObject(with: data),
+               let (path, number) = firstNumberNotAWholeNumber(in: json, at: "") {
+                return "\(path.dropFirst()): \(number) is not a whole number prepcoach can store"
+            }
             let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
             let at = context.codingPath.isEmpty ? "" : "\(place(context.codingPath)): "
             return at + (underlying ?? context.debugDescription)
         default:
             return "\(error)"
+        }
+    }
+
+    /// Where in a parsed JSON document the first fraction or out-of-range number is (".calls[0].id"), and it.
+    private static func firstNumberNotAWholeNumber(in value: Any, at path: String) -> (String, String)? {
+        switch value {
+        case is Int, is Bool:
+            return nil
+        case let number as Double:
+            return number.rounded() == number && abs(number) < 0x1p63 ? nil : (path, "\(number)")
+        case let object as [String: Any]:
+            return object.keys.sorted().lazy.compactMap { firstNumberNotAWholeNumber(in: object[$0]!, at: "\(path).\($0)") }.first
+        case let array as [Any]:
+            return array.indices.lazy.compactMap { firstNumberNotAWholeNumber(in: array[$0], at: "\(path)[\($0)]") }.first
+        default:
+            return nil
         }
     }
 }
@@ -121,6 +142,18 @@ extension CoachStore {
     /// Loads an export into this database, which must be empty (merging two
     /// histories could silently pair the wrong people's notes). All or nothing.
     public func importAll(_ export: StoreExport) throws {
+        // The same limits as typing them: an edited export cannot bring in a 10 MB name.
+        func check(_ place: String, _ body: () throws -> Void) throws {
+            do { try body() } catch let error as StoreError {
+                throw StoreError("\(place): \(error.description); nothing was imported")
+            }
+        }
+        for (index, contact) in export.contacts.enumerated() {
+            try check("contacts[\(index)]") { try SingleLineFields.check(contact) }
+        }
+        for (index, note) in export.researchNotes.enumerated() {
+            try check("researchNotes[\(index)]") { try SingleLineFields.check([("company", note.company)]) }
+        }
         try database.write { db in
             let tables = ["contact", "researchNote", "planItem", "readinessAnswer", "call", "callEvent", "interaction",
                           "followUpTask", "rehearsal", "planLength"]
