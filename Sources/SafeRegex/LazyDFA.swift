@@ -104,35 +104,33 @@ struct LazyDFA {
         self.maxKeyInts = maxKeyInts
 
         // Byte classes: bytes with the same membership in every set (and the same
-        // word-ness, if word assertions are used) behave identically.
-        var signatureClass: [[UInt64]: Int] = [:]
+        // word-ness, if word assertions are used) behave identically. Found by
+        // splitting the classes by each set in turn, numbered by their first byte.
         var classOf = [Int](repeating: 0, count: 256)
-        var isWord: [Bool] = []  // per class
-        let words = (program.sets.count + 1 + 63) / 64
-        for b in 0...255 {
-            let byte = UInt8(b)
-            var sig = [UInt64](repeating: 0, count: words)
-            for (k, set) in program.sets.enumerated() where set.contains(byte) {
-                sig[k / 64] |= 1 << UInt64(k % 64)
+        var classCount = 1
+        var renumber = [Int](repeating: -1, count: 512)
+        func split(by member: (UInt8) -> Bool) {
+            for index in 0..<(2 * classCount) { renumber[index] = -1 }
+            var next = 0
+            for b in 0...255 {
+                let key = classOf[b] * 2 + (member(UInt8(b)) ? 1 : 0)
+                if renumber[key] < 0 {
+                    renumber[key] = next
+                    next += 1
+                }
+                classOf[b] = renumber[key]
             }
-            let word = isWordByte(byte)
-            if program.usesWordAssertions && word {
-                let k = program.sets.count
-                sig[k / 64] |= 1 << UInt64(k % 64)
-            }
-            if let c = signatureClass[sig] {
-                classOf[b] = c
-            } else {
-                signatureClass[sig] = isWord.count
-                classOf[b] = isWord.count
-                isWord.append(word)
-            }
+            classCount = next
         }
+        for set in program.sets { split(by: set.contains) }
+        if program.usesWordAssertions { split(by: isWordByte) }
+        var isWord = [Bool](repeating: false, count: classCount)  // per class
+        for b in (0...255).reversed() { isWord[classOf[b]] = isWordByte(UInt8(b)) }
         self.classOf = classOf
         classTable = UnsafeMutablePointer<Int>.allocate(capacity: 256)
         classTable.initialize(from: classOf, count: 256)
         classIsWord = isWord
-        classCount = isWord.count
+        self.classCount = classCount
 
         let n = program.insts.count
         currentSet = SparseSet(capacity: n)

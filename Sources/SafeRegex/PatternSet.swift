@@ -26,43 +26,21 @@ public final class PatternSet {
     /// Compiles `sources`; throws a `PatternSetError` naming the first bad pattern.
     /// `maxCachedStates` bounds each DFA cache (about 1 KiB per state, plus the
     /// states' NFA instruction lists, capped at 2M entries in all).
-    public init(_ sources: [String], maxCachedStates: Int = 10_000) throws(PatternSetError) {
-        var forwardProgram = Program()
-        var reverseProgram = Program()
-        var forwardPattern: [Int] = []
-        var forwardSuffix: [Int32] = []
-        var forwardGap: [Int] = []
-        for (index, source) in sources.enumerated() {
-            let node: Node
-            do {
-                node = try Parser.parse(source).node
-            } catch {
-                throw PatternSetError(index: index, error: error)
-            }
-            for unit in SetPlan.units(of: node) {
-                forwardPattern.append(index)
-                switch unit {
-                case .whole(let n):
-                    forwardProgram.add(n)
-                    forwardSuffix.append(-1)
-                    forwardGap.append(0)
-                case .split(let prefix, let suffix, let gap):
-                    forwardProgram.add(prefix)
-                    forwardSuffix.append(Int32(reverseProgram.starts.count))
-                    reverseProgram.add(suffix.reversed)
-                    forwardGap.append(gap)
-                }
-            }
-        }
-        count = sources.count
-        self.forwardPattern = forwardPattern
-        self.forwardSuffix = forwardSuffix
-        self.forwardGap = forwardGap
-        hasSplits = !reverseProgram.starts.isEmpty
-        forwardMatches = MatchRecorder(count: forwardProgram.starts.count)
-        reverseMatches = MatchRecorder(count: reverseProgram.starts.count)
-        forward = LazyDFA(program: forwardProgram, maxStates: maxCachedStates, maxKeyInts: 2_000_000)
-        reverse = LazyDFA(program: reverseProgram, maxStates: hasSplits ? maxCachedStates : 2, maxKeyInts: 2_000_000)
+    public convenience init(_ sources: [String], maxCachedStates: Int = 10_000) throws(PatternSetError) {
+        self.init(try CompiledPatternSet(sources), maxCachedStates: maxCachedStates)
+    }
+
+    /// The automata of patterns compiled already (perhaps in an earlier run).
+    public init(_ compiled: CompiledPatternSet, maxCachedStates: Int = 10_000) {
+        count = compiled.count
+        forwardPattern = compiled.forwardPattern
+        forwardSuffix = compiled.forwardSuffix
+        forwardGap = compiled.forwardGap
+        hasSplits = !compiled.reverse.starts.isEmpty
+        forwardMatches = MatchRecorder(count: compiled.forward.starts.count)
+        reverseMatches = MatchRecorder(count: compiled.reverse.starts.count)
+        forward = LazyDFA(program: compiled.forward, maxStates: maxCachedStates, maxKeyInts: 2_000_000)
+        reverse = LazyDFA(program: compiled.reverse, maxStates: hasSplits ? maxCachedStates : 2, maxKeyInts: 2_000_000)
     }
 
     deinit {

@@ -13,8 +13,9 @@ enum BenchCommand {
     static let usage = """
         usage: prepcoach-bench <command>
 
-          startup [--runs N]         time `prepcoach pick` from start to plan printed, on the
-                                     bundled banks and on a 100,000-question bank (default 30 runs)
+          startup [--runs N]         start-up times against a static Swift hello world: one-shot
+                                     commands on the bundled banks; a 100,000-question bank warm,
+                                     just after it changed, and inside one shell (default 30 runs)
           lint [--questions N]       lint throughput of the rule engine against grep -E
                                      (default 100000 questions)
           accuracy [PATH]            precision and recall of the rules, the lint model and both on a

@@ -10,14 +10,16 @@ struct ChildRun {
 /// the child's own resource usage (peak RSS) — Foundation's Process does not.
 enum ChildProcess {
     /// `arguments[0]` is looked up on PATH unless it contains a slash.
-    /// Standard output goes to `stdoutPath`; standard error is inherited.
-    /// `success` lists the exit statuses that are not failures (grep and lint exit 1 on what they find).
-    static func run(_ arguments: [String], stdoutPath: String = "/dev/null",
+    /// Standard output goes to `stdoutPath`; standard input comes from `stdinPath`
+    /// if given; standard error is inherited. `success` lists the exit statuses
+    /// that are not failures (grep and lint exit 1 on what they find).
+    static func run(_ arguments: [String], stdoutPath: String = "/dev/null", stdinPath: String? = nil,
                     environment: [String: String], success: Set<Int32> = [0]) throws -> ChildRun {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let stdinPath { posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0) }
 
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

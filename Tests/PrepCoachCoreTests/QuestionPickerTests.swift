@@ -23,6 +23,16 @@ import Testing
         return (banks, bank)
     }
 
+    /// A shell picks many plans from one bank: what the picker works out per
+    /// question is built once and shared by every picker on the bank (and its copies).
+    @Test func pickersOnOneBankShareItsColumns() throws {
+        let (banks, _) = try banks()
+        let copy = banks
+        #expect(copy.pickerColumns.memo === banks.pickerColumns.memo)
+        let request = PlanRequest(stage: "career-changer", industry: "healthcare", seed: 4)
+        #expect(try QuestionPicker(banks: banks).pick(request) == QuestionPicker(banks: copy).pick(request))
+    }
+
     @Test func planIsAConversationFromOpeningToClosingWithOneReferral() throws {
         let (banks, _) = try banks()
         for seed in UInt64(1)...20 {

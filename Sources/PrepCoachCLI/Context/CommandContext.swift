@@ -45,10 +45,13 @@ public final class CommandContext {
     public func banks(adding extra: [String] = []) -> Banks {
         let paths = bankPaths + extra.filter { !bankPaths.contains($0) }
         if let banks = loaded[paths] { return banks }
+        let snapshot = BankSnapshot.defaultFolder(environment: environment).map {
+            BankSnapshot(folder: $0, program: BankSnapshot.runningProgram)
+        }
         if bundledBanks == nil && loaded.isEmpty {
             console.error(BankPaths.notFoundMessage(executable: BankPaths.executablePath))
         }
-        let banks = BankLoader.load(paths, cache: BankCache.defaultFolder(environment: environment).map(BankCache.init))
+        let banks = snapshot?.load(paths) ?? BankLoader.load(paths)
         reportProblems(banks.diagnostics)
         loaded[paths] = banks
         return banks
@@ -100,11 +103,12 @@ public final class CommandContext {
         if let engine = engines[banks.files] { return engine }
         let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules)
         unknown.forEach(console.report)
-        let failing = try failingExamples(in: banks, rules: rules)
+        let precompiled = banks.precompiledRules.decoded()
+        let failing = try failingExamples(in: banks, rules: rules, precompiled: precompiled)
         if reportingFailures { failing.map(\.diagnostic).forEach(console.report) }
         let unused = Set(failing.map(\.rule.id))
         let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty && !unused.contains($0.id) }, macros: banks.macros,
-                                    opinion: modelOpinion(banks: banks, rules: rules),
+                                    precompiled: precompiled, opinion: modelOpinion(banks: banks, rules: rules),
                                     companies: CompanyNames(researchNotes.map(\.company)))
         engines[banks.files] = engine
         researchRule = rules.first { $0.id == ResearchAnswerCheck.rule.id }
@@ -114,10 +118,11 @@ public final class CommandContext {
     /// The examples that fail of rules outside the bundled folder (whose rules
     /// the test suite holds to their examples). Such a rule is not used: a
     /// rule that misses its own examples would misjudge questions silently.
-    public func failingExamples(in banks: Banks, rules: [Rule]) throws -> [ExampleFailure] {
+    public func failingExamples(in banks: Banks, rules: [Rule],
+                                precompiled: [String: CompiledRule] = [:]) throws -> [ExampleFailure] {
         let own = rules.filter { rule in !rule.patterns.isEmpty && !(bundledBanks.map { rule.location.file.hasPrefix($0 + "/") } ?? false) }
         guard !own.isEmpty else { return [] }
-        return try RuleEngine(rules: own, macros: banks.macros).exampleFailures().map { failure in
+        return try RuleEngine(rules: own, macros: banks.macros, precompiled: precompiled).exampleFailures().map { failure in
             ExampleFailure(rule: failure.rule, example: failure.example, shouldFlag: failure.shouldFlag, unused: true)
         }
     }

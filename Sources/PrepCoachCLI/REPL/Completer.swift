@@ -63,7 +63,7 @@ struct Completer {
         switch source {
         case let .tags(kind): context.banks().vocabulary.ids(kind)
         case .tagKinds: TagKind.allCases.map(\.listKey)
-        case .questionIDs: context.banks().questionIDs
+        case .questionIDs: Array(context.banks().idIndex.ids(withPrefix: current))
         case .commands: RootCommand.commandNames
         case .files: files(matching: current)
         case .contacts: (try? context.store().contacts().map(\.name)) ?? []

@@ -45,7 +45,10 @@ struct Repl {
         let style = context.console.style
         context.console.line(style.bold("prepcoach \(RootCommand.version)")
                              + " — type 'help' for commands, Tab to complete, Ctrl-D to quit.")
-        _ = context.banks()  // load now: problems show before the first prompt, and Tab is instant
+        // Load now: problems show before the first prompt, and Tab is instant;
+        // the indexes for completion and search are built while the user types.
+        let banks = context.banks()
+        DispatchQueue.global(qos: .utility).async { banks.prepareIndexes() }
         while true {
             switch editor.readLine(prompt: Self.prompt) {
             case .endOfInput:

@@ -6,35 +6,21 @@ import Foundation
 /// before any question is checked against it. A file that does not parse is
 /// reported and skipped; everything else still loads.
 public enum BankLoader {
-    /// With a `cache`, question files unchanged since the last run are not parsed again.
-    public static func load(_ paths: [String], cache: BankCache? = nil) -> Banks {
+    public static func load(_ paths: [String]) -> Banks {
         var banks = Banks()
-        var documents: [(kind: BankFileKind, document: YAMLDocument)] = []
-        var cached: [(file: String, entry: BankCache.Entry)] = []
-        func parse(_ file: String) {
-            guard let contents = read(file, diagnostics: &banks.diagnostics) else { return }
-            switch YAMLDocument.parse(path: file, contents: contents) {
-            case let .failure(diagnostic):
-                banks.diagnostics.append(diagnostic)
-            case .success(nil):
-                banks.diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file, line: 1, column: 1),
-                                                    "file is empty"))
-            case let .success(document?):
-                switch BankFileKind.of(document) {
-                case let .success(kind): documents.append((kind, document))
-                case let .failure(diagnostic): banks.diagnostics.append(diagnostic)
-                }
-            }
-        }
+        banks.files = dataFiles(in: paths, diagnostics: &banks.diagnostics)
         for folder in paths {
-            let model = (folder as NSString).appendingPathComponent(LintModel.folder)
-            banks.trainingFiles += modelFolderFiles(in: model)
-            let file = (model as NSString).appendingPathComponent(LintModel.fileName)
-            if FileManager.default.fileExists(atPath: file) { banks.modelFile = file }
+            let model = modelFiles(in: folder)
+            banks.trainingFiles += model.training
+            if FileManager.default.fileExists(atPath: model.model) { banks.modelFile = model.model }
         }
-        for file in dataFiles(in: paths, diagnostics: &banks.diagnostics) {
-            banks.files.append(file)
-            if let entry = cache?.entry(for: file) { cached.append((file, entry)) } else { parse(file) }
+        // Every file is read (and all but question files parsed) on all cores;
+        // question files wait for the vocabulary they are checked against.
+        let files = Parallel.map(banks.files.count) { index in FirstPass(file: banks.files[index]) }
+        var documents: [(kind: BankFileKind, document: YAMLDocument)] = []
+        for pass in files {
+            banks.diagnostics += pass.diagnostics
+            if let parsed = pass.parsed { documents.append(parsed) }
         }
         // Kinds are read in dependency order: tags before the questions that
         // use them, macros before the rules that expand them.
@@ -62,24 +48,12 @@ public enum BankLoader {
                 }
             }
         }
-        // Cached question files count only if checked against this same vocabulary.
-        let vocabulary = banks.vocabulary.fingerprint
-        var questionsByFile: [String: [Question]] = [:]
-        for (file, entry) in cached {
-            if entry.vocabulary == vocabulary {
-                questionsByFile[file] = entry.questions
-                banks.diagnostics += entry.diagnostics
-            } else {
-                parse(file)
-            }
+        let sources = files.compactMap { pass -> QuestionFiles.Source? in
+            if case let (file, text)? = pass.questionText { return .text(file: file, text: text) }
+            return pass.parsed.flatMap { $0.kind == .questions ? .document($0.document) : nil }
         }
-        let questionReader = QuestionBankReader(vocabulary: banks.vocabulary)
-        each(.questions) { document, reader in
-            let read = questionReader.read(document, reader: &reader)
-            questionsByFile[document.path] = read
-            cache?.store(BankCache.Entry(vocabulary: vocabulary, questions: read, diagnostics: reader.diagnostics),
-                         for: document.path)
-        }
+        let (questions, diagnostics) = QuestionFiles(reader: QuestionBankReader(vocabulary: banks.vocabulary)).read(sources)
+        banks.diagnostics += diagnostics
         for rule in rules {
             if let first = banks.rule(id: rule.id) {
                 banks.diagnostics.append(Diagnostic(.error, at: rule.location,
@@ -88,8 +62,7 @@ public enum BankLoader {
                 banks.rules.append(rule)
             }
         }
-        // In file order whether cached or not, so the same duplicate always wins.
-        for question in banks.files.flatMap({ questionsByFile[$0] ?? [] }) {
+        for question in questions {
             if let first = banks.add(question) {
                 banks.diagnostics.append(Diagnostic(.error, at: question.location,
                                                     "duplicate question id '\(question.id)'; first defined at \(first.location)"))
@@ -128,25 +101,15 @@ public enum BankLoader {
         return files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
     }
 
-    /// The labelled `.yaml` files in a bank folder's `model/` folder, sorted.
-    private static func modelFolderFiles(in folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+    /// A bank folder's `model/` folder: its labelled `.yaml` files, sorted, and
+    /// where the lint model would be (it may not exist).
+    static func modelFiles(in folder: String) -> (training: [String], model: String) {
+        let model = (folder as NSString).appendingPathComponent(LintModel.folder)
+        let training = ((try? FileManager.default.contentsOfDirectory(atPath: model)) ?? [])
             .filter { ["yaml", "yml"].contains(($0 as NSString).pathExtension) }
             .sorted()
-            .map { (folder as NSString).appendingPathComponent($0) }
-    }
-
-    private static func read(_ file: String, diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read file"))
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
-                                          "file is not UTF-8 text"))
-            return nil
-        }
-        return text
+            .map { (model as NSString).appendingPathComponent($0) }
+        return (training, (model as NSString).appendingPathComponent(LintModel.fileName))
     }
 }
 

@@ -10,6 +10,8 @@ public struct Banks: Sendable {
     /// What `prep` walks through before a call.
     public internal(set) var readinessChecks: [ReadinessCheck] = []
     public internal(set) var diagnostics: [Diagnostic] = []
+    /// Rule automata compiled in an earlier run (from the snapshot).
+    public internal(set) var precompiledRules = PrecompiledRules()
     /// Labelled questions for the lint model (`model/*.yaml` in a bank folder), read only to train it.
     public internal(set) var trainingFiles: [String] = []
     /// The lint model: the last `model/lint-model.bin` found, so a user's own replaces the bundled one.
@@ -17,6 +19,8 @@ public struct Banks: Sendable {
     /// The data files read, for `check-banks` to report on.
     public internal(set) var files: [String] = []
     private var indexByID: [String: Int] = [:]
+    /// Built from `questions` on first use, once loading is done.
+    let indexes = QuestionIndexes()
 
     public init() {}
 
@@ -26,9 +30,31 @@ public struct Banks: Sendable {
 
     public var questionIDs: [String] { questions.map(\.id) }
 
+    /// The question ids sorted, for completing a prefix.
+    public var idIndex: SortedQuestionIDs { indexes.sortedIDs.value { SortedQuestionIDs(questions) } }
+
+    var pickerColumns: PickerColumns { indexes.pickerColumns.value { PickerColumns(self) } }
+
+    /// Builds the indexes now (e.g. on another thread while the shell waits for input).
+    public func prepareIndexes() {
+        _ = idIndex
+        _ = pickerColumns
+        _ = searchIndex
+    }
+
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// Sets all the questions at once (from a snapshot); false if two share an id.
+    mutating func setQuestions(_ all: [Question]) -> Bool {
+        questions = all
+        indexByID = Dictionary(minimumCapacity: all.count)
+        for (index, question) in all.enumerated() where indexByID.updateValue(index, forKey: question.id) != nil {
+            return false
+        }
+        return true
+    }
 
     /// Adds a question unless its id is taken; returns the question already holding the id.
     mutating func add(_ question: Question) -> Question? {

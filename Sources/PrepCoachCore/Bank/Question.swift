@@ -6,7 +6,8 @@ public enum TagSet: Sendable, Hashable {
     public func contains(_ id: String) -> Bool {
         switch self {
         case .any: true
-        case let .only(ids): ids.contains(id)
+        // A question names one to three: comparing them beats hashing `id` (the picker asks for every question).
+        case let .only(ids): ids.count <= 4 ? ids.contains { $0 == id } : ids.contains(id)
         }
     }
 

@@ -29,23 +29,8 @@ extension Banks {
     /// Questions whose text, id or follow-ups contain every word, case- and
     /// accent-insensitively; those matching more often come first.
     public func search(_ words: [String]) -> [Question] {
-        let needles = words.map(Self.fold).filter { !$0.isEmpty }
-        guard !needles.isEmpty else { return [] }
-        return questions.compactMap { question -> (Int, Question)? in
-            let haystack = Self.fold(([question.id, question.text] + question.followups).joined(separator: " "))
-            var hits = 0
-            for needle in needles {
-                let count = haystack.components(separatedBy: needle).count - 1
-                guard count > 0 else { return nil }
-                hits += count
-            }
-            return (hits, question)
-        }
-        .sorted { $0.0 > $1.0 }
-        .map(\.1)
+        searchIndex.search(words).map { questions[$0] }
     }
 
-    private static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    }
+    var searchIndex: QuestionSearchIndex { indexes.search.value { QuestionSearchIndex(questions) } }
 }

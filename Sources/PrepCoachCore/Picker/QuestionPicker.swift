@@ -5,17 +5,15 @@ import Synchronization
 /// referral question and a closing, within the time budget.
 public struct QuestionPicker: Sendable {
     public let banks: Banks
-    /// Per question, in bank order: computed once, used by every plan.
+    /// Per question, in bank order: computed once per loaded bank, used by every plan.
     private let idHashes: [UInt64]
     private let topicOrder: [Int]
     private let memo: QuestionMemo
 
     public init(banks: Banks) {
         self.banks = banks
-        idHashes = banks.questions.map { StableHash.fnv1a($0.id) }
-        let order = Dictionary(banks.vocabulary.ids(.topic).enumerated().map { ($1, $0) }) { first, _ in first }
-        topicOrder = banks.questions.map { order[$0.topic] ?? .max }
-        memo = QuestionMemo(questions: banks.questions)
+        let columns = banks.pickerColumns
+        (idHashes, topicOrder, memo) = (columns.idHashes, columns.topicOrder, columns.memo)
     }
 
     /// `isAllowed` is asked only about questions the picker is about to choose,

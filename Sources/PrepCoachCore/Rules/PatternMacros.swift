@@ -3,7 +3,7 @@
 public struct PatternMacros: Sendable {
     public private(set) var values: [String: String] = [:]
     /// Where each macro is defined, for problems found when resolving references.
-    private var locations: [String: SourceLocation] = [:]
+    private(set) var locations: [String: SourceLocation] = [:]
 
     public init(_ values: [String: String] = [:]) { self.values = values }
 

@@ -32,28 +32,26 @@ public struct Finding: Sendable, Hashable {
 public final class RuleEngine {
     public let rules: [Rule]
     private let automata: [(patterns: PatternSet, exceptions: PatternSet?)]
-    /// Each rule's expanded patterns, compiled on their own only once the rule
-    /// fires, to find the words to quote: most rules never fire in a session.
-    private let expanded: [[String]]
+    private let macros: PatternMacros
+    /// Each rule's patterns, compiled on their own only once the rule fires,
+    /// to find the words to quote: most rules never fire in a session.
     private var quoting: [Int: [Int: Pattern]] = [:]
     /// The lint model's second opinion, when a model is installed and on.
     public let opinion: ModelOpinion?
     /// Companies from research notes, seen by the rules as `the company`.
     public let companies: CompanyNames
 
-    public init(rules: [Rule], macros: PatternMacros, opinion: ModelOpinion? = nil,
-                companies: CompanyNames = CompanyNames()) throws {
-        var automata: [(PatternSet, PatternSet?)] = []
-        var expanded: [[String]] = []
-        for rule in rules {
-            let patterns = try rule.patterns.map { try macros.expand($0).text }
-            let exceptions = try rule.exceptions.map { try macros.expand($0).text }
-            automata.append((try PatternSet(patterns), exceptions.isEmpty ? nil : try PatternSet(exceptions)))
-            expanded.append(patterns)
+    /// `precompiled` automata (by rule id, from the bank snapshot) are used
+    /// where they still match the rule and macros; the other rules are compiled.
+    public init(rules: [Rule], macros: PatternMacros, precompiled: [String: CompiledRule] = [:],
+                opinion: ModelOpinion? = nil, companies: CompanyNames = CompanyNames()) throws {
+        self.automata = try rules.map { rule in
+            let compiled = try precompiled[rule.id].flatMap { $0.matches(rule, macros: macros) ? $0 : nil }
+                ?? CompiledRule(rule, macros: macros)
+            return (PatternSet(compiled.patternSet), compiled.exceptionSet.map { PatternSet($0) })
         }
         self.rules = rules
-        self.automata = automata
-        self.expanded = expanded
+        self.macros = macros
         self.opinion = opinion
         self.companies = companies
     }
@@ -79,7 +77,7 @@ public final class RuleEngine {
     private func pattern(_ index: Int, of rule: Int) -> Pattern? {
         if let compiled = quoting[rule]?[index] { return compiled }
         // It was compiled once already in the automaton, so this does not fail.
-        let compiled = try? Pattern(expanded[rule][index])
+        let compiled = try? Pattern(macros.expand(rules[rule].patterns[index]).text)
         quoting[rule, default: [:]][index] = compiled
         return compiled
     }

@@ -1,0 +1,121 @@
+import Foundation
+
+/// One data file, read and (unless it holds questions) parsed.
+struct FirstPass {
+    var diagnostics: [Diagnostic] = []
+    var parsed: (kind: BankFileKind, document: YAMLDocument)?
+    /// A question file's text, parsed once the vocabulary is known.
+    var questionText: (file: String, text: String)?
+
+    init(file: String) {
+        guard let text = Self.read(file, diagnostics: &diagnostics) else { return }
+        if QuestionFiles.looksLikeQuestions(text) {
+            questionText = (file, text)
+        } else {
+            parsed = Self.parse(file, text, diagnostics: &diagnostics)
+        }
+    }
+
+    static func parse(_ file: String, _ text: String,
+                      diagnostics: inout [Diagnostic]) -> (kind: BankFileKind, document: YAMLDocument)? {
+        switch YAMLDocument.parse(path: file, contents: text) {
+        case let .failure(diagnostic):
+            diagnostics.append(diagnostic)
+        case .success(nil):
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file, line: 1, column: 1), "file is empty"))
+        case let .success(document?):
+            switch BankFileKind.of(document) {
+            case let .success(kind): return (kind, document)
+            case let .failure(diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        return nil
+    }
+
+    private static func read(_ file: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "cannot read file"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1),
+                                          "file is not UTF-8 text"))
+            return nil
+        }
+        return text
+    }
+}
+
+/// Reads the question files on all cores, a big file in pieces
+/// (`QuestionFileSplitter`), keeping no node tree longer than one piece.
+struct QuestionFiles {
+    enum Source {
+        /// A file still to parse.
+        case text(file: String, text: String)
+        /// A question file not recognisable from its first line, parsed with the others.
+        case document(YAMLDocument)
+    }
+
+    typealias Outcome = (questions: [Question], diagnostics: [Diagnostic])
+
+    let reader: QuestionBankReader
+
+    /// A file whose first line of content is the `questions:` key: it can only be a question file.
+    static func looksLikeQuestions(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let line = rest.split(separator: "\n", maxSplits: 1).first {
+            if line.first(where: { $0 != " " }) != "#" { return line.hasPrefix("questions:") }
+            rest = rest[line.endIndex...].dropFirst()
+        }
+        return false
+    }
+
+    /// The questions and problems of every source, in their order.
+    func read(_ sources: [Source]) -> Outcome {
+        // More pieces than cores: the cores stay busy, and each piece's node tree is small.
+        let pieceCount = ProcessInfo.processInfo.activeProcessorCount * 8
+        var units: [(source: Int, piece: (text: String, lineOffset: Int)?)] = []
+        for (index, source) in sources.enumerated() {
+            if case let .text(_, text) = source, let pieces = QuestionFileSplitter.pieces(of: text, count: pieceCount) {
+                units += pieces.map { (index, $0) }
+            } else {
+                units.append((index, nil))
+            }
+        }
+        let results = Parallel.map(units.count) { read(sources[units[$0].source], piece: units[$0].piece) }
+        var outcomes = [Outcome?](repeating: ([], []), count: sources.count)
+        for (unit, result) in zip(units, results) {
+            outcomes[unit.source] = result.flatMap { piece in
+                outcomes[unit.source].map { ($0.questions + piece.questions, $0.diagnostics + piece.diagnostics) }
+            }
+        }
+        var all: Outcome = ([], [])
+        for (source, outcome) in zip(sources, outcomes) {
+            // A piece that does not parse on its own: the file is read whole, for its real problems.
+            let outcome = outcome ?? read(source, piece: nil)!
+            all.questions += outcome.questions
+            all.diagnostics += outcome.diagnostics
+        }
+        return all
+    }
+
+    /// The questions of a source, or of one piece of it (nil if the piece does not parse).
+    private func read(_ source: Source, piece: (text: String, lineOffset: Int)?) -> Outcome? {
+        var diagnostics: [Diagnostic] = []
+        let document: YAMLDocument
+        switch (source, piece) {
+        case let (.text(file, _), piece?):
+            guard case let .success(parsed?) = YAMLDocument.parse(path: file, contents: piece.text) else { return nil }
+            document = parsed
+        case let (.text(file, text), nil):
+            guard case let (kind, parsed)? = FirstPass.parse(file, text, diagnostics: &diagnostics), kind == .questions else {
+                return ([], diagnostics)
+            }
+            document = parsed
+        case let (.document(parsed), _):
+            document = parsed
+        }
+        var nodeReader = NodeReader(file: document.path, lineOffset: piece?.lineOffset ?? 0)
+        return (reader.read(document, reader: &nodeReader), diagnostics + nodeReader.diagnostics)
+    }
+}

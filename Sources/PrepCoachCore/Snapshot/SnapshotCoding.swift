@@ -1,0 +1,190 @@
+/// The byte format of bank snapshots: little-endian integers in LEB128
+/// varints, strings as an index into a table of unique strings.
+///
+/// Hand-rolled rather than `Codable` (JSON or property lists): decoding
+/// 100,000 questions through `Decoder` containers costs hundreds of
+/// milliseconds, while this is a bounds-checked walk over one buffer, and the
+/// string table makes the many repeated tag ids and file paths one `String` each.
+///
+/// A type joins the format through `SnapshotCodable`: one `write` per field in
+/// `encode`, one `read` per field, in the same order, in `init(from:)`.
+protocol SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter)
+    init(from reader: inout SnapshotReader) throws(SnapshotError)
+}
+
+/// The snapshot does not decode: truncated, damaged or from another version.
+struct SnapshotError: Error, Sendable {}
+
+struct SnapshotWriter {
+    private(set) var bytes: [UInt8] = []
+    private(set) var strings: [String] = []
+    private var stringIndex: [String: Int] = [:]
+
+    mutating func write(_ value: Int) {
+        // Zigzag, so small negative numbers stay short too.
+        var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func write(_ value: String) {
+        if let index = stringIndex[value] { return write(index) }
+        stringIndex[value] = strings.count
+        write(strings.count)
+        strings.append(value)
+    }
+
+    mutating func write<Value: SnapshotCodable>(_ value: Value) { value.encode(to: &self) }
+
+    mutating func write<Value: SnapshotCodable>(_ value: Value?) {
+        write(value != nil)
+        value?.encode(to: &self)
+    }
+
+    /// Integers at full width, copied in and out in one go (compiled automata
+    /// are long lists of them). Native byte order: a snapshot never leaves its machine.
+    mutating func write(integers: [Int32]) {
+        write(integers.count * MemoryLayout<Int32>.size)
+        integers.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(raw: [UInt8]) {
+        write(raw.count)
+        bytes += raw
+    }
+}
+
+struct SnapshotReader {
+    private let bytes: UnsafeRawBufferPointer
+    private var offset: Int
+    private let strings: [String]
+
+    init(bytes: UnsafeRawBufferPointer, offset: Int = 0, strings: [String] = []) {
+        self.bytes = bytes
+        self.offset = offset
+        self.strings = strings
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+    var position: Int { offset }
+
+    mutating func read() throws(SnapshotError) -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw SnapshotError() }
+            let byte = bytes[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        let value = Int64(bitPattern: result)
+        return Int((value >> 1) ^ -(value & 1))
+    }
+
+    /// A count of items that each take at least one byte: never more than the bytes left.
+    mutating func readCount() throws(SnapshotError) -> Int {
+        let count: Int = try read()
+        guard count >= 0, count <= bytes.count - offset else { throw SnapshotError() }
+        return count
+    }
+
+    mutating func read() throws(SnapshotError) -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw SnapshotError() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    mutating func read() throws(SnapshotError) -> String {
+        let index: Int = try read()
+        guard strings.indices.contains(index) else { throw SnapshotError() }
+        return strings[index]
+    }
+
+    mutating func read<Value: SnapshotCodable>() throws(SnapshotError) -> Value { try Value(from: &self) }
+
+    mutating func read<Value: SnapshotCodable>() throws(SnapshotError) -> Value? {
+        try read() ? try Value(from: &self) : nil
+    }
+
+    /// An enum stored as its name.
+    mutating func read<Value: RawRepresentable>() throws(SnapshotError) -> Value where Value.RawValue == String {
+        guard let value = Value(rawValue: try read()) else { throw SnapshotError() }
+        return value
+    }
+
+    mutating func readRaw() throws(SnapshotError) -> UnsafeRawBufferPointer {
+        let count = try readCount()
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
+    }
+
+    mutating func readIntegers() throws(SnapshotError) -> [Int32] {
+        let raw = try readRaw()
+        guard raw.count % MemoryLayout<Int32>.size == 0 else { throw SnapshotError() }
+        return [Int32](unsafeUninitializedCapacity: raw.count / MemoryLayout<Int32>.size) { buffer, count in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
+            count = buffer.count
+        }
+    }
+
+    /// The string table: a count, then each string's byte length and bytes.
+    static func strings(in bytes: UnsafeRawBufferPointer, from offset: inout Int) throws(SnapshotError) -> [String] {
+        var reader = SnapshotReader(bytes: bytes, offset: offset)
+        let count = try reader.readCount()
+        var strings: [String] = []
+        strings.reserveCapacity(count)
+        for _ in 0..<count {
+            let utf8 = try reader.readRaw()
+            strings.append(String(decoding: utf8, as: UTF8.self))
+        }
+        offset = reader.offset
+        return strings
+    }
+}
+
+extension SnapshotWriter {
+    /// The string table as `SnapshotReader.strings(in:from:)` reads it.
+    static func stringTable(_ strings: [String]) -> [UInt8] {
+        var table = SnapshotWriter()
+        table.write(strings.count)
+        for string in strings { table.write(raw: Array(string.utf8)) }
+        return table.bytes
+    }
+}
+
+extension Int: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) { writer.write(self) }
+    init(from reader: inout SnapshotReader) throws(SnapshotError) { self = try reader.read() }
+}
+
+extension Bool: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) { writer.write(self) }
+    init(from reader: inout SnapshotReader) throws(SnapshotError) { self = try reader.read() }
+}
+
+extension String: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) { writer.write(self) }
+    init(from reader: inout SnapshotReader) throws(SnapshotError) { self = try reader.read() }
+}
+
+extension Array: SnapshotCodable where Element: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) {
+        writer.write(count)
+        for element in self { element.encode(to: &writer) }
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        let count = try reader.readCount()
+        self.init()
+        reserveCapacity(count)
+        for _ in 0..<count { append(try Element(from: &reader)) }
+    }
+}
