@@ -13,6 +13,7 @@ import PrepCoachCore
         ("followups --days -2", "--days must be from 0 to 3650"),
         ("call Ann --minutes -3", "--minutes must be from 1 to 240"),
         ("add Ann \"why?\" --minutes -1", "--minutes must be from 1 to 15"),
+        ("plan Ann replace 1 \"why?\" --minutes -2", "--minutes must be from 1 to 15"),
     ])
     func negativeNumbersGetARangeError(line: String, message: String) throws {
         let coach = ScriptedCoach()

@@ -29,7 +29,7 @@ struct CallCommand: CoachCommand {
     static let staleCallHours = 12.0
 
     func validate() throws {
-        if let minutes { try NumberRange.check(minutes, "--minutes", 1...240) }
+        try NumberRange.check(minutes, "--minutes", 1...240)
     }
 
     func execute(in context: CommandContext) throws {

@@ -26,13 +26,13 @@ struct PlanCommand: CoachCommand {
     @Argument(help: "The contact.") var name: String
     @Argument(help: ArgumentHelp("An edit: drop N, move N M, swap N M, replace N \"QUESTION\"|ID, undo.", valueName: "edit"))
     var edit: [String] = []
-    @Option(help: "Minutes your replacement question should take (default 3).") var minutes: Int?
+    @Option(parsing: .unconditional, help: "Minutes your replacement question should take (default 3).") var minutes: Int?
     @Flag(help: "Replace even if a rule flags the question or the plan runs over time.") var anyway = false
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if let minutes, !(1...15).contains(minutes) { throw ValidationError("--minutes must be from 1 to 15") }
+        try NumberRange.check(minutes, "--minutes", 1...15)
     }
 
     func execute(in context: CommandContext) throws {
@@ -127,7 +127,7 @@ struct AddCommand: CoachCommand {
     func validate() throws {
         if question.isEmpty { throw ValidationError("give the question to add, in quotes") }
         if let problem = Question.problem(with: question.joined(separator: " ")) { throw ValidationError(problem) }
-        if let minutes { try NumberRange.check(minutes, "--minutes", 1...15) }
+        try NumberRange.check(minutes, "--minutes", 1...15)
     }
 
     func execute(in context: CommandContext) throws {
