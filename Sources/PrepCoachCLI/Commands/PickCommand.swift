@@ -128,7 +128,7 @@ struct PickCommand: CoachCommand {
     /// interactive shell you are asked; a script or one-shot run keeps them (and says so).
     private func ownQuestionsToKeep(of person: Contact, _ context: CommandContext) throws -> [PlanItem] {
         let own = try context.store().plan(contactID: person.id!).filter { $0.questionID == nil }
-        guard !own.isEmpty, context.answers is EditorAnswers else { return own }
+        guard !own.isEmpty, context.isInteractive else { return own }
         let prompt = "Keep your \(own.count == 1 ? "own question" : "\(own.count) own questions") in the new plan? [Y/n] "
         while true {
             switch try context.ask(prompt, completions: ["yes", "no"]) {

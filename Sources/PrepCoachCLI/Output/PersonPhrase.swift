@@ -25,18 +25,13 @@ enum PersonPhrase {
         if owner != nil, !roleSaysOwner {
             noun += " who runs the business"
         }
-        var phrase = article(for: noun) + " " + noun
+        var phrase = LetterPhrases.withArticle(noun)
         if let company {
             phrase += " at \(company)" + (person.size.map { " (\($0))" } ?? "")
         } else if let size = person.size {
-            phrase += size == "solo" ? " working solo" : " at \(article(for: size)) \(size) organisation"
+            phrase += size == "solo" ? " working solo" : " at \(LetterPhrases.withArticle(size)) organisation"
         }
         return phrase
-    }
-
-    /// "a" or "an", by the sound of the first letter.
-    static func article(for phrase: String) -> String {
-        phrase.first.map { "aeiou".contains($0.lowercased()) } == true ? "an" : "a"
     }
 
     private static func mentions(_ text: String, anyOf names: [String]) -> Bool {
