@@ -9,11 +9,15 @@ public struct CompiledPatternSet: Sendable {
     let forwardPattern: [Int]
     let forwardSuffix: [Int32]
     let forwardGap: [Int]
+    /// Literals one of which every text these patterns match holds. Not part of
+    /// `integers`: its owner stores it beside them, to test texts before decoding the rest.
+    public let prefilter: LiteralPrefilter
 
     /// Parses and compiles `sources`; throws a `PatternSetError` naming the first bad pattern.
     public init(_ sources: [String]) throws(PatternSetError) {
         var forward = Program(), reverse = Program()
         var forwardPattern: [Int] = [], forwardSuffix: [Int32] = [], forwardGap: [Int] = []
+        var nodes: [Node] = []
         for (index, source) in sources.enumerated() {
             let node: Node
             do {
@@ -21,6 +25,7 @@ public struct CompiledPatternSet: Sendable {
             } catch {
                 throw PatternSetError(index: index, error: error)
             }
+            nodes.append(node)
             for unit in SetPlan.units(of: node) {
                 forwardPattern.append(index)
                 switch unit {
@@ -42,6 +47,7 @@ public struct CompiledPatternSet: Sendable {
         self.forwardPattern = forwardPattern
         self.forwardSuffix = forwardSuffix
         self.forwardGap = forwardGap
+        prefilter = LiteralPrefilter(nodes)
     }
 
     /// Everything as a flat list of integers, for `init(integers:)`.
@@ -55,22 +61,24 @@ public struct CompiledPatternSet: Sendable {
         return out
     }
 
-    /// Reads `integers` back; nil unless they describe a well-formed set
+    /// Reads `integers` back, with the `prefilter` stored beside them (by default
+    /// none: every text may match); nil unless they describe a well-formed set
     /// (every instruction, set and pattern reference in range).
-    public init?(integers: [Int32]) {
+    public init?(integers: [Int32], prefilter: LiteralPrefilter = LiteralPrefilter(patterns: nil)) {
         var input = IntegerReader(integers)
         guard let count = input.next(), let units = input.count(),
               let forwardPattern = input.take(units), let suffixes = input.take(units), let gaps = input.take(units),
               let forward = Program(reading: &input), let reverse = Program(reading: &input), input.isAtEnd,
-              forwardPattern.allSatisfy({ (0..<count).contains($0) }), forward.starts.count == units,
-              suffixes.allSatisfy({ (-1..<reverse.starts.count).contains($0) }), gaps.allSatisfy({ $0 >= 0 })
+              forwardPattern.allSatisfy({ (0..<count).contains(Int($0)) }), forward.starts.count == units,
+              suffixes.allSatisfy({ (-1..<reverse.starts.count).contains(Int($0)) }), gaps.allSatisfy({ $0 >= 0 })
         else { return nil }
         self.count = count
         self.forward = forward
         self.reverse = reverse
-        self.forwardPattern = forwardPattern
-        self.forwardSuffix = suffixes.map { Int32($0) }  // in range, checked above
-        self.forwardGap = gaps
+        self.forwardPattern = forwardPattern.map(Int.init)
+        self.forwardSuffix = Array(suffixes)
+        self.forwardGap = gaps.map(Int.init)
+        self.prefilter = prefilter
     }
 }
 
@@ -94,10 +102,11 @@ struct IntegerReader {
         next().flatMap { (0...(values.count - offset)).contains($0) ? $0 : nil }
     }
 
-    mutating func take(_ count: Int) -> [Int]? {
+    /// The next `count` values, not copied.
+    mutating func take(_ count: Int) -> ArraySlice<Int32>? {
         guard count >= 0, count <= values.count - offset else { return nil }
         defer { offset += count }
-        return values[offset..<(offset + count)].map(Int.init)
+        return values[offset..<(offset + count)]
     }
 }
 
@@ -117,25 +126,29 @@ extension Program {
         guard let instCount = input.count(), let flat = input.take(instCount * 3), let setCount = input.count(),
               let halves = input.take(setCount * 8), let startCount = input.count(), let starts = input.take(startCount),
               let flags = input.next() else { return nil }
-        let pcs = 0..<instCount
-        for index in 0..<instCount {
-            let (x, y) = (flat[index * 3 + 1], flat[index * 3 + 2])
-            guard let op = UInt8(exactly: flat[index * 3]).flatMap(Op.init(rawValue:)) else { return nil }
+        let pcs = 0..<Int32(instCount), sets = 0..<Int32(setCount), patterns = 0..<Int32(startCount)
+        insts.reserveCapacity(instCount)
+        var at = flat.startIndex
+        for _ in 0..<instCount {
+            let (x, y) = (flat[at + 1], flat[at + 2])
+            guard let op = UInt8(exactly: flat[at]).flatMap(Op.init(rawValue:)) else { return nil }
             let valid = switch op {
-            case .byteSet: (0..<setCount).contains(x) && pcs.contains(y)
+            case .byteSet: sets.contains(x) && pcs.contains(y)
             case .split: pcs.contains(x) && pcs.contains(y)
             case .assert: UInt8(exactly: x).flatMap(Assertion.init(rawValue:)) != nil && pcs.contains(y)
-            case .match: (0..<startCount).contains(x)
+            case .match: patterns.contains(x)
             }
             guard valid else { return nil }
-            insts.append(Inst(op: op, x: Int32(x), y: Int32(y)))
+            insts.append(Inst(op: op, x: x, y: y))
+            at += 3
         }
         guard starts.allSatisfy(pcs.contains) else { return nil }
-        setBits = (0..<(setCount * 4)).map { UInt64(UInt32(truncatingIfNeeded: halves[$0 * 2]))
-            | UInt64(UInt32(truncatingIfNeeded: halves[$0 * 2 + 1])) << 32 }
-        sets = (0..<setCount).map { ByteSet(w0: setBits[$0 * 4], w1: setBits[$0 * 4 + 1],
-                                            w2: setBits[$0 * 4 + 2], w3: setBits[$0 * 4 + 3]) }
-        self.starts = starts.map { Int32($0) }
+        let first = halves.startIndex
+        setBits = (0..<(setCount * 4)).map { UInt64(UInt32(truncatingIfNeeded: halves[first + $0 * 2]))
+            | UInt64(UInt32(truncatingIfNeeded: halves[first + $0 * 2 + 1])) << 32 }
+        self.sets = (0..<setCount).map { ByteSet(w0: setBits[$0 * 4], w1: setBits[$0 * 4 + 1],
+                                                 w2: setBits[$0 * 4 + 2], w3: setBits[$0 * 4 + 3]) }
+        self.starts = Array(starts)
         usesWordAssertions = flags & 1 != 0
         usesTextStart = flags & 2 != 0
         // `patternOf` is only needed while compiling.

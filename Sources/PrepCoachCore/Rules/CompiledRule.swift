@@ -4,37 +4,60 @@ import SafeRegex
 /// A rule's automata as compiled in an earlier run, kept in the bank snapshot
 /// so a start builds the rule engine without parsing or compiling a pattern.
 /// Valid while the rule's patterns and the macros they use are unchanged.
+///
+/// From the snapshot, only the rule's literals are read at once: its automata
+/// stay stored integers until a question holds one of them (most rules never
+/// see such a question in a one-shot run).
 public struct CompiledRule: Sendable {
     let patterns: [String]
     let exceptions: [String]
     /// Each macro the patterns use, with its value when they were compiled.
     let macros: [String: String]
-    let patternSet: CompiledPatternSet
-    let exceptionSet: CompiledPatternSet?
+    /// Literals one of which every text the patterns match holds.
+    let prefilter: LiteralPrefilter
+    let automata: Automata
 
-    init(patterns: [String], exceptions: [String], macros: [String: String], patternSet: CompiledPatternSet,
-         exceptionSet: CompiledPatternSet?) {
+    enum Automata: Sendable {
+        case compiled(patterns: CompiledPatternSet, exceptions: CompiledPatternSet?)
+        /// The bytes of `CompiledPatternSet.integers` (in the mapped snapshot), decoded on first use.
+        case stored(patterns: Data, exceptions: Data?)
+    }
+
+    init(patterns: [String], exceptions: [String], macros: [String: String], prefilter: LiteralPrefilter,
+         automata: Automata) {
         self.patterns = patterns
         self.exceptions = exceptions
         self.macros = macros
-        self.patternSet = patternSet
-        self.exceptionSet = exceptionSet
+        self.prefilter = prefilter
+        self.automata = automata
     }
 
     /// Compiles a rule's patterns with these macros.
     init(_ rule: Rule, macros: PatternMacros) throws {
         let used = Set((rule.patterns + rule.exceptions).flatMap(PatternMacros.references(in:)))
+        let patternSet = try CompiledPatternSet(rule.patterns.map { try macros.expand($0).text })
         self.init(patterns: rule.patterns, exceptions: rule.exceptions,
-                  macros: macros.values.filter { used.contains($0.key) },
-                  patternSet: try CompiledPatternSet(rule.patterns.map { try macros.expand($0).text }),
-                  exceptionSet: rule.exceptions.isEmpty ? nil
-                      : try CompiledPatternSet(rule.exceptions.map { try macros.expand($0).text }))
+                  macros: macros.values.filter { used.contains($0.key) }, prefilter: patternSet.prefilter,
+                  automata: .compiled(patterns: patternSet, exceptions: rule.exceptions.isEmpty ? nil
+                      : try CompiledPatternSet(rule.exceptions.map { try macros.expand($0).text })))
     }
 
     /// Whether these automata are what compiling `rule` with `macros` would give.
     func matches(_ rule: Rule, macros current: PatternMacros) -> Bool {
         patterns == rule.patterns && exceptions == rule.exceptions
             && macros.allSatisfy { current.values[$0.key] == $0.value }
+    }
+
+    /// The automata, decoded if stored; nil if the stored integers are malformed.
+    func decoded() -> (patterns: CompiledPatternSet, exceptions: CompiledPatternSet?)? {
+        switch automata {
+        case let .compiled(patterns, exceptions):
+            return (patterns, exceptions)
+        case let .stored(patterns, exceptions):
+            guard let patternSet = CompiledPatternSet(integers: patterns.integers, prefilter: prefilter) else { return nil }
+            guard let exceptions else { return (patternSet, nil) }
+            return CompiledPatternSet(integers: exceptions.integers).map { (patternSet, $0) }
+        }
     }
 }
 
@@ -68,7 +91,7 @@ public struct PrecompiledRules: Sendable {
         guard !bytes.isEmpty, Checksum.of(bytes) == checksum else { throw SnapshotError() }
         var offset = 0
         let strings = try SnapshotReader.strings(in: bytes, from: &offset)
-        var reader = SnapshotReader(bytes: bytes, offset: offset, strings: strings)
+        var reader = SnapshotReader(bytes: bytes, offset: offset, strings: strings, data: self.bytes)
         let ids: [String] = try reader.read()
         let rules: [CompiledRule] = try reader.read()
         guard ids.count == rules.count, reader.isAtEnd else { throw SnapshotError() }

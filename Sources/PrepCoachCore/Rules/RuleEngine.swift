@@ -27,11 +27,15 @@ public struct Finding: Sendable, Hashable {
 /// One automaton per rule rather than one for all: a combined automaton has to
 /// track every rule's partial matches at once, and its states multiply until
 /// its cache thrashes (measured: about 4× slower cold, 15× warm; BENCHMARKS.md).
+/// A rule's automata are built the first time a question holds one of its
+/// literals (`LiteralPrefilter`): a one-shot `lint` or `pick` builds a few, not all.
 ///
 /// Not thread-safe (automata cache states as they go); use one per thread.
 public final class RuleEngine {
     public let rules: [Rule]
-    private let automata: [(patterns: PatternSet, exceptions: PatternSet?)]
+    /// Per rule, in `rules` order: its compiled patterns, and its automata once built.
+    private let compiled: [CompiledRule]
+    private var automata: [Automata]
     private let macros: PatternMacros
     /// Each rule's patterns, compiled on their own only once the rule fires,
     /// to find the words to quote: most rules never fire in a session.
@@ -41,19 +45,37 @@ public final class RuleEngine {
     /// Companies from research notes, seen by the rules as `the company`.
     public let companies: CompanyNames
 
+    private enum Automata {
+        case unbuilt
+        case built(patterns: PatternSet, exceptions: PatternSet?)
+        /// Neither the stored automata nor the patterns compile (cannot happen short of a damaged snapshot
+        /// whose checksum still matches, or a changed program): the rule never flags.
+        case unusable
+    }
+
     /// `precompiled` automata (by rule id, from the bank snapshot) are used
     /// where they still match the rule and macros; the other rules are compiled.
     public init(rules: [Rule], macros: PatternMacros, precompiled: [String: CompiledRule] = [:],
                 opinion: ModelOpinion? = nil, companies: CompanyNames = CompanyNames()) throws {
-        self.automata = try rules.map { rule in
-            let compiled = try precompiled[rule.id].flatMap { $0.matches(rule, macros: macros) ? $0 : nil }
+        compiled = try rules.map { rule in
+            try precompiled[rule.id].flatMap { $0.matches(rule, macros: macros) ? $0 : nil }
                 ?? CompiledRule(rule, macros: macros)
-            return (PatternSet(compiled.patternSet), compiled.exceptionSet.map { PatternSet($0) })
         }
+        automata = Array(repeating: .unbuilt, count: rules.count)
         self.rules = rules
         self.macros = macros
         self.opinion = opinion
         self.companies = companies
+    }
+
+    /// A rule's automata, built on first use.
+    private func automaton(_ index: Int) -> Automata {
+        if case .unbuilt = automata[index] {
+            let sets = compiled[index].decoded() ?? (try? CompiledRule(rules[index], macros: macros))?.decoded()
+            automata[index] = sets.map { .built(patterns: PatternSet($0.patterns), exceptions: $0.exceptions.map { PatternSet($0) }) }
+                ?? .unusable
+        }
+        return automata[index]
     }
 
     /// Every rule that flags the question, most severe first, then the model's
@@ -89,8 +111,10 @@ public final class RuleEngine {
 
     /// Each flagging rule with the first of its patterns that matched.
     private func matches(_ normalized: UnsafeBufferPointer<UInt8>) -> [(rule: Int, pattern: Int)] {
-        automata.indices.compactMap { index in
-            let (patterns, exceptions) = automata[index]
+        let text = LiteralPrefilter.Text(normalized)
+        return compiled.indices.compactMap { index in
+            guard compiled[index].prefilter.mayMatch(text),
+                  case let .built(patterns, exceptions) = automaton(index) else { return nil }
             // Exceptions are only read for a rule that matched: most questions match none.
             guard let first = patterns.matchingIndices(in: normalized).first,
                   exceptions.map({ $0.matchingIndices(in: normalized).isEmpty }) ?? true else { return nil }

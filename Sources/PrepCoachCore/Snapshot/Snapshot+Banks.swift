@@ -1,3 +1,4 @@
+import Foundation
 import SafeRegex
 
 // How each loaded type is stored in a bank snapshot. A new field is one
@@ -244,21 +245,40 @@ extension CompiledRule: SnapshotCodable {
         writer.write(patterns)
         writer.write(exceptions)
         writer.write(PatternMacros(macros))
-        writer.write(integers: patternSet.integers)
-        writer.write(exceptionSet != nil)
-        exceptionSet.map { writer.write(integers: $0.integers) }
+        writer.write(prefilter.patterns != nil)
+        if let patterns = prefilter.patterns {
+            writer.write(patterns.count)
+            for sets in patterns {
+                writer.write(sets.count)
+                sets.forEach { writer.write(raws: $0) }
+            }
+        }
+        switch automata {
+        case let .compiled(patterns, exceptions):
+            writer.write(integers: patterns.integers)
+            writer.write(exceptions != nil)
+            exceptions.map { writer.write(integers: $0.integers) }
+        case let .stored(patterns, exceptions):
+            writer.write(integerBytes: patterns)
+            writer.write(exceptions != nil)
+            exceptions.map { writer.write(integerBytes: $0) }
+        }
     }
 
     init(from reader: inout SnapshotReader) throws(SnapshotError) {
         let patterns: [String] = try reader.read(), exceptions: [String] = try reader.read()
         let macros: PatternMacros = try reader.read()
-        guard let patternSet = CompiledPatternSet(integers: try reader.readIntegers()) else { throw SnapshotError() }
-        let exceptionIntegers: [Int32]? = try reader.read() ? try reader.readIntegers() : nil
-        let exceptionSet = try exceptionIntegers.map { integers throws(SnapshotError) in
-            guard let set = CompiledPatternSet(integers: integers) else { throw SnapshotError() }
-            return set
+        var literals: [[LiteralPrefilter.Literals]]?
+        if try reader.read() {
+            literals = try (0..<reader.readCount()).map { _ throws(SnapshotError) in
+                try (0..<reader.readCount()).map { _ throws(SnapshotError) in try reader.readRaws() }
+            }
         }
-        self.init(patterns: patterns, exceptions: exceptions, macros: macros.values, patternSet: patternSet,
-                  exceptionSet: exceptionSet)
+        // Neither decoded nor copied: `decoded()` does that when the rule is first needed.
+        let patternIntegers = try reader.readIntegerBytes()
+        let exceptionIntegers: Data? = try reader.read() ? try reader.readIntegerBytes() : nil
+        self.init(patterns: patterns, exceptions: exceptions, macros: macros.values,
+                  prefilter: LiteralPrefilter(patterns: literals),
+                  automata: .stored(patterns: patternIntegers, exceptions: exceptionIntegers))
     }
 }

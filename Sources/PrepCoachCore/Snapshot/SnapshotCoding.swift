@@ -1,3 +1,5 @@
+import Foundation
+
 /// The byte format of bank snapshots: little-endian integers in LEB128
 /// varints, strings as an index into a table of unique strings.
 ///
@@ -50,13 +52,22 @@ struct SnapshotWriter {
     /// Integers at full width, copied in and out in one go (compiled automata
     /// are long lists of them). Native byte order: a snapshot never leaves its machine.
     mutating func write(integers: [Int32]) {
-        write(integers.count * MemoryLayout<Int32>.size)
-        integers.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        integers.withUnsafeBytes { write(integerBytes: $0) }
+    }
+
+    mutating func write(integerBytes: some Collection<UInt8>) {
+        write(integerBytes.count)
+        bytes.append(contentsOf: integerBytes)
     }
 
     mutating func write(raw: [UInt8]) {
         write(raw.count)
         bytes += raw
+    }
+
+    mutating func write(raws: [[UInt8]]) {
+        write(raws.count)
+        for raw in raws { write(raw: raw) }
     }
 }
 
@@ -64,11 +75,14 @@ struct SnapshotReader {
     private let bytes: UnsafeRawBufferPointer
     private var offset: Int
     private let strings: [String]
+    /// The `Data` that `bytes` point into, if any: what `readIntegerBytes` slices, not copies.
+    private let data: Data?
 
-    init(bytes: UnsafeRawBufferPointer, offset: Int = 0, strings: [String] = []) {
+    init(bytes: UnsafeRawBufferPointer, offset: Int = 0, strings: [String] = [], data: Data? = nil) {
         self.bytes = bytes
         self.offset = offset
         self.strings = strings
+        self.data = data
     }
 
     var isAtEnd: Bool { offset == bytes.count }
@@ -126,13 +140,22 @@ struct SnapshotReader {
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)])
     }
 
-    mutating func readIntegers() throws(SnapshotError) -> [Int32] {
+    mutating func readRaws() throws(SnapshotError) -> [[UInt8]] {
+        let count = try readCount()
+        var raws: [[UInt8]] = []
+        raws.reserveCapacity(count)
+        for _ in 0..<count { raws.append(Array(try readRaw())) }
+        return raws
+    }
+
+    /// What `write(integers:)` wrote, still as bytes: a slice of `data` when
+    /// there is one (of a mapped file: nothing is read until it is decoded).
+    mutating func readIntegerBytes() throws(SnapshotError) -> Data {
         let raw = try readRaw()
         guard raw.count % MemoryLayout<Int32>.size == 0 else { throw SnapshotError() }
-        return [Int32](unsafeUninitializedCapacity: raw.count / MemoryLayout<Int32>.size) { buffer, count in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
-            count = buffer.count
-        }
+        guard let data else { return Data(raw) }
+        let first = data.startIndex + offset - raw.count
+        return data[first..<(first + raw.count)]
     }
 
     /// The string table: a count, then each string's byte length and bytes.
@@ -147,6 +170,20 @@ struct SnapshotReader {
         }
         offset = reader.offset
         return strings
+    }
+}
+
+extension Data {
+    /// Integers as `SnapshotWriter.write(integers:)` wrote them (a whole number of them).
+    var integers: [Int32] {
+        let length = count / MemoryLayout<Int32>.size
+        return [Int32](unsafeUninitializedCapacity: length) { buffer, initialized in
+            withUnsafeBytes { bytes in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: bytes.prefix(length * MemoryLayout<Int32>.size)))
+            }
+            initialized = length
+        }
     }
 }
 
