@@ -100,11 +100,12 @@ struct TagsCommand: CoachCommand {
     func execute(in context: CommandContext) throws {
         let banks = context.banks(adding: global.banks)
         let kinds = try selectedKinds()
+        let counts = QuestionCounts(banks.questions)
         if json {
             let value = Dictionary(uniqueKeysWithValues: kinds.map { kind in
                 (kind.listKey, banks.vocabulary.tags(kind).map {
                     TagJSON(id: $0.id, aliases: $0.aliases, description: $0.description, industry: $0.industry,
-                            questions: count(of: $0.id, kind: kind, in: banks))
+                            questions: counts[kind, $0.id])
                 })
             })
             context.console.line(try JSONOutput.encode(value))
@@ -119,7 +120,7 @@ struct TagsCommand: CoachCommand {
                 let aliases = tag.aliases.isEmpty ? "" : style.dim(" (also: \(tag.aliases.joined(separator: ", ")))")
                 let industry = tag.industry.map { style.dim("[\($0)] ") } ?? ""
                 lines.append("  \(style.accent(tag.id.rightPadded(to: 22))) \(industry)\(tag.description)"
-                             + style.dim(" [\(count(of: tag.id, kind: kind, in: banks).counted("question"))]") + aliases)
+                             + style.dim(" [\(counts[kind, tag.id].counted("question"))]") + aliases)
             }
         }
         context.console.line(lines.joined(separator: "\n"))
@@ -131,18 +132,30 @@ struct TagsCommand: CoachCommand {
         throw CommandFailure("unknown tag kind '\(kind)'; use "
                              + TagKind.allCases.map(\.listKey).joined(separator: ", "))
     }
+}
 
-    /// Questions carrying the tag itself (a generic `any` question is not counted).
-    private func count(of id: String, kind: TagKind, in banks: Banks) -> Int {
-        banks.questions.count { question in
-            switch kind {
-            case .topic: question.topic == id
-            case .stage: question.stages.isSpecific && question.stages.contains(id)
-            case .industry: question.industries.isSpecific && question.industries.contains(id)
-            case .roleFamily, .employment, .size, .seniority: question.assumes[kind]?.contains(id) ?? false
+/// How many questions carry each tag itself (a generic `any` question is not
+/// counted), counted in one pass over the questions rather than one per tag.
+private struct QuestionCounts {
+    private var counts: [TagKind: [String: Int]] = [:]
+
+    init(_ questions: [Question]) {
+        for question in questions {
+            counts[.topic, default: [:]][question.topic, default: 0] += 1
+            add(.stage, question.stages)
+            add(.industry, question.industries)
+            for kind in TagKind.assumable {
+                for id in question.assumes[kind] ?? [] { counts[kind, default: [:]][id, default: 0] += 1 }
             }
         }
     }
+
+    private mutating func add(_ kind: TagKind, _ tags: TagSet) {
+        guard case let .only(ids) = tags else { return }
+        for id in ids { counts[kind, default: [:]][id, default: 0] += 1 }
+    }
+
+    subscript(kind: TagKind, id: String) -> Int { counts[kind]?[id] ?? 0 }
 }
 
 private struct TagJSON: Encodable {
