@@ -15,7 +15,9 @@ struct RootCommand: ParsableCommand {
             PREPCOACH_BUNDLED_BANKS=DIR overrides, PREPCOACH_BANKS=dir1:dir2 adds folders.
             """,
         version: version,
-        subcommands: commands)
+        // Upcast one by one, not as an array: an array cast looks up each
+        // command's conformance at run time, a measurable part of start-up.
+        subcommands: commands.map { command -> any ParsableCommand.Type in command })
 
     /// Every command, in the order `help` lists them.
     static let commands: [any CoachCommand.Type] = [

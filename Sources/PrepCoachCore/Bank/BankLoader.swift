@@ -90,7 +90,7 @@ public enum BankLoader {
                 continue
             }
             // The lint model's training files are labelled questions, not bank files.
-            let found = (fileManager.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+            let found = FolderListing.everything(under: path)
                 .filter { extensions.contains(($0 as NSString).pathExtension) && !$0.hasPrefix(LintModel.folder + "/") }
                 .sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
@@ -105,7 +105,7 @@ public enum BankLoader {
     /// where the lint model would be (it may not exist).
     static func modelFiles(in folder: String) -> (training: [String], model: String) {
         let model = (folder as NSString).appendingPathComponent(LintModel.folder)
-        let training = ((try? FileManager.default.contentsOfDirectory(atPath: model)) ?? [])
+        let training = (FolderListing.entries(of: model)?.map(\.name) ?? [])
             .filter { ["yaml", "yml"].contains(($0 as NSString).pathExtension) }
             .sorted()
             .map { (model as NSString).appendingPathComponent($0) }
