@@ -1,32 +1,45 @@
 /// What a text must hold for a set of patterns to match it: for some pattern,
-/// a literal from each of that pattern's literal sets (`\b(what|how)\b.*\b(and|also) you`
-/// needs one of "what", "how" and one of "and you", "also you"). A text that
-/// holds no such combination cannot match, so its automata need not even be
-/// built: a linter with many rules runs only the few whose words a question has.
+/// its least length and a literal from each of its literal sets
+/// (`\b(what|how)\b.*\b(and|also) you` needs one of "what", "how" and one of
+/// "and you", "also you"; `(\S+ ){40}` needs 80 bytes). A text that holds no
+/// such combination cannot match, so its automata need not even be built: a
+/// linter with many rules runs only the few whose words a question has.
 /// Like RE2's prefilter, without its trigram index.
 public struct LiteralPrefilter: Sendable, Equatable {
     /// Strings one of which a text holds.
     public typealias Literals = [[UInt8]]
 
-    /// Per pattern, the literal sets that all hold in each of its matches; nil
-    /// when some pattern has none (it may match any text).
-    public let patterns: [[Literals]]?
+    /// What each match of one pattern has.
+    public struct Requirement: Sendable, Equatable {
+        public let minLength: Int
+        /// Each set holds a string of every match.
+        public let literals: [Literals]
+
+        public init(minLength: Int, literals: [Literals]) {
+            self.minLength = minLength
+            self.literals = literals
+        }
+    }
+
+    /// Per pattern, what each of its matches has; nil when some pattern needs
+    /// neither a literal nor any length (it may match any text).
+    public let patterns: [Requirement]?
 
     /// Stored requirements, as `patterns` gave them.
-    public init(patterns: [[Literals]]?) {
+    public init(patterns: [Requirement]?) {
         self.patterns = patterns
     }
 
     /// For patterns parsed already.
     init(_ nodes: [Node]) {
-        var patterns: [[Literals]] = []
+        var patterns: [Requirement] = []
         for node in nodes {
-            let sets = Self.requirements(of: node)
-            guard !sets.isEmpty else {
+            let sets = Self.requirements(of: node), minLength = Self.minLength(of: node)
+            guard !sets.isEmpty || minLength > 0 else {
                 self.patterns = nil
                 return
             }
-            patterns.append(sets.map(Self.shortest))
+            patterns.append(Requirement(minLength: minLength, literals: sets.map(Self.shortest)))
         }
         self.patterns = patterns
     }
@@ -34,7 +47,20 @@ public struct LiteralPrefilter: Sendable, Equatable {
     /// Whether `text` may match (always true when nothing is known).
     public func mayMatch(_ text: Text) -> Bool {
         guard let patterns else { return true }
-        return patterns.contains { sets in sets.allSatisfy { $0.contains { text.contains($0) } } }
+        return patterns.contains { pattern in
+            text.count >= pattern.minLength && pattern.literals.allSatisfy { $0.contains { text.contains($0) } }
+        }
+    }
+
+    /// The fewest bytes a match of `node` spans (assertions span none).
+    private static func minLength(of node: Node) -> Int {
+        switch node {
+        case .empty, .assertion: 0
+        case .bytes: 1
+        case .concat(let items): items.reduce(0) { $0 + minLength(of: $1) }
+        case .alternation(let branches): branches.map(minLength).min() ?? 0
+        case .repetition(let body, let min, _): min * minLength(of: body)
+        }
     }
 
     /// A text prepared for many literal tests: which byte pairs it holds, so
@@ -44,6 +70,8 @@ public struct LiteralPrefilter: Sendable, Equatable {
         /// One bit per byte pair (first byte × 256 + second), and per byte.
         private var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
         private var singles = [UInt64](repeating: 0, count: 4)
+
+        var count: Int { bytes.count }
 
         /// `bytes` must outlive the value.
         public init(_ bytes: UnsafeBufferPointer<UInt8>) {

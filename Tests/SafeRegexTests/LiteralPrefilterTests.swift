@@ -41,6 +41,12 @@ import Testing
         #expect(try mayMatch(rule, "and you, what do you do"))
     }
 
+    @Test func aTextTooShortForEveryPatternIsRuledOut() throws {
+        let fortyWords = #"^ (\S+ ){40}"#
+        #expect(try !mayMatch([fortyWords], " a short question "))
+        #expect(try mayMatch([fortyWords], " " + String(repeating: "word ", count: 40)))
+    }
+
     @Test func aPatternThatNeedsNoLiteralLetsEveryTextThrough() throws {
         #expect(try mayMatch([#"\w+"#, "zebra"], "xy"))
         #expect(try !mayMatch([#"\w+ \w+"#], "xy"))  // a space it does need
@@ -52,8 +58,9 @@ import Testing
         let computed = try CompiledPatternSet([#"\b(a|an) (role|job)\b"#, "colou?r"]).prefilter
         let stored = LiteralPrefilter(patterns: computed.patterns)
         #expect(stored == computed)
-        #expect(computed.patterns?.map { $0.map { $0.map { String(decoding: $0, as: UTF8.self) }.sorted() } }
+        #expect(computed.patterns?.map { $0.literals.map { $0.map { String(decoding: $0, as: UTF8.self) }.sorted() } }
             == [[["a job", "a role", "an job", "an role"]], [["color", "colour"]]])
+        #expect(computed.patterns?.map(\.minLength) == [5, 5])
     }
 
     /// Thousands of optional letters (a mutant the loader fuzz test made) stay cheap to analyse.

@@ -248,9 +248,10 @@ extension CompiledRule: SnapshotCodable {
         writer.write(prefilter.patterns != nil)
         if let patterns = prefilter.patterns {
             writer.write(patterns.count)
-            for sets in patterns {
-                writer.write(sets.count)
-                sets.forEach { writer.write(raws: $0) }
+            for pattern in patterns {
+                writer.write(pattern.minLength)
+                writer.write(pattern.literals.count)
+                pattern.literals.forEach { writer.write(raws: $0) }
             }
         }
         switch automata {
@@ -268,17 +269,19 @@ extension CompiledRule: SnapshotCodable {
     init(from reader: inout SnapshotReader) throws(SnapshotError) {
         let patterns: [String] = try reader.read(), exceptions: [String] = try reader.read()
         let macros: PatternMacros = try reader.read()
-        var literals: [[LiteralPrefilter.Literals]]?
+        var requirements: [LiteralPrefilter.Requirement]?
         if try reader.read() {
-            literals = try (0..<reader.readCount()).map { _ throws(SnapshotError) in
-                try (0..<reader.readCount()).map { _ throws(SnapshotError) in try reader.readRaws() }
+            requirements = try (0..<reader.readCount()).map { _ throws(SnapshotError) in
+                LiteralPrefilter.Requirement(minLength: try reader.read(), literals: try (0..<reader.readCount()).map {
+                    _ throws(SnapshotError) in try reader.readRaws()
+                })
             }
         }
         // Neither decoded nor copied: `decoded()` does that when the rule is first needed.
         let patternIntegers = try reader.readIntegerBytes()
         let exceptionIntegers: Data? = try reader.read() ? try reader.readIntegerBytes() : nil
         self.init(patterns: patterns, exceptions: exceptions, macros: macros.values,
-                  prefilter: LiteralPrefilter(patterns: literals),
+                  prefilter: LiteralPrefilter(patterns: requirements),
                   automata: .stored(patterns: patternIntegers, exceptions: exceptionIntegers))
     }
 }
