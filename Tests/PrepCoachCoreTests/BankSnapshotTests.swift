@@ -107,6 +107,20 @@ import Testing
         #expect(snapshot.load([bank.path]).modelFile == model)
     }
 
+    /// The lint model's file is kept in the snapshot, and a changed file replaces it there.
+    @Test func aChangedLintModelIsStoredAgain() throws {
+        let (bank, snapshot, _) = try setUp()
+        let folder = bank.file(LintModel.folder), model = bank.file(LintModel.folder + "/" + LintModel.fileName)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: model))
+        #expect(snapshot.load([bank.path]).precompiledRules.decoded().model == Data([1, 2, 3]))
+        #expect(snapshot.load([bank.path]).precompiledRules.decoded().model == Data([1, 2, 3]))  // from the snapshot
+        try Data([4, 5]).write(to: URL(fileURLWithPath: model))
+        #expect(snapshot.load([bank.path]).precompiledRules.decoded().model == Data([4, 5]))
+        try FileManager.default.removeItem(atPath: model)
+        #expect(snapshot.load([bank.path]).precompiledRules.decoded().model == nil)
+    }
+
     @Test func aFolderThatAppearsMakesItStale() throws {
         let (bank, snapshot, _) = try setUp()
         let later = bank.file("later")
@@ -175,19 +189,20 @@ import Testing
     @Test func damagedCompiledRulesAreNotUsed() throws {
         let folder = try TemporaryBank([:])
         let snapshot = BankSnapshot(folder: folder.url)
-        #expect(!snapshot.load([Fixtures.bundledBanks]).precompiledRules.decoded().isEmpty)
+        #expect(!snapshot.load([Fixtures.bundledBanks]).precompiledRules.decoded().rules.isEmpty)
         let stored = snapshot.file(for: [Fixtures.bundledBanks])
         var data = try Data(contentsOf: stored)
         data[data.count - 100] ^= 0x01
         try data.write(to: stored)
         let banks = snapshot.load([Fixtures.bundledBanks])
         #expect(!banks.rules.isEmpty)
-        #expect(banks.precompiledRules.decoded().isEmpty)
+        #expect(banks.precompiledRules.decoded().rules.isEmpty)
+        #expect(banks.precompiledRules.decoded().model == nil)  // so the model is read from its file
     }
 
     @Test func bundledRulesDecodeAndLintLikeFreshlyCompiledOnes() throws {
         let banks = BankLoader.load([Fixtures.bundledBanks]).compilingRules()
-        let decoded = banks.precompiledRules.decoded()
+        let decoded = banks.precompiledRules.decoded().rules
         #expect(Set(decoded.keys) == Set(banks.rules.map(\.id)))
         #expect(banks.rules.allSatisfy { decoded[$0.id]?.matches($0, macros: banks.macros) == true })
         let fresh = try RuleEngine(rules: banks.rules, macros: banks.macros)
@@ -197,9 +212,19 @@ import Testing
         }
     }
 
+    @Test func theBundledLintModelFromTheSnapshotIsTheOneInItsFile() throws {
+        let folder = try TemporaryBank([:])
+        let snapshot = BankSnapshot(folder: folder.url)
+        _ = snapshot.load([Fixtures.bundledBanks])
+        let banks = snapshot.load([Fixtures.bundledBanks])
+        let file = try #require(banks.modelFile)
+        let stored = try #require(banks.precompiledRules.decoded().model)
+        #expect(try LintModel(data: stored, file: file) == LintModel(contentsOf: file))
+    }
+
     @Test func aRuleWhoseMacroChangedIsCompiledAgain() throws {
         let banks = BankLoader.load([Fixtures.bundledBanks]).compilingRules()
-        let decoded = banks.precompiledRules.decoded()
+        let decoded = banks.precompiledRules.decoded().rules
         let usesCompany = try #require(banks.rules.first { $0.patterns.contains { $0.contains("{company}") } })
         var values = banks.macros.values
         values["company"] = "zyx corp"

@@ -103,12 +103,13 @@ public final class CommandContext {
         if let engine = engines[banks.files] { return engine }
         let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules)
         unknown.forEach(console.report)
-        let precompiled = banks.precompiledRules.decoded()
-        let failing = try failingExamples(in: banks, rules: rules, precompiled: precompiled)
+        let stored = banks.precompiledRules.decoded()
+        let failing = try failingExamples(in: banks, rules: rules, precompiled: stored.rules)
         if reportingFailures { failing.map(\.diagnostic).forEach(console.report) }
         let unused = Set(failing.map(\.rule.id))
         let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty && !unused.contains($0.id) }, macros: banks.macros,
-                                    precompiled: precompiled, opinion: modelOpinion(banks: banks, rules: rules),
+                                    precompiled: stored.rules,
+                                    opinion: modelOpinion(banks: banks, rules: rules, stored: stored.model),
                                     companies: CompanyNames(researchNotes.map(\.company)))
         engines[banks.files] = engine
         researchRule = rules.first { $0.id == ResearchAnswerCheck.rule.id }
@@ -127,13 +128,15 @@ public final class CommandContext {
         }
     }
 
-    /// The lint model of these banks, speaking through its rules left on by the config.
-    private func modelOpinion(banks: Banks, rules: [Rule]) -> ModelOpinion? {
+    /// The lint model of these banks (from the snapshot when `stored` there),
+    /// speaking through its rules left on by the config.
+    private func modelOpinion(banks: Banks, rules: [Rule], stored: Data?) -> ModelOpinion? {
         let modelIDs = Set(ModelOpinion.rules.map(\.id))
         let enabled = rules.filter { modelIDs.contains($0.id) }
         guard !enabled.isEmpty, let file = banks.modelFile else { return nil }
         do {
-            return ModelOpinion(model: try LintModel(contentsOf: file), rules: enabled, threshold: ruleSettings.modelThreshold)
+            let model = try stored.map { data throws in try LintModel(data: data, file: file) } ?? LintModel(contentsOf: file)
+            return ModelOpinion(model: model, rules: enabled, threshold: ruleSettings.modelThreshold)
         } catch {
             console.warning("\(error); linting with the rules alone")
             return nil

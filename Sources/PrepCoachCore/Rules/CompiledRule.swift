@@ -61,49 +61,62 @@ public struct CompiledRule: Sendable {
     }
 }
 
-/// The compiled rules as the snapshot stores them, decoded only when a
-/// command builds the rule engine: `tags` or `list` never pay for it.
+/// The compiled rules and the lint model as the snapshot stores them, decoded
+/// only when a command builds the rule engine: `tags` or `list` never pay for it.
 public struct PrecompiledRules: Sendable {
     let bytes: Data
     /// Of `bytes`, checked before they are decoded.
     let checksum: UInt64
+
+    /// What a command that lints needs.
+    public struct Decoded: Sendable {
+        /// By rule id.
+        public var rules: [String: CompiledRule] = [:]
+        /// The lint model's file as it was when the snapshot was made (nil: none
+        /// then, or nothing decoded: read the file), decoded as from the file.
+        public var model: Data?
+    }
 
     init(bytes: Data = Data(), checksum: UInt64? = nil) {
         self.bytes = bytes
         self.checksum = checksum ?? bytes.withUnsafeBytes(Checksum.of)
     }
 
-    /// Every rule compiled with these macros.
-    init(_ rules: [Rule], macros: PatternMacros) {
+    /// Every rule compiled with these macros, and the lint model's file if there is one.
+    init(_ rules: [Rule], macros: PatternMacros, modelFile: String?) {
         var writer = SnapshotWriter()
         let compiled = rules.compactMap { rule in (try? CompiledRule(rule, macros: macros)).map { (rule.id, $0) } }
         writer.write(compiled.map(\.0))
         writer.write(compiled.map(\.1))
+        let model = modelFile.flatMap { FileManager.default.contents(atPath: $0) }
+        writer.write(model != nil)
+        model.map { writer.write(bytes: $0) }
         self.init(bytes: Data(SnapshotWriter.stringTable(writer.strings) + writer.bytes))
     }
 
-    /// By rule id; empty if there are none or they do not decode.
-    public func decoded() -> [String: CompiledRule] {
-        (try? bytes.withUnsafeBytes(decode)) ?? [:]
+    /// Empty if there is nothing stored or it does not decode.
+    public func decoded() -> Decoded {
+        (try? bytes.withUnsafeBytes(decode)) ?? Decoded()
     }
 
-    private func decode(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> [String: CompiledRule] {
+    private func decode(_ bytes: UnsafeRawBufferPointer) throws(SnapshotError) -> Decoded {
         guard !bytes.isEmpty, Checksum.of(bytes) == checksum else { throw SnapshotError() }
         var offset = 0
         let strings = try SnapshotReader.strings(in: bytes, from: &offset)
         var reader = SnapshotReader(bytes: bytes, offset: offset, strings: strings, data: self.bytes)
         let ids: [String] = try reader.read()
         let rules: [CompiledRule] = try reader.read()
+        let model: Data? = try reader.read() ? try reader.readBytes() : nil
         guard ids.count == rules.count, reader.isAtEnd else { throw SnapshotError() }
-        return Dictionary(zip(ids, rules)) { first, _ in first }
+        return Decoded(rules: Dictionary(zip(ids, rules)) { first, _ in first }, model: model)
     }
 }
 
 extension Banks {
-    /// The banks with every rule compiled with their own macros, for the snapshot.
+    /// The banks with every rule compiled with their own macros, and the lint model read, for the snapshot.
     func compilingRules() -> Banks {
         var banks = self
-        banks.precompiledRules = PrecompiledRules(rules, macros: macros)
+        banks.precompiledRules = PrecompiledRules(rules, macros: macros, modelFile: modelFile)
         return banks
     }
 }

@@ -68,6 +68,11 @@ extension LintModel {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LintModelError(description: "\(path): cannot read the lint model")
         }
+        try self.init(data: data, file: path)
+    }
+
+    /// The bytes of the model `file` (kept in the bank snapshot), with errors that name it.
+    public init(data: Data, file path: String) throws(LintModelError) {
         do {
             try self.init(data: data)
         } catch {

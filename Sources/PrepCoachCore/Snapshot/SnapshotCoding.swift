@@ -52,12 +52,13 @@ struct SnapshotWriter {
     /// Integers at full width, copied in and out in one go (compiled automata
     /// are long lists of them). Native byte order: a snapshot never leaves its machine.
     mutating func write(integers: [Int32]) {
-        integers.withUnsafeBytes { write(integerBytes: $0) }
+        integers.withUnsafeBytes { write(bytes: $0) }
     }
 
-    mutating func write(integerBytes: some Collection<UInt8>) {
-        write(integerBytes.count)
-        bytes.append(contentsOf: integerBytes)
+    /// Bytes to be read back as `Data` (`readBytes`, `readIntegerBytes`).
+    mutating func write(bytes more: some Collection<UInt8>) {
+        write(more.count)
+        bytes.append(contentsOf: more)
     }
 
     mutating func write(raw: [UInt8]) {
@@ -148,14 +149,20 @@ struct SnapshotReader {
         return raws
     }
 
-    /// What `write(integers:)` wrote, still as bytes: a slice of `data` when
-    /// there is one (of a mapped file: nothing is read until it is decoded).
-    mutating func readIntegerBytes() throws(SnapshotError) -> Data {
+    /// What `write(bytes:)` wrote: a slice of `data` when there is one (of a
+    /// mapped file: nothing is read until it is used).
+    mutating func readBytes() throws(SnapshotError) -> Data {
         let raw = try readRaw()
-        guard raw.count % MemoryLayout<Int32>.size == 0 else { throw SnapshotError() }
         guard let data else { return Data(raw) }
         let first = data.startIndex + offset - raw.count
         return data[first..<(first + raw.count)]
+    }
+
+    /// What `write(integers:)` wrote, still as bytes (see `readBytes`).
+    mutating func readIntegerBytes() throws(SnapshotError) -> Data {
+        let bytes = try readBytes()
+        guard bytes.count % MemoryLayout<Int32>.size == 0 else { throw SnapshotError() }
+        return bytes
     }
 
     /// The string table: a count, then each string's byte length and bytes.
