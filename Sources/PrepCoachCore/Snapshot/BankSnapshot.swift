@@ -193,22 +193,33 @@ extension BankSnapshot {
     }
 }
 
-/// A 64-bit checksum of a whole snapshot, eight bytes at a step (FxHash's
-/// rotate-xor-multiply): fast enough to check 20 MB on every start, and any
-/// change to one word, or to the length, changes it.
+/// A 64-bit checksum of a whole snapshot, eight bytes at a step in four
+/// independent lanes (FxHash's rotate-xor-multiply each; the lanes let the
+/// processor overlap the multiplications): fast enough to check 20 MB on every
+/// start, and any change to one word, or to the length, changes it.
 enum Checksum {
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let multiplier: UInt64 = 0x517C_C1B7_2722_0A95
-        var hash = UInt64(bytes.count)
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (UInt64(bytes.count), 1, 2, 3)
+        func mix(_ hash: inout UInt64, _ word: UInt64) { hash = (((hash << 5) | (hash >> 59)) ^ word) &* multiplier }
+        func word(at offset: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         var offset = 0
-        func mix(_ word: UInt64) { hash = (((hash << 5) | (hash >> 59)) ^ word) &* multiplier }
+        while offset + 32 <= bytes.count {
+            mix(&lanes.0, word(at: offset))
+            mix(&lanes.1, word(at: offset + 8))
+            mix(&lanes.2, word(at: offset + 16))
+            mix(&lanes.3, word(at: offset + 24))
+            offset += 32
+        }
+        var hash = lanes.0
+        for lane in [lanes.1, lanes.2, lanes.3] { mix(&hash, lane) }
         while offset + 8 <= bytes.count {
-            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            mix(&hash, word(at: offset))
             offset += 8
         }
         var tail: UInt64 = 0
         for (shift, byte) in bytes[offset...].enumerated() { tail |= UInt64(byte) << UInt64(shift * 8) }
-        mix(tail)
+        mix(&hash, tail)
         return hash
     }
 }

@@ -65,6 +65,10 @@ public struct TagVocabulary: Sendable {
 
     public private(set) var tags: [TagKind: [Tag]] = [:]
     private var canonical: [TagKind: [String: String]] = [:]
+    /// Where each id is in `tags`, and each industry's role families: looked
+    /// up for every tag added, so loading stays linear in the number of tags.
+    private var positions: [TagKind: [String: Int]] = [:]
+    private var familiesByIndustry: [String: [Int]] = [:]
 
     public init() {}
 
@@ -72,10 +76,19 @@ public struct TagVocabulary: Sendable {
 
     public func ids(_ kind: TagKind) -> [String] { tags(kind).map(\.id) }
 
-    public func tag(_ kind: TagKind, id: String) -> Tag? { tags(kind).first { $0.id == id } }
+    public func tag(_ kind: TagKind, id: String) -> Tag? { positions[kind]?[id].map { tags(kind)[$0] } }
 
     /// The role families defined under an industry.
-    public func roleFamilies(of industry: String) -> [Tag] { tags(.roleFamily).filter { $0.industry == industry } }
+    public func roleFamilies(of industry: String) -> [Tag] {
+        (familiesByIndustry[industry] ?? []).map { tags(.roleFamily)[$0] }
+    }
+
+    private mutating func append(_ tag: Tag, kind: TagKind) {
+        let position = tags(kind).count
+        tags[kind, default: []].append(tag)
+        positions[kind, default: [:]][tag.id] = positions[kind]?[tag.id] ?? position
+        if kind == .roleFamily, let industry = tag.industry { familiesByIndustry[industry, default: []].append(position) }
+    }
 
     /// The canonical id for an id or alias, case-insensitively. A role family
     /// alias counts only where one family has it (the same word may name a
@@ -122,7 +135,7 @@ public struct TagVocabulary: Sendable {
             return clash
         }
         if TagKind.assumable.contains(kind), assumableKind(of: tag.id) != nil { return tag.id }
-        tags[kind, default: []].append(tag)
+        append(tag, kind: kind)
         for name in names { canonical[kind, default: [:]][name.lowercased()] = tag.id }
         return nil
     }
@@ -132,7 +145,7 @@ public struct TagVocabulary: Sendable {
         if assumableKind(of: tag.id) != nil || tag.id == Self.any { return tag.id }
         let siblings = roleFamilies(of: tag.industry ?? "").flatMap { [$0.id] + $0.aliases }.map { $0.lowercased() }
         if let clash = tag.aliases.first(where: { siblings.contains($0.lowercased()) }) { return clash }
-        tags[.roleFamily, default: []].append(tag)
+        append(tag, kind: .roleFamily)
         canonical[.roleFamily, default: [:]][tag.id] = tag.id
         for alias in tag.aliases.map({ $0.lowercased() }) where self.tag(.roleFamily, id: alias) == nil {
             // The same alias on families of two industries names neither on its own.
