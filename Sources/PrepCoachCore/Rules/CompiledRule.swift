@@ -48,15 +48,16 @@ public struct CompiledRule: Sendable {
             && macros.allSatisfy { current.values[$0.key] == $0.value }
     }
 
-    /// The automata, decoded if stored; nil if the stored integers are malformed.
-    func decoded() -> (patterns: CompiledPatternSet, exceptions: CompiledPatternSet?)? {
-        switch automata {
-        case let .compiled(patterns, exceptions):
-            return (patterns, exceptions)
-        case let .stored(patterns, exceptions):
-            guard let patternSet = CompiledPatternSet(integers: patterns.integers, prefilter: prefilter) else { return nil }
-            guard let exceptions else { return (patternSet, nil) }
-            return CompiledPatternSet(integers: exceptions.integers).map { (patternSet, $0) }
+    enum Part { case patterns, exceptions }
+
+    /// One part's automata, decoded if stored; nil when the rule has no
+    /// exceptions, or the stored integers are malformed.
+    func patternSet(_ part: Part) -> CompiledPatternSet? {
+        switch (automata, part) {
+        case let (.compiled(patterns, _), .patterns): patterns
+        case let (.compiled(_, exceptions), .exceptions): exceptions
+        case let (.stored(patterns, _), .patterns): CompiledPatternSet(integers: patterns.integers, prefilter: prefilter)
+        case let (.stored(_, exceptions), .exceptions): exceptions.flatMap { CompiledPatternSet(integers: $0.integers) }
         }
     }
 }

@@ -33,9 +33,10 @@ public struct Finding: Sendable, Hashable {
 /// Not thread-safe (automata cache states as they go); use one per thread.
 public final class RuleEngine {
     public let rules: [Rule]
-    /// Per rule, in `rules` order: its compiled patterns, and its automata once built.
+    /// Per rule, in `rules` order: its compiled patterns, and its automata once
+    /// built (at `2 × rule` its patterns', at `2 × rule + 1` its exceptions').
     private let compiled: [CompiledRule]
-    private var automata: [Automata]
+    private var automata: [Automaton]
     private let macros: PatternMacros
     /// Each rule's patterns, compiled on their own only once the rule fires,
     /// to find the words to quote: most rules never fire in a session.
@@ -45,12 +46,12 @@ public final class RuleEngine {
     /// Companies from research notes, seen by the rules as `the company`.
     public let companies: CompanyNames
 
-    private enum Automata {
+    private enum Automaton {
         case unbuilt
-        case built(patterns: PatternSet, exceptions: PatternSet?)
-        /// Neither the stored automata nor the patterns compile (cannot happen short of a damaged snapshot
-        /// whose checksum still matches, or a changed program): the rule never flags.
-        case unusable
+        case built(PatternSet)
+        /// No exceptions; or neither the stored automata nor the patterns compile (cannot happen short of a
+        /// damaged snapshot whose checksum still matches): the part never matches.
+        case none
     }
 
     /// `precompiled` automata (by rule id, from the bank snapshot) are used
@@ -61,21 +62,23 @@ public final class RuleEngine {
             try precompiled[rule.id].flatMap { $0.matches(rule, macros: macros) ? $0 : nil }
                 ?? CompiledRule(rule, macros: macros)
         }
-        automata = Array(repeating: .unbuilt, count: rules.count)
+        automata = Array(repeating: .unbuilt, count: 2 * rules.count)
         self.rules = rules
         self.macros = macros
         self.opinion = opinion
         self.companies = companies
     }
 
-    /// A rule's automata, built on first use.
-    private func automaton(_ index: Int) -> Automata {
-        if case .unbuilt = automata[index] {
-            let sets = compiled[index].decoded() ?? (try? CompiledRule(rules[index], macros: macros))?.decoded()
-            automata[index] = sets.map { .built(patterns: PatternSet($0.patterns), exceptions: $0.exceptions.map { PatternSet($0) }) }
-                ?? .unusable
+    /// A rule's patterns' or exceptions' automaton, built on first use.
+    private func automaton(_ part: CompiledRule.Part, of rule: Int) -> PatternSet? {
+        let slot = 2 * rule + (part == .patterns ? 0 : 1)
+        if case .unbuilt = automata[slot] {
+            let set = part == .exceptions && rules[rule].exceptions.isEmpty ? nil
+                : compiled[rule].patternSet(part) ?? (try? CompiledRule(rules[rule], macros: macros))?.patternSet(part)
+            automata[slot] = set.map { .built(PatternSet($0)) } ?? .none
         }
-        return automata[index]
+        guard case let .built(set) = automata[slot] else { return nil }
+        return set
     }
 
     /// Every rule that flags the question, most severe first, then the model's
@@ -114,10 +117,9 @@ public final class RuleEngine {
         let text = LiteralPrefilter.Text(normalized)
         return compiled.indices.compactMap { index in
             guard compiled[index].prefilter.mayMatch(text),
-                  case let .built(patterns, exceptions) = automaton(index) else { return nil }
-            // Exceptions are only read for a rule that matched: most questions match none.
-            guard let first = patterns.matchingIndices(in: normalized).first,
-                  exceptions.map({ $0.matchingIndices(in: normalized).isEmpty }) ?? true else { return nil }
+                  let first = automaton(.patterns, of: index)?.matchingIndices(in: normalized).first else { return nil }
+            // Exceptions are only built and read for a rule that matched: most questions match none.
+            guard automaton(.exceptions, of: index)?.matchingIndices(in: normalized).isEmpty ?? true else { return nil }
             return (index, first)
         }
     }
