@@ -44,6 +44,21 @@ import PrepCoachCore
         #expect(coach.out.contains("[answered-by-your-research]"))
     }
 
+    /// A later run (a one-shot `lint`) reads the notes without opening the store,
+    /// and sees them, and the companies in them, as the run that wrote them did.
+    @Test func aLaterLintReadsTheResearchNotesWithoutOpeningTheStore() throws {
+        let writer = ScriptedCoach()
+        try writer.run(#"research add "Acme Health" big push into telehealth this year"#)
+        writer.context.closeStore()
+        let file = writer.folder.appendingPathComponent("coach.sqlite").path
+        let notes = try #require(CoachStore.researchNotes(readingOnly: file))
+        #expect(notes.map(\.company) == ["Acme Health"])
+        let later = ScriptedCoach(folder: writer.folder)
+        try later.run(#"lint "What is Acme Health's view on telehealth?""#)
+        #expect(later.out.contains("[answered-by-your-research]"))
+        #expect(CoachStore.researchNotes(readingOnly: writer.folder.appendingPathComponent("none.sqlite").path) == nil)
+    }
+
     /// Issue 7: past ~390 researched companies (or one 10,240-character name) every command
     /// that compiled the rules failed; names are now a word lookup, not part of every pattern.
     @Test func thousandsOfResearchedCompaniesKeepTheRulesWorking() throws {

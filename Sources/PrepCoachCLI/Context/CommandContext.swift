@@ -177,7 +177,10 @@ public final class CommandContext {
     private var researchNotes: [ResearchAnswerCheck.Note] {
         if let cachedResearch { return cachedResearch }
         var notes: [ResearchAnswerCheck.Note] = []
-        if let storePath, FileManager.default.fileExists(atPath: storePath), let stored = try? store().research() {
+        // Read-only unless the store is open already: a lint need not migrate or write the database.
+        if let storePath, FileManager.default.fileExists(atPath: storePath),
+           let stored = openedStore.map({ try? $0.research() }) ?? CoachStore.researchNotes(readingOnly: storePath)
+               ?? (try? store().research()) {
             notes = stored.map { ResearchAnswerCheck.Note(company: $0.company, text: $0.text) }
         }
         cachedResearch = notes
