@@ -49,11 +49,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(
-            name: "prepcoach", dependencies: ["PrepCoachCLI"], swiftSettings: strict,
-            // Position-dependent: the dynamic loader then need not relocate the
-            // binary's ~90,000 pointers (and copy their pages) on every start.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))]),
+        .executableTarget(name: "prepcoach", dependencies: ["PrepCoachCLI"], swiftSettings: strict),
         .executableTarget(name: "prepcoach-bench", dependencies: ["PrepCoachCore"], swiftSettings: strict),
 
         .testTarget(name: "SafeRegexTests", dependencies: ["SafeRegex"], swiftSettings: strict),
