@@ -40,6 +40,10 @@ public enum BankPaths {
 
     /// The running executable's path (Linux: /proc/self/exe, which survives relative argv[0]).
     public static var executablePath: String {
-        Bundle.main.executablePath ?? CommandLine.arguments.first ?? "prepcoach"
+        #if os(Linux)
+        // Read directly: setting up `Bundle.main` (which reads the same link) costs every start a third of a millisecond.
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        #endif
+        return Bundle.main.executablePath ?? CommandLine.arguments.first ?? "prepcoach"
     }
 }
