@@ -15,7 +15,7 @@ enum TextFileLines {
             throw CommandFailure("\(path):\(index + 1): a control character; is this a text file?")
         }
         return lines.enumerated().compactMap { index, line in
-            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = String(line).trimmedOfWhitespaceAndNewlines
             return text.isEmpty || text.hasPrefix("#") ? nil : (index + 1, text)
         }
     }
