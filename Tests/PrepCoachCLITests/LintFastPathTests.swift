@@ -23,8 +23,9 @@ import PrepCoachCore
             "windows\r\nline ends\r\n", "ok\nthen\r\n", "lone\rreturn\n",
         ]
         for file in files {
-            let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
-            let expected = lines.firstIndex { ControlCharacters.contains(String($0), except: ["\t", "\r"]) }.map { $0 + 1 }
+            // By byte: CR LF is one Character, and a Windows line end still ends the line.
+            let lines = file.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+            let expected = lines.firstIndex { ControlCharacters.contains($0, except: ["\t", "\r"]) }.map { $0 + 1 }
             #expect(TextFileLines.firstLineWithControlCharacter(file) == expected, "\(file.debugDescription)")
         }
     }

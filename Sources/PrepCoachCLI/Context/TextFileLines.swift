@@ -13,8 +13,8 @@ enum TextFileLines {
         if let line = firstLineWithControlCharacter(text) {
             throw CommandFailure("\(path):\(line): a control character; is this a text file?")
         }
-        // Split by byte, not by character (a thirtieth of `lint FILE`): the same
-        // lines, as a file with CR LF (one character, not split) was refused above.
+        // Split by byte, not by character (a thirtieth of `lint FILE`); the CR of
+        // a Windows line end is trimmed with the other whitespace.
         let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
         return lines.enumerated().compactMap { index, line in
             let text = String(Substring(line)).trimmedOfWhitespaceAndNewlines
@@ -23,15 +23,13 @@ enum TextFileLines {
     }
 
     /// The number of the first line holding a control character other than a tab
-    /// or carriage return, found in one pass over the bytes rather than line by
+    /// or carriage return (Windows files end lines in CR LF), found in one pass over the bytes rather than line by
     /// line through scalars (a file of 100,000 questions is checked in milliseconds).
     static func firstLineWithControlCharacter(_ text: String) -> Int? {
         var line = 1
         var previous: UInt8 = 0
         for byte in text.utf8 {
             switch byte {
-            // CR LF is one character, so it never split the lines: a control character.
-            case 0x0A where previous == 0x0D: return line
             case 0x0A: line += 1
             case 0x09, 0x0D: break
             // C0 and DEL are single bytes; C1 (U+0080–U+009F) is 0xC2 then 0x80–0x9F.
