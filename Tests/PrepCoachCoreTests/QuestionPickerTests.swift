@@ -33,6 +33,21 @@ import Testing
         #expect(try QuestionPicker(banks: banks).pick(request) == QuestionPicker(banks: copy).pick(request))
     }
 
+    /// Each plan takes its questions from heaps, not a sorted list: best first
+    /// must still be the order a full sort gives, equal scores in bank order.
+    @Test func aRankedQueueGivesTheOrderOfAFullSort() {
+        var random = SeededGenerator(seed: 3)
+        let candidates = (0..<500).map { RankedQueue.Candidate(score: Double(random.below(20)) / 4, index: $0) }
+            .shuffled(using: &random)
+        var queue = RankedQueue()
+        for candidate in candidates { queue.append(candidate) }
+        queue.heapify()
+        var popped: [Int] = []
+        while let next = queue.popFirst(where: { $0 % 3 != 0 }) { popped.append(next) }
+        let sorted = candidates.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        #expect(popped == sorted.map(\.index).filter { $0 % 3 != 0 })
+    }
+
     @Test func planIsAConversationFromOpeningToClosingWithOneReferral() throws {
         let (banks, _) = try banks()
         for seed in UInt64(1)...20 {

@@ -28,6 +28,9 @@ public struct Banks: Sendable {
         indexByID[id].map { questions[$0] }
     }
 
+    /// Where the question with this id is in `questions`.
+    func index(ofQuestion id: String) -> Int? { indexByID[id] }
+
     public var questionIDs: [String] { questions.map(\.id) }
 
     /// The question ids sorted, for completing a prefix.
