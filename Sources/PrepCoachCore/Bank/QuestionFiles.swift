@@ -83,18 +83,18 @@ struct QuestionFiles {
             }
         }
         let results = Parallel.map(units.count) { read(sources[units[$0].source], piece: units[$0].piece) }
-        var outcomes = [Outcome?](repeating: ([], []), count: sources.count)
-        for (unit, result) in zip(units, results) {
-            outcomes[unit.source] = result.flatMap { piece in
-                outcomes[unit.source].map { ($0.questions + piece.questions, $0.diagnostics + piece.diagnostics) }
-            }
-        }
+        // Appended in place: joining each piece's questions to the file's so far copied them over and over.
         var all: Outcome = ([], [])
-        for (source, outcome) in zip(sources, outcomes) {
+        all.questions.reserveCapacity(results.reduce(0) { $0 + ($1?.questions.count ?? 0) })
+        var unit = 0
+        for (index, source) in sources.enumerated() {
+            let pieces = results[unit..<(units[unit...].firstIndex { $0.source != index } ?? units.count)]
+            unit = pieces.endIndex
             // A piece that does not parse on its own: the file is read whole, for its real problems.
-            let outcome = outcome ?? read(source, piece: nil)!
-            all.questions += outcome.questions
-            all.diagnostics += outcome.diagnostics
+            for outcome in pieces.contains(where: { $0 == nil }) ? [read(source, piece: nil)] : Array(pieces) {
+                all.questions += outcome?.questions ?? []
+                all.diagnostics += outcome?.diagnostics ?? []
+            }
         }
         return all
     }

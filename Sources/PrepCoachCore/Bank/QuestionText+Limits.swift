@@ -10,17 +10,12 @@ extension Question {
     public static func problem(with text: String) -> String? {
         // Foundation's trim goes through UTF-16: most texts start and end with
         // a visible ASCII character, and have nothing to trim.
-        let trimmed = startsAndEndsVisibly(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.startsAndEndsVisibly ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return "the question is empty" }
         // A character takes at least one byte: only a long text needs its characters counted.
         if trimmed.utf8.count > maxLength && trimmed.count > maxLength {
             return "the question is \(trimmed.count) characters long; at most \(maxLength) are accepted"
         }
         return ControlCharacters.problem(inField: "question", trimmed, allowing: ["\t"])
-    }
-
-    private static func startsAndEndsVisibly(_ text: String) -> Bool {
-        let visible = UInt8(ascii: "!")...UInt8(ascii: "~")
-        return text.utf8.first.map(visible.contains) == true && text.utf8.last.map(visible.contains) == true
     }
 }

@@ -176,9 +176,18 @@ extension Node: YAMLNode {
 
 extension String {
     var trimmingWhitespace: String {
+        // Most values have nothing to trim, and walking Characters looks up a Unicode property for each.
+        if startsAndEndsVisibly { return self }
         var slice = self[...]
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
         return String(slice)
+    }
+
+    /// The first and last byte are visible ASCII characters, so there is no
+    /// white space to trim (no character that starts or ends with one is white space).
+    var startsAndEndsVisibly: Bool {
+        let visible = UInt8(ascii: "!")...UInt8(ascii: "~")
+        return utf8.first.map(visible.contains) == true && utf8.last.map(visible.contains) == true
     }
 }
