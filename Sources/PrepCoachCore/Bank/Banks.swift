@@ -59,6 +59,12 @@ public struct Banks: Sendable {
         return true
     }
 
+    /// Room for `count` more questions: adding 100,000 one by one would regrow the id index again and again.
+    mutating func reserveCapacity(forQuestions count: Int) {
+        questions.reserveCapacity(questions.count + count)
+        indexByID.reserveCapacity(indexByID.count + count)
+    }
+
     /// Adds a question unless its id is taken; returns the question already holding the id.
     mutating func add(_ question: Question) -> Question? {
         if let existing = self.question(id: question.id) { return existing }

@@ -263,11 +263,13 @@ struct SuitingQuestions: Sendable {
     let fits: [Fit]
 
     init(_ questions: [Question], stage: String, industry: String) {
-        indices = questions.indices.filter { questions[$0].suits(stage: stage, industry: industry) }
+        // Through the buffer: filtering the array would copy every question (a retain per field).
+        indices = questions.withUnsafeBufferPointer { buffer in
+            buffer.indices.filter { buffer[$0].suits(stage: stage, industry: industry) }
+        }
         fits = indices.map { index in
-            let question = questions[index]
-            return Fit(fixedScore: PlanScore.fixed(question), assumes: !question.assumes.isEmpty,
-                       isReferral: question.isReferral)
+            Fit(fixedScore: PlanScore.fixed(questions[index]), assumes: !questions[index].assumes.isEmpty,
+                isReferral: questions[index].isReferral)
         }
     }
 }
