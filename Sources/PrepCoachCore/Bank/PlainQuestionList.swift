@@ -35,7 +35,7 @@ struct PlainQuestionList {
         var list = PlainQuestionList(bytes: bytes)
         var start = range.lowerBound, line = firstLine
         while start < range.upperBound {
-            let end = bytes[start..<range.upperBound].firstIndex(of: newline) ?? range.upperBound
+            let end = min(bytes.offset(of: newline, from: start), range.upperBound)
             guard list.read(line: start..<end, number: line, indent: indent) else { return nil }
             start = end + 1
             line += 1

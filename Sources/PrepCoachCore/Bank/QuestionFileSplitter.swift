@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cuts a large question file into pieces that parse on their own, so the
 /// cores share the parse of one big file and each piece's node tree is freed
 /// as soon as its questions are read.
@@ -47,16 +49,10 @@ enum QuestionFileSplitter {
         var indent: Int?
         var starts: [(offset: Int, line: Int)] = []  // item starts: "- " at the indentation of the first item
         var start = 0, line = 1
+        // libyaml also breaks lines at U+0085, U+2028 and U+2029: a piece would misnumber the lines after one.
+        guard !containsOtherLineBreaks(utf8) else { return nil }
         while start < utf8.count {
-            var end = start
-            while end < utf8.count && utf8[end] != newline {
-                // libyaml also breaks lines at U+0085, U+2028 and U+2029: a piece would misnumber the lines after it.
-                if utf8[end] == 0xC2 && end + 1 < utf8.count && utf8[end + 1] == 0x85
-                    || utf8[end] == 0xE2 && end + 2 < utf8.count && utf8[end + 1] == 0x80 && (0xA8...0xA9).contains(utf8[end + 2]) {
-                    return nil
-                }
-                end += 1
-            }
+            let end = utf8.offset(of: newline, from: start)
             defer { (start, line) = (end + 1, line + 1) }
             let content = utf8[start..<end]
             guard let first = content.firstIndex(where: { $0 != space && $0 != UInt8(ascii: "\r") }),
@@ -81,5 +77,27 @@ enum QuestionFileSplitter {
         return zip(bounds, bounds.dropFirst()).map { start, end in
             Piece(bytes: start.offset..<end.offset, firstLine: start.line, indent: indent)
         }
+    }
+
+    /// U+0085, U+2028 or U+2029 anywhere.
+    private static func containsOtherLineBreaks(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let breaks: [[UInt8]] = [[0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9]]
+        return breaks.contains { sequence in
+            var position = utf8.offset(of: sequence[0], from: 0)
+            while position < utf8.count {
+                if utf8[position...].starts(with: sequence) { return true }
+                position = utf8.offset(of: sequence[0], from: position + 1)
+            }
+            return false
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `byte` at or after `start`, or `count` (memchr: tens of MB are searched).
+    func offset(of byte: UInt8, from start: Int) -> Int {
+        guard start < count, let base = baseAddress,
+              let found = memchr(base + start, Int32(byte), count - start) else { return count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

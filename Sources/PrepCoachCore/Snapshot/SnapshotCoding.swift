@@ -42,10 +42,11 @@ struct SnapshotWriter {
     mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func write(_ value: String) {
-        if let index = stringIndex[value] { return write(index) }
-        stringIndex[value] = strings.count
-        write(strings.count)
-        strings.append(value)
+        // One hash lookup, which adds the string when it is new (a 100,000-question bank has over 100,000).
+        let next = strings.count
+        let index = { (slot: inout Int) in slot }(&stringIndex[value, default: next])
+        if index == next { strings.append(value) }
+        write(index)
     }
 
     mutating func write<Value: SnapshotCodable>(_ value: Value) { value.encode(to: &self) }
