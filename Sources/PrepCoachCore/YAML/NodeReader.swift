@@ -41,14 +41,15 @@ struct NodeReader {
             error(at: node, "expected \(what) as a mapping of `key: value` lines")
             return nil
         }
-        var values: [String: Value] = [:]
+        var values: [(name: String, value: Value)] = []
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             guard let name = key.text else {
                 error(at: key, "a key in \(what) must be plain text")
                 continue
             }
             if known.contains(name) {
-                values[name] = value
+                values.append((name, value))
             } else {
                 error(at: key, "unknown field '\(name)' in \(what)\(Suggestion.hint(for: name, among: known))")
             }
@@ -114,17 +115,19 @@ struct NodeReader {
     }
 }
 
-/// The present fields of one mapping entry.
+/// The present fields of one mapping entry: a handful, so a list beats
+/// hashing each key (100,000 questions are read this way).
 struct Fields<Value: YAMLNode> {
     let node: Value
-    let values: [String: Value]
+    let values: [(name: String, value: Value)]
     let what: String
 
-    subscript(_ key: String) -> Value? { values[key] }
+    /// The last value of the key, as a mapping read into a dictionary would keep.
+    subscript(_ key: String) -> Value? { values.last { $0.name == key }?.value }
 
     /// The value of a field that must be there; reports its absence at the entry itself.
     func required(_ key: String, reader: inout NodeReader) -> Value? {
-        if let value = values[key] { return value }
+        if let value = self[key] { return value }
         reader.error(at: node, "\(what) is missing the required field '\(key)'")
         return nil
     }
