@@ -30,7 +30,8 @@ public struct QuestionPicker: Sendable {
 
         var draft = PlanDraft(questions: questions, memo: memo, assumes: candidates.assumes, minutes: budget,
                               slots: request.maxCount ?? .max, hypothesis: scope.known)
-        guard let referral = candidates.referrals.popFirst(where: { draft.accepts($0) && isAllowed(questions[$0]) })
+        guard let referral = candidates.referrals.popFirst(within: draft.minutes,
+                                                            where: { draft.accepts($0) && isAllowed(questions[$0]) })
         else {
             // Rare: ranked again, since the search above emptied the queue.
             let referrals = rank(request, scope: scope, topicCount: topics.count).allReferrals
@@ -45,9 +46,13 @@ public struct QuestionPicker: Sendable {
 
         // Per topic, best first. A question the draft refuses now it refuses for
         // good (time and slots only shrink, the hypothesis only narrows), so each
-        // queue is walked once per plan.
+        // queue is walked once per plan, and the questions too long for the time
+        // left are never walked at all.
         func next(inTopicAt position: Int) -> Int? {
-            candidates.byTopic[position].popFirst { draft.accepts($0) && isAllowed(questions[$0]) }
+            guard draft.slots > 0 else { return nil }
+            return candidates.byTopic[position].popFirst(within: draft.minutes) {
+                draft.accepts($0) && isAllowed(questions[$0])
+            }
         }
 
         // The frame of the conversation comes before everything else: the last
@@ -98,9 +103,9 @@ public struct QuestionPicker: Sendable {
                 + PlanScore.jitterSpread * SeededOrder.unit(hash: idHashes[index], seed: draw)
             let candidate = RankedQueue.Candidate(score: score, index: index)
             if fit.isReferral {
-                candidates.referrals.append(candidate)
+                candidates.referrals.append(candidate, minutes: questions[index].minutes)
             } else if candidates.byTopic.indices.contains(topicOrder[index]) {
-                candidates.byTopic[topicOrder[index]].append(candidate)
+                candidates.byTopic[topicOrder[index]].append(candidate, minutes: questions[index].minutes)
             }
         }
         candidates.referrals.heapify()
@@ -111,18 +116,18 @@ public struct QuestionPicker: Sendable {
 
 /// One plan's candidates (`QuestionPicker.rank`).
 private struct Candidates {
-    var referrals = RankedQueue()
+    var referrals = MinutesQueues()
     /// By the topic's place in the conversation.
-    var byTopic: [RankedQueue]
+    var byTopic: [MinutesQueues]
     /// The narrowed assumptions of candidates that assume something; the others assume nothing.
     var assumes: [Int: Assumptions] = [:]
 
-    init(topicCount: Int) { byTopic = Array(repeating: RankedQueue(), count: topicCount) }
+    init(topicCount: Int) { byTopic = Array(repeating: MinutesQueues(), count: topicCount) }
 
     /// Every referral candidate best first, for the error when none can be chosen.
     var allReferrals: [Int] {
         var queue = referrals, all: [Int] = []
-        while let next = queue.popFirst(where: { _ in true }) { all.append(next) }
+        while let next = queue.popFirst(within: .max, where: { _ in true }) { all.append(next) }
         return all
     }
 }
@@ -149,15 +154,14 @@ struct RankedQueue {
         for parent in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(parent) }
     }
 
-    /// Removes candidates best first until one is `accepted`, and returns it.
-    mutating func popFirst(where accepted: (Int) -> Bool) -> Int? {
-        while let best = heap.first {
-            heap.swapAt(0, heap.count - 1)
-            heap.removeLast()
-            siftDown(0)
-            if accepted(best.index) { return best.index }
-        }
-        return nil
+    var first: Candidate? { heap.first }
+
+    mutating func removeFirst() -> Candidate? {
+        guard let best = heap.first else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        heap.removeLast()
+        siftDown(0)
+        return best
     }
 
     private mutating func siftDown(_ start: Int) {
@@ -335,5 +339,45 @@ enum SeededOrder {
     /// The key as a fraction in [0, 1); `hash` is the id's FNV-1a.
     static func unit(hash: UInt64, seed: UInt64) -> Double {
         Double(key(hash: hash, seed: seed) >> 11) / Double(1 << 53)
+    }
+}
+
+/// Candidates in one queue per length in minutes. Once a plan has less time
+/// left than a length, none of those questions is looked at again: popping
+/// through thousands that no longer fit was most of a plan's time on a
+/// 100,000-question bank. Taken best first across the queues, the order is
+/// one queue's, without the questions that do not fit.
+struct MinutesQueues {
+    private var queues: [(minutes: Int, queue: RankedQueue)] = []
+
+    mutating func append(_ candidate: RankedQueue.Candidate, minutes: Int) {
+        if let position = queues.firstIndex(where: { $0.minutes == minutes }) {
+            queues[position].queue.append(candidate)
+        } else {
+            var queue = RankedQueue()
+            queue.append(candidate)
+            queues.append((minutes, queue))
+        }
+    }
+
+    /// Call once, after the last `append`.
+    mutating func heapify() {
+        for position in queues.indices { queues[position].queue.heapify() }
+    }
+
+    /// The best candidate that takes at most `minutes` and is `accepted`,
+    /// removed with every refused one that fits and was better.
+    mutating func popFirst(within minutes: Int, where accepted: (Int) -> Bool) -> Int? {
+        while true {
+            var best: (position: Int, candidate: RankedQueue.Candidate)?
+            for (position, entry) in queues.enumerated() where entry.minutes <= minutes {
+                if let first = entry.queue.first, best.map({ first.isBetter(than: $0.candidate) }) ?? true {
+                    best = (position, first)
+                }
+            }
+            guard let best else { return nil }
+            _ = queues[best.position].queue.removeFirst()
+            if accepted(best.candidate.index) { return best.candidate.index }
+        }
     }
 }
