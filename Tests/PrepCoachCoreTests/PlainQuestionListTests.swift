@@ -112,6 +112,42 @@ import Testing
         }
     }
 
+    /// Seeded mutants of the bundled question files (the loader fuzz test's
+    /// mutations), read by the fast path: it never traps, and whatever it takes
+    /// without a problem is exactly what libyaml reads from the same file.
+    /// (40,000 mutants found one difference, now fixed: a list with no item left.)
+    @Test func mutantsTheFastPathTakesReadAsLibyamlReadsThem() throws {
+        let folder = Fixtures.bundledBanks + "/questions"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+            .map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+        let vocabulary = BankLoader.load([Fixtures.bundledBanks]).vocabulary
+        var random = SeededGenerator(seed: 11)
+        var taken = 0
+        for index in 0..<3_000 {
+            let original = random.pick(files)
+            let header = String(original[..<(try #require(original.range(of: "questions:\n"))).upperBound])
+            let yaml = String(decoding: Mutator.mutate(Array(original.utf8), using: &random), as: UTF8.self)
+            // The fast path reads the items after the header; a mutant header is libyaml's alone.
+            guard yaml.hasPrefix(header) else { continue }
+            let firstLine = header.utf8.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            guard let root = plainRoot(yaml, header.utf8.count..<yaml.utf8.count, firstLine: firstLine) else { continue }
+            var reader = NodeReader(file: "q.yaml")
+            let fast = QuestionBankReader(vocabulary: vocabulary).read(root: root, reader: &reader)
+            guard reader.diagnostics.isEmpty else { continue }
+            taken += 1
+            let (questions, diagnostics) = try whole(yaml, file: "q.yaml", vocabulary: vocabulary)
+            #expect(diagnostics.isEmpty && fast == questions && fast.map(\.location) == questions.map(\.location),
+                    "mutant \(index): the fast path read what libyaml reads otherwise")
+        }
+        // Most mutants break the shape; enough must pass for the comparison to mean something.
+        #expect(taken > 100, "only \(taken) mutants taken by the fast path")
+    }
+
+    @Test func aListWithNoItemIsLeftToLibyaml() {
+        let yaml = "questions:\n\n# nothing yet\n"
+        #expect(plainRoot(yaml, "questions:\n".utf8.count..<yaml.utf8.count, firstLine: 2) == nil)
+    }
+
     @Test func theShapeItselfIsReadWithItsPlaces() throws {
         let yaml = "questions:\n" + Self.plain(1) + "    followups:\n      - \"Why?\"\n      - \"How \\\\ so?\"\n"
         let root = try #require(plainRoot(yaml, "questions:\n".utf8.count..<yaml.utf8.count, firstLine: 2))

@@ -40,7 +40,8 @@ struct PlainQuestionList {
             start = end + 1
             line += 1
         }
-        guard list.closeQuestion() else { return nil }
+        // No item at all is `questions:` with a null value, a problem libyaml reports.
+        guard list.closeQuestion(), !list.questions.isEmpty else { return nil }
         let position = Position(line: firstLine, column: 1)
         return .mapping([(.scalar("questions", position), .sequence(list.questions, position))], position)
     }
