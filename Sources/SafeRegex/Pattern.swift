@@ -16,6 +16,11 @@ public struct Pattern: Sendable {
     /// The pattern as written.
     public let source: String
     let program: Program
+    /// Per byte, whether a match can begin with it; nil when the pattern can
+    /// match the empty text. A search starts a thread only at such a byte:
+    /// starting one at every position was a tenth of `lint FILE`, which
+    /// searches for the words to quote in each flagged question.
+    let startBytes: [Bool]?
 
     /// Compiles `source`; throws a `PatternError` saying what is wrong and where.
     public init(_ source: String) throws(PatternError) {
@@ -24,6 +29,27 @@ public struct Pattern: Sendable {
         program.add(node)
         self.source = source
         self.program = program
+        startBytes = Self.startBytes(of: program)
+    }
+
+    /// The bytes the instructions reachable from the start without consuming a
+    /// byte can consume. Assertions are taken to hold (they depend on the place),
+    /// so the set may be larger than needed, never smaller.
+    private static func startBytes(of program: Program) -> [Bool]? {
+        var bytes = [Bool](repeating: false, count: 256)
+        var seen: Set<Int32> = []
+        var pending = [program.starts[0]]
+        while let pc = pending.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            let inst = program.insts[Int(pc)]
+            switch inst.op {
+            case .split: pending += [inst.x, inst.y]
+            case .assert: pending.append(inst.y)
+            case .byteSet: for byte in 0...255 where program.setContains(inst.x, UInt8(byte)) { bytes[byte] = true }
+            case .match: return nil
+            }
+        }
+        return bytes
     }
 
     /// Checks `source` without compiling it: the same errors `init` throws, for
@@ -44,7 +70,7 @@ public struct Pattern: Sendable {
     }
 
     private func search(_ text: UnsafeBufferPointer<UInt8>, stopAtFirst: Bool) -> Range<Int>? {
-        var vm = PikeVM(program: program, text: text)
+        var vm = PikeVM(program: program, text: text, startBytes: startBytes)
         return vm.run(stopAtFirst: stopAtFirst)
     }
 }
@@ -113,9 +139,11 @@ struct PikeVM {
     var currentStarts: [Int]
     var nextStarts: [Int]
     var stack: [Int32] = []
+    let startBytes: [Bool]?
 
-    init(program: Program, text: UnsafeBufferPointer<UInt8>) {
+    init(program: Program, text: UnsafeBufferPointer<UInt8>, startBytes: [Bool]?) {
         self.program = program
+        self.startBytes = startBytes
         self.insts = program.insts
         self.text = text
         let n = program.insts.count
@@ -158,7 +186,10 @@ struct PikeVM {
         for pos in 0...n {
             // `next` holds the threads at `pos` (built by the previous step); a new
             // thread starts here unless a match has already been found.
-            if matchStart < 0 { addThread(root, start: pos, pos: pos) }
+            // A thread starting where no match can begin would die without matching.
+            if matchStart < 0 && startBytes.map({ pos < n && $0[Int(text[pos])] }) ?? true {
+                addThread(root, start: pos, pos: pos)
+            }
             swap(&current, &next)
             swap(&currentStarts, &nextStarts)
             next.removeAll()

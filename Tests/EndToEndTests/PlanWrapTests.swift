@@ -52,7 +52,7 @@ import Testing
     }
 
     private struct Finding: Decodable {
-        let message, suggestion: String
+        let rule, category, message, suggestion: String
     }
 
     @Test func lintFindingsWrapWithTheirSuggestionIndented() throws {
@@ -62,7 +62,11 @@ import Testing
         let findings = try JSONDecoder().decode([Finding].self, from: Data(json.stdout.utf8))
         #expect(findings.count > 1)
         let (lines, joined) = try printed("lint '\(question)'", home: home, width: 50, status: 1)
+        // The first finding of each kind is printed whole; the others of its kind are named after it.
+        var kinds = Set<String>()
         for finding in findings {
+            #expect(joined.contains("[\(finding.rule)]"))
+            guard kinds.insert(finding.category).inserted else { continue }
             #expect(joined.contains(finding.message), "cut: \(finding.message)")
             #expect(joined.contains("try: " + finding.suggestion), "cut: \(finding.suggestion)")
         }

@@ -62,6 +62,18 @@ import PrepCoachCore
         #expect(try coach.store.research().isEmpty)
     }
 
+    @Test func aFileWithWindowsLineEndsIsReadLineByLine() throws {
+        let coach = ScriptedCoach()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("questions-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data("What surprised you most in your first year?\r\n\r\nWhen was the company founded?\r\n".utf8).write(to: file)
+        #expect(try coach.run("lint \(file.path)") == 1)
+        #expect(coach.err.isEmpty)
+        #expect(coach.out.contains("\(file.path):3:"))
+        #expect(!coach.out.contains("\(file.path):1:"))
+        #expect(!coach.out.contains("\r"))
+    }
+
     @Test func countsAreWordedInTheSingular() throws {
         let coach = ScriptedCoach()
         try coach.run("research add Acme founded in 1990")

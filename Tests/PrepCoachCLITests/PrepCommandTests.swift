@@ -8,6 +8,11 @@ import PrepCoachCore
     private let askedChecks = ["know-company", "why-interested", "know-person", "goal", "next-steps",
                                "resume-ready", "not-a-job-ask", "thank-you-planned"]
 
+    /// A ready answer to every asked check: `yes`, and the sentence where a check asks for one.
+    private func allReady(_ yes: String = "y") -> [String] {
+        askedChecks.map { $0 == "why-interested" ? "I want to move from retail into patient care" : yes }
+    }
+
     private func coachWithAnn() throws -> (ScriptedCoach, Int64) {
         let coach = ScriptedCoach()
         try coach.run(#"contact add "Ann Lee" --company Acme --industry healthcare --stage career-changer"#)
@@ -66,7 +71,7 @@ import PrepCoachCore
         try coach.run(#"prep "Ann Lee""#)
         #expect(coach.prompts.isEmpty)
         #expect(coach.out.contains("Score:"))
-        try coach.run(#"prep "Ann Lee" --all"#, answers: Array(repeating: "y", count: askedChecks.count))
+        try coach.run(#"prep "Ann Lee" --all"#, answers: allReady())
         #expect(coach.prompts.count == askedChecks.count)
         #expect(try coach.store.readiness(contactID: id)["why-interested"]?.ready == true)
     }
@@ -120,7 +125,7 @@ import PrepCoachCore
         try coach.store.setPlan(contactID: id, questions: [
             (questionID: nil, text: "Who else would you suggest I talk to?", topic: nil, minutes: 3),
         ])
-        try coach.run(#"prep "Ann Lee""#, answers: Array(repeating: "yes", count: askedChecks.count))
+        try coach.run(#"prep "Ann Lee""#, answers: allReady("yes"))
         #expect(coach.out.contains("Score: 100%"))
         #expect(!coach.out.contains("Left to do"))
         try coach.run(#"contact show "Ann Lee""#)
@@ -145,6 +150,10 @@ import PrepCoachCore
         #expect(ReadinessReply.parse(why, sentence: true) == answer(true, why))
         #expect(ReadinessReply.parse("n not yet", sentence: true) == answer(false, "not yet"))
         #expect(ReadinessReply.parse("hmm", sentence: true) == .help)
+        // A bare yes is not the sentence; a yes followed by it is.
+        #expect(ReadinessReply.parse("y", sentence: true) == .help)
+        #expect(ReadinessReply.parse("yes ok", sentence: true) == .help)
+        #expect(ReadinessReply.parse("y: \(why)", sentence: true) == answer(true, why))
     }
 
     /// "Can you say in one sentence why…": the sentence passes the check and is kept; `?` and `note` are

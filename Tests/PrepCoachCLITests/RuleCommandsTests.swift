@@ -72,6 +72,19 @@ import PrepCoachCore
         #expect(try coach.run("pick --stage student --industry healthcare") == 0)
     }
 
+    /// Several rules of one kind on one question are one problem: the most severe
+    /// is shown in full, the others named on a line after it; JSON keeps them all.
+    @Test func rulesOfOneKindOnAQuestionAreOneFinding() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run(#"lint "Would you put my name forward for the analyst opening?""#) == 1)
+        let jobAskLines = coach.out.split(separator: "\n").filter { $0.contains("error [job-ask") }
+        #expect(jobAskLines.count == 1)
+        #expect(coach.out.contains("also flagged for the same reason by [job-ask-"))
+        #expect(coach.out.contains("[closed-question]"))
+        try coach.run(#"lint --json "Would you put my name forward for the analyst opening?""#)
+        #expect(coach.out.components(separatedBy: #""category" : "job-ask""#).count - 1 >= 2)
+    }
+
     @Test func checkBanksReportsAUserRuleReusingABundledID() throws {
         let coach = ScriptedCoach()
         let bank = try userBank(coach, rule: rule(id: "closed-question"))

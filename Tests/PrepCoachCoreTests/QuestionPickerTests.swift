@@ -33,6 +33,30 @@ import Testing
         #expect(try QuestionPicker(banks: banks).pick(request) == QuestionPicker(banks: copy).pick(request))
     }
 
+    /// Each plan takes its questions from heaps, one per length in minutes,
+    /// not a sorted list: best first must still be the order a full sort gives
+    /// (equal scores in bank order), less what does not fit or is refused.
+    @Test func rankedQueuesGiveTheOrderOfAFullSort() {
+        var random = SeededGenerator(seed: 3)
+        let candidates = (0..<500).map { RankedQueue.Candidate(score: Double(random.below(20)) / 4, index: $0) }
+            .shuffled(using: &random)
+        let minutes = { (index: Int) in index % 5 + 1 }
+        var queue = RankedQueue(), queues = MinutesQueues()
+        for candidate in candidates {
+            queue.append(candidate)
+            queues.append(candidate, minutes: minutes(candidate.index))
+        }
+        queue.heapify()
+        queues.heapify()
+        let sorted = candidates.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }.map(\.index)
+        var popped: [Int] = []
+        while let next = queue.removeFirst() { popped.append(next.index) }
+        #expect(popped == sorted)
+        var taken: [Int] = []
+        while let next = queues.popFirst(within: 3, where: { $0 % 3 != 0 }) { taken.append(next) }
+        #expect(taken == sorted.filter { minutes($0) <= 3 && $0 % 3 != 0 })
+    }
+
     @Test func planIsAConversationFromOpeningToClosingWithOneReferral() throws {
         let (banks, _) = try banks()
         for seed in UInt64(1)...20 {

@@ -137,6 +137,14 @@ let matchCases: [MatchCase] = [
     MatchCase("(x|).*b", "ab", 0..<2),
     MatchCase("foo\\w*", "a foobar", 2..<8),
     MatchCase("x+foo", "xxfoo", 0..<5),
+    // A search starts only at bytes a match can begin with (none skipped that could)
+    MatchCase("\\b(can|could) you\\b", " so could you ", 4..<13),
+    MatchCase("\\bb", "ab b", 3..<4),
+    MatchCase("c", "abc", 2..<3),
+    MatchCase("\\<[0-9]+", "a 12", 2..<4),
+    MatchCase("(\\bx|y)z", "ayz xz", 1..<3),
+    MatchCase("$", "abc", 3..<3),
+    MatchCase("b*$", "abb", 1..<3),
 ]
 
 @Suite("Matching")

@@ -131,13 +131,17 @@ struct FindingPrinter {
             }
         }
         for item in items {
-            for finding in item.findings {
+            for (finding, alsoFlagging) in Self.grouped(item.findings) {
                 let place = item.line.location.map { "\($0.file):\($0.line): " } ?? ""
                 let severity = finding.rule.severity
                 let label = severity == .error ? style.error("error") : severity == .warning
                     ? style.warning("warning") : style.accent("suggestion")
                 emit(TextWrap.wrapped("\(place)\(label) [\(finding.rule.id)] \(finding.message)", width: width, indent: "    "))
                 if item.line.location != nil { emit(TextWrap.wrapped(style.dim(item.line.text), width: width, indent: "    ")) }
+                if !alsoFlagging.isEmpty {
+                    let ids = alsoFlagging.map { "[\($0.rule.id)]" }.joined(separator: ", ")
+                    emit(TextWrap.wrapped(style.dim("also flagged for the same reason by \(ids)"), width: width, indent: "    "))
+                }
                 emit(TextWrap.wrapped("\(style.good("try:")) \(finding.rule.suggestion)", width: width,
                                       indent: "         ", firstIndent: "    "))
             }
@@ -147,6 +151,28 @@ struct FindingPrinter {
             ? style.good(checked == 1 ? "No problems found." : "No problems in \(checked) questions.")
             : "\(count.counted("finding")) in \(items.count) of \(checked.counted("question")).")
         console.write(buffer)
+    }
+
+    /// One finding a kind of problem, the most severe (findings come sorted), with
+    /// the other rules that flagged the question for the same kind named after it:
+    /// three job-ask rules on "Would you put my name forward for the opening?"
+    /// are one problem to fix, not three messages to read. Rules of kind `other`
+    /// have nothing in common, and the research check quotes your own notes:
+    /// those are each shown.
+    static func grouped(_ findings: [Finding]) -> [(lead: Finding, alsoFlagging: [Finding])] {
+        var groups: [(lead: Finding, alsoFlagging: [Finding])] = []
+        var groupOfCategory: [RuleCategory: Int] = [:]
+        for finding in findings {
+            let category = finding.rule.category
+            let standsAlone = category == .other || finding.rule.id == ResearchAnswerCheck.rule.id
+            if !standsAlone, let index = groupOfCategory[category] {
+                groups[index].alsoFlagging.append(finding)
+            } else {
+                if !standsAlone { groupOfCategory[category] = groups.count }
+                groups.append((finding, []))
+            }
+        }
+        return groups
     }
 }
 

@@ -120,13 +120,17 @@ extension ReadinessReply {
         let rest = trimmed.dropFirst(firstWord.count)
             .trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",:.-—")))
         let note = rest.isEmpty ? nil : rest
+        let isSentence = { (text: String) in text.split(whereSeparator: \.isWhitespace).count >= sentenceWords }
         switch firstWord.lowercased() {
-        case "y", "yes": return .answer(ReadinessReply(ready: true, note: note))
+        // A sentence check is ready only with the sentence itself: a bare "y"
+        // would mark it done with nothing to say in the call.
+        case "y", "yes":
+            if sentence && note.map(isSentence) != true { return .help }
+            return .answer(ReadinessReply(ready: true, note: note))
         case "n", "no": return .answer(ReadinessReply(ready: false, note: note))
         default:
             guard sentence else { return .answer(ReadinessReply(ready: false, note: trimmed)) }
-            let words = trimmed.split(whereSeparator: \.isWhitespace).count
-            return words >= sentenceWords ? .answer(ReadinessReply(ready: true, note: trimmed)) : .help
+            return isSentence(trimmed) ? .answer(ReadinessReply(ready: true, note: trimmed)) : .help
         }
     }
 }

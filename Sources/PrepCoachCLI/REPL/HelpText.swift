@@ -64,7 +64,7 @@ enum HelpText {
             (model/lint-model.bin, a learned second opinion shown as warnings with its own ids:
             research-answerable-model, job-ask-model). In ~/.config/prepcoach/config.yaml:
               rules: {closed-question: off, job-ask-model: off}
-              model-threshold: 0.6
+              model-threshold: 0.5
             `train` retrains the model from labelled questions in a bank's model/ folder.
             """
         case "quit", "exit":

@@ -62,6 +62,7 @@ public enum BankLoader {
                 banks.rules.append(rule)
             }
         }
+        banks.reserveCapacity(forQuestions: questions.count)
         for question in questions {
             if let first = banks.add(question) {
                 banks.diagnostics.append(Diagnostic(.error, at: question.location,

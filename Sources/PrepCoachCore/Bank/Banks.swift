@@ -28,6 +28,9 @@ public struct Banks: Sendable {
         indexByID[id].map { questions[$0] }
     }
 
+    /// Where the question with this id is in `questions`.
+    func index(ofQuestion id: String) -> Int? { indexByID[id] }
+
     public var questionIDs: [String] { questions.map(\.id) }
 
     /// The question ids sorted, for completing a prefix.
@@ -54,6 +57,12 @@ public struct Banks: Sendable {
             return false
         }
         return true
+    }
+
+    /// Room for `count` more questions: adding 100,000 one by one would regrow the id index again and again.
+    mutating func reserveCapacity(forQuestions count: Int) {
+        questions.reserveCapacity(questions.count + count)
+        indexByID.reserveCapacity(indexByID.count + count)
     }
 
     /// Adds a question unless its id is taken; returns the question already holding the id.

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads the `questions:` list of a bank file, validating every field against
 /// the vocabulary. An invalid question is reported and left out; the valid
 /// ones in the same file still load.
@@ -10,13 +8,18 @@ struct QuestionBankReader {
     let vocabulary: TagVocabulary
 
     func read(_ document: YAMLDocument, reader: inout NodeReader) -> [Question] {
-        guard let top = reader.fields(of: document.root, describing: "the bank file", known: ["questions"]),
+        read(root: document.root, reader: &reader)
+    }
+
+    /// From Yams' node tree, or from the fast path's (`PlainQuestionList`).
+    func read(root: some YAMLNode, reader: inout NodeReader) -> [Question] {
+        guard let top = reader.fields(of: root, describing: "the bank file", known: ["questions"]),
               let list = top.required("questions", reader: &reader),
               let entries = reader.sequence(list, field: "questions") else { return [] }
         return entries.compactMap { question($0, reader: &reader) }
     }
 
-    private func question(_ node: Node, reader: inout NodeReader) -> Question? {
+    private func question(_ node: some YAMLNode, reader: inout NodeReader) -> Question? {
         guard let fields = reader.fields(of: node, describing: "a question", known: Self.fields) else { return nil }
         let before = reader.errorCount
         let id = fields.required("id", reader: &reader).flatMap { idValue($0, reader: &reader) }
@@ -39,7 +42,7 @@ struct QuestionBankReader {
     /// `assumes: [engineering, employee]`: ids of role families, employment,
     /// sizes and seniority. A role family from an industry the question is
     /// not tagged with is a warning: the question would never meet that person.
-    private func assumptions(_ node: Node, industries: TagSet?, reader: inout NodeReader) -> Assumptions? {
+    private func assumptions(_ node: some YAMLNode, industries: TagSet?, reader: inout NodeReader) -> Assumptions? {
         guard let tokens = reader.strings(node, field: "assumes") else { return nil }
         var values: [TagKind: Set<String>] = [:]
         for (token, item) in tokens {
@@ -59,7 +62,7 @@ struct QuestionBankReader {
         return Assumptions(values: values)
     }
 
-    private func questionText(_ node: Node, reader: inout NodeReader) -> String? {
+    private func questionText(_ node: some YAMLNode, reader: inout NodeReader) -> String? {
         guard let text = reader.string(node, field: "text") else { return nil }
         if let problem = Question.problem(with: text) {
             reader.error(at: node, problem)
@@ -68,7 +71,7 @@ struct QuestionBankReader {
         return text
     }
 
-    private func idValue(_ node: Node, reader: inout NodeReader) -> String? {
+    private func idValue(_ node: some YAMLNode, reader: inout NodeReader) -> String? {
         guard let id = reader.string(node, field: "id") else { return nil }
         guard TagID.isValid(id) else {
             reader.error(at: node, "id '\(id)' must be lowercase letters, digits and dashes, like 'path-first-role'")
@@ -77,7 +80,7 @@ struct QuestionBankReader {
         return id
     }
 
-    private func tag(_ node: Node, kind: TagKind, reader: inout NodeReader) -> String? {
+    private func tag(_ node: some YAMLNode, kind: TagKind, reader: inout NodeReader) -> String? {
         guard let name = reader.string(node, field: kind.rawValue) else { return nil }
         do {
             return try vocabulary.require(kind, name)
@@ -87,7 +90,7 @@ struct QuestionBankReader {
         }
     }
 
-    private func tagSet(_ node: Node, kind: TagKind, reader: inout NodeReader) -> TagSet? {
+    private func tagSet(_ node: some YAMLNode, kind: TagKind, reader: inout NodeReader) -> TagSet? {
         guard let names = reader.strings(node, field: kind.listKey) else { return nil }
         if names.isEmpty {
             reader.error(at: node, "'\(kind.listKey)' is empty; use [any] for a question that suits every \(kind.rawValue)")

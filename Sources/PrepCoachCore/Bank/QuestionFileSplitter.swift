@@ -1,52 +1,103 @@
+import Foundation
+
 /// Cuts a large question file into pieces that parse on their own, so the
-/// cores share the YAML parse of one big file and each piece's node tree is
-/// freed as soon as its questions are read.
+/// cores share the parse of one big file and each piece's node tree is freed
+/// as soon as its questions are read.
 ///
-/// A piece is `questions:` followed by its items; `lineOffset` turns a line in
-/// the piece into the line in the file (columns are unchanged). Only
-/// the plain shape is cut: one top-level `questions:` line, then list items at
-/// one indentation, with nothing else at the left margin. Anything else (or a
-/// piece that fails to parse, e.g. an alias to an anchor in another piece, or
-/// a file whose aliases expand too far) is parsed whole, which reports
-/// problems exactly as before.
+/// A piece is a run of whole list items, kept as a range of the file's bytes
+/// (no copy): `PlainQuestionList` reads it in place, or libyaml reads
+/// `questions:` followed by its text. Only the plain shape is cut: one
+/// top-level `questions:` line, then list items at one indentation, with
+/// nothing else at the left margin. Anything else (or a piece that fails to
+/// parse, e.g. an alias to an anchor in another piece, or a file whose aliases
+/// expand too far, or that has a character libyaml takes for a line break
+/// where an editor sees none) is parsed whole, which reports problems exactly as before.
 enum QuestionFileSplitter {
     /// Files smaller than this parse fast enough whole.
     static let minimumSize = 256 * 1024
 
-    /// The pieces, or nil if the file should be parsed whole.
-    static func pieces(of text: String, count: Int) -> [(text: String, lineOffset: Int)]? {
-        let utf8 = text.utf8
-        guard utf8.count >= minimumSize, count > 1 else { return nil }
-        // Aliases are counted over the whole file (each piece alone could stay under the limit).
-        guard AliasExpansion.excess(in: text) == nil else { return nil }
-        let lines = utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard let header = lines.firstIndex(where: { !isBlankOrComment($0) }),
-              lines[header].elementsEqual("questions:".utf8) else { return nil }
-        // Item starts: "- " at the indentation of the first item.
-        guard let first = lines[(header + 1)...].firstIndex(where: { !isBlankOrComment($0) }) else { return nil }
-        let indent = lines[first].prefix { $0 == UInt8(ascii: " ") }.count
-        var starts: [Int] = []
-        for index in first..<lines.count {
-            let line = lines[index]
-            if isBlankOrComment(line) { continue }
-            let lineIndent = line.prefix { $0 == UInt8(ascii: " ") }.count
-            if lineIndent == indent && line.dropFirst(indent).starts(with: "- ".utf8) {
-                starts.append(index)
-            } else if lineIndent <= indent {
-                return nil  // another top-level key, a document marker, or a misindented line
-            }
-        }
-        guard starts.count >= count * 2, starts.first == first else { return nil }
-        let step = (starts.count + count - 1) / count
-        let bounds = stride(from: 0, to: starts.count, by: step).map { starts[$0] } + [lines.count]
-        return zip(bounds, bounds.dropFirst()).map { start, end in
-            // The piece's line 2 is line `start + 1` of the file.
-            ("questions:\n" + String(Substring(utf8[lines[start].startIndex..<lines[end - 1].endIndex])), start - 1)
+    struct Piece: Sendable {
+        /// Byte offsets in the file's UTF-8.
+        let bytes: Range<Int>
+        /// The file's line number of the piece's first line.
+        let firstLine: Int
+        /// The items' indentation.
+        let indent: Int
+
+        /// Added to a line of `text(in:)` to give the file's line (its line 2 is `firstLine`).
+        var lineOffset: Int { firstLine - 2 }
+
+        /// A file of its own: `questions:` and the piece's items.
+        func text(in file: String) -> String {
+            let utf8 = file.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+            return "questions:\n" + String(Substring(utf8[start..<utf8.index(start, offsetBy: bytes.count)]))
         }
     }
 
-    private static func isBlankOrComment(_ line: Substring.UTF8View) -> Bool {
-        guard let first = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") }) else { return true }
-        return first == UInt8(ascii: "#")
+    /// The pieces, or nil if the file should be parsed whole.
+    static func pieces(of text: String, count: Int) -> [Piece]? {
+        guard text.utf8.count >= minimumSize, count > 1 else { return nil }
+        // Aliases are counted over the whole file (each piece alone could stay under the limit).
+        guard AliasExpansion.excess(in: text) == nil else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable { pieces(of: $0, count: count) } ?? nil
+    }
+
+    private static func pieces(of utf8: UnsafeBufferPointer<UInt8>, count: Int) -> [Piece]? {
+        let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
+        var header = false
+        var indent: Int?
+        var starts: [(offset: Int, line: Int)] = []  // item starts: "- " at the indentation of the first item
+        var start = 0, line = 1
+        // libyaml also breaks lines at U+0085, U+2028 and U+2029: a piece would misnumber the lines after one.
+        guard !containsOtherLineBreaks(utf8) else { return nil }
+        while start < utf8.count {
+            let end = utf8.offset(of: newline, from: start)
+            defer { (start, line) = (end + 1, line + 1) }
+            let content = utf8[start..<end]
+            guard let first = content.firstIndex(where: { $0 != space && $0 != UInt8(ascii: "\r") }),
+                  utf8[first] != UInt8(ascii: "#") else { continue }  // blank or comment
+            guard header else {
+                guard content.elementsEqual("questions:".utf8) else { return nil }
+                header = true
+                continue
+            }
+            let lineIndent = first - start
+            let itemIndent = indent ?? lineIndent
+            indent = itemIndent
+            if lineIndent == itemIndent && content.dropFirst(itemIndent).starts(with: "- ".utf8) {
+                starts.append((start, line))
+            } else if lineIndent <= itemIndent {
+                return nil  // another top-level key, a document marker, or a misindented line
+            }
+        }
+        guard let indent, starts.count >= count * 2 else { return nil }
+        let step = (starts.count + count - 1) / count
+        let bounds = stride(from: 0, to: starts.count, by: step).map { starts[$0] } + [(offset: utf8.count, line: line)]
+        return zip(bounds, bounds.dropFirst()).map { start, end in
+            Piece(bytes: start.offset..<end.offset, firstLine: start.line, indent: indent)
+        }
+    }
+
+    /// U+0085, U+2028 or U+2029 anywhere.
+    private static func containsOtherLineBreaks(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let breaks: [[UInt8]] = [[0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9]]
+        return breaks.contains { sequence in
+            var position = utf8.offset(of: sequence[0], from: 0)
+            while position < utf8.count {
+                if utf8[position...].starts(with: sequence) { return true }
+                position = utf8.offset(of: sequence[0], from: position + 1)
+            }
+            return false
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first `byte` at or after `start`, or `count` (memchr: tens of MB are searched).
+    func offset(of byte: UInt8, from start: Int) -> Int {
+        guard start < count, let base = baseAddress,
+              let found = memchr(base + start, Int32(byte), count - start) else { return count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

@@ -74,7 +74,7 @@ struct QuestionFiles {
     func read(_ sources: [Source]) -> Outcome {
         // More pieces than cores: the cores stay busy, and each piece's node tree is small.
         let pieceCount = ProcessInfo.processInfo.activeProcessorCount * 8
-        var units: [(source: Int, piece: (text: String, lineOffset: Int)?)] = []
+        var units: [(source: Int, piece: QuestionFileSplitter.Piece?)] = []
         for (index, source) in sources.enumerated() {
             if case let .text(_, text) = source, let pieces = QuestionFileSplitter.pieces(of: text, count: pieceCount) {
                 units += pieces.map { (index, $0) }
@@ -83,29 +83,32 @@ struct QuestionFiles {
             }
         }
         let results = Parallel.map(units.count) { read(sources[units[$0].source], piece: units[$0].piece) }
-        var outcomes = [Outcome?](repeating: ([], []), count: sources.count)
-        for (unit, result) in zip(units, results) {
-            outcomes[unit.source] = result.flatMap { piece in
-                outcomes[unit.source].map { ($0.questions + piece.questions, $0.diagnostics + piece.diagnostics) }
-            }
-        }
+        // Appended in place: joining each piece's questions to the file's so far copied them over and over.
         var all: Outcome = ([], [])
-        for (source, outcome) in zip(sources, outcomes) {
+        all.questions.reserveCapacity(results.reduce(0) { $0 + ($1?.questions.count ?? 0) })
+        var unit = 0
+        for (index, source) in sources.enumerated() {
+            let pieces = results[unit..<(units[unit...].firstIndex { $0.source != index } ?? units.count)]
+            unit = pieces.endIndex
             // A piece that does not parse on its own: the file is read whole, for its real problems.
-            let outcome = outcome ?? read(source, piece: nil)!
-            all.questions += outcome.questions
-            all.diagnostics += outcome.diagnostics
+            for outcome in pieces.contains(where: { $0 == nil }) ? [read(source, piece: nil)] : Array(pieces) {
+                all.questions += outcome?.questions ?? []
+                all.diagnostics += outcome?.diagnostics ?? []
+            }
         }
         return all
     }
 
     /// The questions of a source, or of one piece of it (nil if the piece does not parse).
-    private func read(_ source: Source, piece: (text: String, lineOffset: Int)?) -> Outcome? {
+    private func read(_ source: Source, piece: QuestionFileSplitter.Piece?) -> Outcome? {
         var diagnostics: [Diagnostic] = []
         let document: YAMLDocument
         switch (source, piece) {
-        case let (.text(file, _), piece?):
-            guard case let .success(parsed?) = YAMLDocument.parse(path: file, contents: piece.text) else { return nil }
+        case let (.text(file, text), piece?):
+            if let questions = plainQuestions(file, text, piece) { return (questions, []) }
+            guard case let .success(parsed?) = YAMLDocument.parse(path: file, contents: piece.text(in: text)) else {
+                return nil
+            }
             document = parsed
         case let (.text(file, text), nil):
             guard case let (kind, parsed)? = FirstPass.parse(file, text, diagnostics: &diagnostics), kind == .questions else {
@@ -117,5 +120,18 @@ struct QuestionFiles {
         }
         var nodeReader = NodeReader(file: document.path, lineOffset: piece?.lineOffset ?? 0)
         return (reader.read(document, reader: &nodeReader), diagnostics + nodeReader.diagnostics)
+    }
+
+    /// The questions of a piece in the plain shape, when every one of them is
+    /// valid; nil sends the piece through libyaml, which reports any problem
+    /// exactly as it always has.
+    private func plainQuestions(_ file: String, _ text: String, _ piece: QuestionFileSplitter.Piece) -> [Question]? {
+        text.utf8.withContiguousStorageIfAvailable { utf8 -> [Question]? in
+            guard let root = PlainQuestionList.root(of: utf8, range: piece.bytes, firstLine: piece.firstLine,
+                                                    indent: piece.indent) else { return nil }
+            var nodeReader = NodeReader(file: file)
+            let questions = reader.read(root: root, reader: &nodeReader)
+            return nodeReader.diagnostics.isEmpty ? questions : nil
+        } ?? nil
     }
 }

@@ -8,9 +8,10 @@ extension Question {
     /// Why `text` cannot be a question — empty, too long, or holding a line break or
     /// control character (a tab is only white space) — or nil when it can.
     public static func problem(with text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedOfWhitespaceAndNewlines
         if trimmed.isEmpty { return "the question is empty" }
-        if trimmed.count > maxLength {
+        // A character is at least a byte: most questions need no count of their characters.
+        if trimmed.utf8.count > maxLength && trimmed.count > maxLength {
             return "the question is \(trimmed.count) characters long; at most \(maxLength) are accepted"
         }
         return ControlCharacters.problem(inField: "question", trimmed, allowing: ["\t"])

@@ -56,8 +56,8 @@ public struct UserProfile: Sendable, Hashable {
         var reader = NodeReader(file: path)
         var profile = UserProfile()
         if let fields = reader.fields(of: me, describing: "'me' (your name and signature)", known: ["name", "signature"]) {
-            profile.name = fields.values["name"].flatMap { reader.string($0, field: "name") }
-            profile.signature = fields.values["signature"].flatMap { reader.string($0, field: "signature") }
+            profile.name = fields["name"].flatMap { reader.string($0, field: "name") }
+            profile.signature = fields["signature"].flatMap { reader.string($0, field: "signature") }
         }
         return (profile, reader.diagnostics)
     }

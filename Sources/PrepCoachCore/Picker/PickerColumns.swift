@@ -8,9 +8,11 @@ struct PickerColumns: Sendable {
     let memo: QuestionMemo
 
     init(_ banks: Banks) {
-        idHashes = banks.questions.map { StableHash.fnv1a($0.id) }
+        // By index, reading one field: iterating would copy every question (a retain per field).
+        let questions = banks.questions
+        idHashes = questions.indices.map { StableHash.fnv1a(questions[$0].id) }
         let order = Dictionary(banks.vocabulary.ids(.topic).enumerated().map { ($1, $0) }) { first, _ in first }
-        topicOrder = banks.questions.map { order[$0.topic] ?? .max }
+        topicOrder = questions.indices.map { order[questions[$0].topic] ?? .max }
         memo = QuestionMemo(questions: banks.questions)
     }
 }

@@ -25,14 +25,16 @@ public struct QuestionPicker: Sendable {
         }
         let scope = AssumptionScope(request: request, vocabulary: banks.vocabulary)
         let questions = banks.questions
-        let (ranked, assumes) = rank(request, scope: scope)
+        let topics = banks.vocabulary.tags(.topic)
+        var candidates = rank(request, scope: scope, topicCount: topics.count)
 
-        var draft = PlanDraft(questions: questions, memo: memo, assumes: assumes, minutes: budget,
+        var draft = PlanDraft(questions: questions, memo: memo, assumes: candidates.assumes, minutes: budget,
                               slots: request.maxCount ?? .max, hypothesis: scope.known)
-        guard let referral = ranked.first(where: { questions[$0].isReferral && draft.accepts($0)
-                                                   && isAllowed(questions[$0]) })
+        guard let referral = candidates.referrals.popFirst(within: draft.minutes,
+                                                            where: { draft.accepts($0) && isAllowed(questions[$0]) })
         else {
-            let referrals = ranked.filter { questions[$0].isReferral }
+            // Rare: ranked again, since the search above emptied the queue.
+            let referrals = rank(request, scope: scope, topicCount: topics.count).allReferrals
             let fitting = referrals.filter { draft.accepts($0) }
             if !fitting.isEmpty { throw .referralsNotAllowed(questionIDs: fitting.map { questions[$0].id }) }
             if let shortest = referrals.map({ questions[$0].minutes }).min(), shortest > budget {
@@ -44,31 +46,29 @@ public struct QuestionPicker: Sendable {
 
         // Per topic, best first. A question the draft refuses now it refuses for
         // good (time and slots only shrink, the hypothesis only narrows), so each
-        // queue is walked once per plan.
-        var queues = Dictionary(grouping: ranked.filter { !questions[$0].isReferral }, by: { questions[$0].topic })
-            .mapValues { $0[...] }
-        func next(in topic: String) -> Int? {
-            while let candidate = queues[topic]?.popFirst() {
-                if draft.accepts(candidate) && isAllowed(questions[candidate]) { return candidate }
+        // queue is walked once per plan, and the questions too long for the time
+        // left are never walked at all.
+        func next(inTopicAt position: Int) -> Int? {
+            guard draft.slots > 0 else { return nil }
+            return candidates.byTopic[position].popFirst(within: draft.minutes) {
+                draft.accepts($0) && isAllowed(questions[$0])
             }
-            return nil
         }
 
         // The frame of the conversation comes before everything else: the last
         // topic closes it, the first opens it.
-        let topics = banks.vocabulary.tags(.topic)
-        for frame in [topics.last, topics.first].compactMap(\.self) {
-            if let question = next(in: frame.id) { draft.add(question) }
+        for frame in [topics.count - 1, 0] where topics.indices.contains(frame) {
+            if let question = next(inTopicAt: frame) { draft.add(question) }
         }
 
         // Round-robin over the topics so a short budget still touches every part
         // of the conversation, instead of spending it all on the first topics.
-        let middle = topics.filter { request.topics.isEmpty || request.topics.contains($0.id) }
+        let middle = topics.indices.filter { request.topics.isEmpty || request.topics.contains(topics[$0].id) }
         var addedInRound = true
         while addedInRound {
             addedInRound = false
-            for topic in middle where draft.count(of: topic.id) < (topic.planLimit ?? .max) {
-                if let question = next(in: topic.id) {
+            for position in middle where draft.count(of: topics[position].id) < (topics[position].planLimit ?? .max) {
+                if let question = next(inTopicAt: position) {
                     draft.add(question)
                     addedInRound = true
                 }
@@ -77,27 +77,104 @@ public struct QuestionPicker: Sendable {
         return Plan(request: request, questions: draft.ordered(topicOrder: topicOrder))
     }
 
-    /// The bank indices of the questions that may be in this plan, best first,
-    /// and each one's assumptions as they apply to this person. Plain arrays by
-    /// bank index: this runs thousands of times in the plan sweep.
-    private func rank(_ request: PlanRequest, scope: AssumptionScope) -> (ranked: [Int], assumes: [Assumptions?]) {
+    /// The questions that may be in this plan, each topic's and the referral
+    /// questions in a queue best first, and the assumptions of those that
+    /// assume something as they apply to this person. Only the questions that
+    /// suit the stage and industry are looked at, and no queue is sorted: a
+    /// plan takes a handful from each (this runs thousands of times in the
+    /// plan sweep, and for every `pick` in a shell on a 100,000-question bank).
+    private func rank(_ request: PlanRequest, scope: AssumptionScope, topicCount: Int) -> Candidates {
         let questions = banks.questions
-        var assumes = [Assumptions?](repeating: nil, count: questions.count)
-        var scores = [Double](repeating: 0, count: questions.count)
-        var ranked: [Int] = []
+        let suiting = memo.suiting(stage: request.stage, industry: request.industry)
+        let excluded = Set(request.excludedIDs.compactMap(banks.index(ofQuestion:)))
+        var candidates = Candidates(topicCount: topicCount)
         // The seed is mixed with the stage and industry: one seed gives every
         // combination its own draw, so generic questions spread across them.
         let draw = request.seed ^ StableHash.fnv1a("\(request.stage)/\(request.industry)")
-        for index in memo.suiting(stage: request.stage, industry: request.industry) {
-            let question = questions[index]
-            guard !request.excludedIDs.contains(question.id), let narrowed = scope.assumptions(of: question)
-            else { continue }
-            assumes[index] = narrowed
-            scores[index] = PlanScore.of(question, request, jitter: SeededOrder.unit(hash: idHashes[index], seed: draw))
-            ranked.append(index)
+        for (index, fit) in zip(suiting.indices, suiting.fits) where !excluded.contains(index) {
+            var personal = 0.0
+            if fit.assumes {
+                guard let narrowed = scope.assumptions(of: questions[index]) else { continue }
+                candidates.assumes[index] = narrowed
+                personal = PlanScore.personal(questions[index], request)
+            }
+            // Fixed, personal, then the jitter: the order the score has always been summed in, so ties fall the same way.
+            let score = fit.fixedScore + personal
+                + PlanScore.jitterSpread * SeededOrder.unit(hash: idHashes[index], seed: draw)
+            let candidate = RankedQueue.Candidate(score: score, index: index)
+            if fit.isReferral {
+                candidates.referrals.append(candidate, minutes: questions[index].minutes)
+            } else if candidates.byTopic.indices.contains(topicOrder[index]) {
+                candidates.byTopic[topicOrder[index]].append(candidate, minutes: questions[index].minutes)
+            }
         }
-        ranked.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        return (ranked, assumes)
+        candidates.referrals.heapify()
+        for position in candidates.byTopic.indices { candidates.byTopic[position].heapify() }
+        return candidates
+    }
+}
+
+/// One plan's candidates (`QuestionPicker.rank`).
+private struct Candidates {
+    var referrals = MinutesQueues()
+    /// By the topic's place in the conversation.
+    var byTopic: [MinutesQueues]
+    /// The narrowed assumptions of candidates that assume something; the others assume nothing.
+    var assumes: [Int: Assumptions] = [:]
+
+    init(topicCount: Int) { byTopic = Array(repeating: MinutesQueues(), count: topicCount) }
+
+    /// Every referral candidate best first, for the error when none can be chosen.
+    var allReferrals: [Int] {
+        var queue = referrals, all: [Int] = []
+        while let next = queue.popFirst(within: .max, where: { _ in true }) { all.append(next) }
+        return all
+    }
+}
+
+/// Bank indices best first: highest score, then earliest in the bank (the
+/// order a full sort gives), kept as a binary heap so taking the few best of
+/// thousands costs a few comparisons each instead of sorting them all.
+struct RankedQueue {
+    struct Candidate {
+        let score: Double
+        let index: Int
+
+        func isBetter(than other: Candidate) -> Bool {
+            score != other.score ? score > other.score : index < other.index
+        }
+    }
+
+    private var heap: [Candidate] = []
+
+    mutating func append(_ candidate: Candidate) { heap.append(candidate) }
+
+    /// Makes the appended candidates a heap; call once, after the last `append`.
+    mutating func heapify() {
+        for parent in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(parent) }
+    }
+
+    var first: Candidate? { heap.first }
+
+    mutating func removeFirst() -> Candidate? {
+        guard let best = heap.first else { return nil }
+        heap.swapAt(0, heap.count - 1)
+        heap.removeLast()
+        siftDown(0)
+        return best
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var best = parent
+            if left < heap.count && heap[left].isBetter(than: heap[best]) { best = left }
+            if right < heap.count && heap[right].isBetter(than: heap[best]) { best = right }
+            if best == parent { return }
+            heap.swapAt(parent, best)
+            parent = best
+        }
     }
 }
 
@@ -106,8 +183,8 @@ public struct QuestionPicker: Sendable {
 struct PlanDraft {
     let questions: [Question]
     let memo: QuestionMemo
-    /// Each candidate's assumptions as they apply to this plan.
-    let assumes: [Assumptions?]
+    /// The narrowed assumptions of candidates that assume something (`Candidates.assumes`).
+    let assumes: [Int: Assumptions]
     private(set) var minutes: Int
     private(set) var slots: Int
     private(set) var hypothesis: Assumptions
@@ -116,8 +193,8 @@ struct PlanDraft {
     private(set) var perTopic: [String: Int] = [:]
 
     func accepts(_ index: Int) -> Bool {
-        guard slots > 0, questions[index].minutes <= minutes, let assumes = assumes[index] else { return false }
-        guard assumes.isEmpty || hypothesis.isCompatible(with: assumes) else { return false }
+        guard slots > 0, questions[index].minutes <= minutes else { return false }
+        if let assumes = assumes[index], !hypothesis.isCompatible(with: assumes) { return false }
         let candidate = memo.contentWords(index)
         return !chosenWords.contains { $0.isNearDuplicate(of: candidate) }
     }
@@ -130,7 +207,7 @@ struct PlanDraft {
         perTopic[questions[index].topic, default: 0] += 1
         minutes -= questions[index].minutes
         slots -= 1
-        if let assumes = assumes[index], !assumes.isEmpty {
+        if let assumes = assumes[index] {
             hypothesis = hypothesis.intersection(with: assumes) ?? hypothesis
         }
     }
@@ -154,7 +231,7 @@ struct PlanDraft {
 final class QuestionMemo: Sendable {
     private let questions: [Question]
     private let words = Mutex<[Int: ContentWords]>([:])
-    private let suitable = Mutex<[String: [Int]]>([:])
+    private let suitable = Mutex<[String: SuitingQuestions]>([:])
 
     init(questions: [Question]) { self.questions = questions }
 
@@ -165,13 +242,39 @@ final class QuestionMemo: Sendable {
         return found
     }
 
-    /// Bank indices of the questions for this stage and industry, in bank order.
-    func suiting(stage: String, industry: String) -> [Int] {
+    /// The questions for this stage and industry, in bank order.
+    func suiting(stage: String, industry: String) -> SuitingQuestions {
         let key = stage + "\u{1F}" + industry
         if let known = suitable.withLock({ $0[key] }) { return known }
-        let found = questions.indices.filter { questions[$0].suits(stage: stage, industry: industry) }
+        let found = SuitingQuestions(questions, stage: stage, industry: industry)
         suitable.withLock { $0[key] = found }
         return found
+    }
+}
+
+/// The questions that suit one stage and industry, and what the picker needs
+/// of each that no plan changes, as columns: a plan's ranking walks these,
+/// not the whole bank.
+struct SuitingQuestions: Sendable {
+    struct Fit: Sendable {
+        let fixedScore: Double
+        /// Whether it assumes something of the person (checked and scored per plan).
+        let assumes: Bool
+        let isReferral: Bool
+    }
+
+    let indices: [Int]
+    let fits: [Fit]
+
+    init(_ questions: [Question], stage: String, industry: String) {
+        // Through the buffer: filtering the array would copy every question (a retain per field).
+        indices = questions.withUnsafeBufferPointer { buffer in
+            buffer.indices.filter { buffer[$0].suits(stage: stage, industry: industry) }
+        }
+        fits = indices.map { index in
+            Fit(fixedScore: PlanScore.fixed(questions[index]), assumes: !questions[index].assumes.isEmpty,
+                isReferral: questions[index].isReferral)
+        }
     }
 }
 
@@ -212,11 +315,14 @@ enum PlanScore {
     static let personWeight = 1.0
     static let jitterSpread = 2.0
 
-    /// `jitter` is the question's seeded draw in [0, 1).
-    static func of(_ question: Question, _ request: PlanRequest, jitter: Double) -> Double {
+    /// What does not depend on the plan: written for particular industries or stages.
+    static func fixed(_ question: Question) -> Double {
         (question.industries.isSpecific ? industryWeight : 0) + (question.stages.isSpecific ? stageWeight : 0)
-            + (question.assumes.isEmpty ? 0 : personWeight * Double(question.assumes.matches(request.person)))
-            + jitterSpread * jitter
+    }
+
+    /// Written for this person.
+    static func personal(_ question: Question, _ request: PlanRequest) -> Double {
+        question.assumes.isEmpty ? 0 : personWeight * Double(question.assumes.matches(request.person))
     }
 }
 
@@ -233,5 +339,45 @@ enum SeededOrder {
     /// The key as a fraction in [0, 1); `hash` is the id's FNV-1a.
     static func unit(hash: UInt64, seed: UInt64) -> Double {
         Double(key(hash: hash, seed: seed) >> 11) / Double(1 << 53)
+    }
+}
+
+/// Candidates in one queue per length in minutes. Once a plan has less time
+/// left than a length, none of those questions is looked at again: popping
+/// through thousands that no longer fit was most of a plan's time on a
+/// 100,000-question bank. Taken best first across the queues, the order is
+/// one queue's, without the questions that do not fit.
+struct MinutesQueues {
+    private var queues: [(minutes: Int, queue: RankedQueue)] = []
+
+    mutating func append(_ candidate: RankedQueue.Candidate, minutes: Int) {
+        if let position = queues.firstIndex(where: { $0.minutes == minutes }) {
+            queues[position].queue.append(candidate)
+        } else {
+            var queue = RankedQueue()
+            queue.append(candidate)
+            queues.append((minutes, queue))
+        }
+    }
+
+    /// Call once, after the last `append`.
+    mutating func heapify() {
+        for position in queues.indices { queues[position].queue.heapify() }
+    }
+
+    /// The best candidate that takes at most `minutes` and is `accepted`,
+    /// removed with every refused one that fits and was better.
+    mutating func popFirst(within minutes: Int, where accepted: (Int) -> Bool) -> Int? {
+        while true {
+            var best: (position: Int, candidate: RankedQueue.Candidate)?
+            for (position, entry) in queues.enumerated() where entry.minutes <= minutes {
+                if let first = entry.queue.first, best.map({ first.isBetter(than: $0.candidate) }) ?? true {
+                    best = (position, first)
+                }
+            }
+            guard let best else { return nil }
+            _ = queues[best.position].queue.removeFirst()
+            if accepted(best.candidate.index) { return best.candidate.index }
+        }
     }
 }

@@ -91,7 +91,7 @@ public struct PrecompiledRules: Sendable {
         writer.write(compiled.map(\.1))
         let model = modelFile.flatMap { FileManager.default.contents(atPath: $0) }
         writer.write(model != nil)
-        model.map { writer.write(bytes: $0) }
+        model.map { writer.write(raw: $0) }
         self.init(bytes: Data(SnapshotWriter.stringTable(writer.strings) + writer.bytes))
     }
 

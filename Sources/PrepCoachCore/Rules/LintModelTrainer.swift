@@ -7,7 +7,8 @@ import Foundation
 /// same file, byte for byte.
 public enum LintModelTrainer {
     static let categories: [RuleCategory] = [.researchAnswerable, .jobAsk]
-    static let passes = 10
+    /// Cross-validation on the development sets gained up to 30 passes and flattened after.
+    static let passes = 30
     static let learningRate = 0.5
     static let seed: UInt64 = 0x5EED_1AB3
     /// Weights are rounded to multiples of 2⁻¹⁶, so a last-bit difference in a

@@ -72,12 +72,15 @@ public struct BankSnapshot: Sendable {
     // only when a command builds the rule engine.
 
     static func encode(_ banks: Banks, sources: Sources) -> Data {
-        var body = SnapshotWriter()
+        // Reserved up front: a 100,000-question snapshot is tens of MB, each regrowth a copy.
+        var body = SnapshotWriter(expectedStrings: 2 * banks.questions.count)
         body.write(sources)
         body.write(banks)
-        let payload = SnapshotWriter.stringTable(body.strings) + body.bytes
+        var payload = SnapshotWriter.stringTable(body.strings, reserving: body.bytes.count)
+        payload += body.bytes
         let rules = banks.precompiledRules
-        var data = Data(magic)
+        var data = Data(capacity: headerSize + payload.count + rules.bytes.count)
+        data.append(contentsOf: magic)
         for field in [UInt64(payload.count), payload.withUnsafeBytes(Checksum.of), UInt64(rules.bytes.count), rules.checksum] {
             withUnsafeBytes(of: field.littleEndian) { data.append(contentsOf: $0) }
         }

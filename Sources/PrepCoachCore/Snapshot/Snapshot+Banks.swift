@@ -260,9 +260,9 @@ extension CompiledRule: SnapshotCodable {
             writer.write(exceptions != nil)
             exceptions.map { writer.write(integers: $0.integers) }
         case let .stored(patterns, exceptions):
-            writer.write(bytes: patterns)
+            writer.write(raw: patterns)
             writer.write(exceptions != nil)
-            exceptions.map { writer.write(bytes: $0) }
+            exceptions.map { writer.write(raw: $0) }
         }
     }
 

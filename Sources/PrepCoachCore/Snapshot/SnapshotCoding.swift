@@ -23,6 +23,14 @@ struct SnapshotWriter {
     private(set) var strings: [String] = []
     private var stringIndex: [String: Int] = [:]
 
+    init() {}
+
+    /// Room for about `count` distinct strings: a 100,000-question bank would regrow the index again and again.
+    init(expectedStrings count: Int) {
+        strings.reserveCapacity(count)
+        stringIndex.reserveCapacity(count)
+    }
+
     mutating func write(_ value: Int) {
         // Zigzag, so small negative numbers stay short too.
         var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
@@ -36,10 +44,11 @@ struct SnapshotWriter {
     mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     mutating func write(_ value: String) {
-        if let index = stringIndex[value] { return write(index) }
-        stringIndex[value] = strings.count
-        write(strings.count)
-        strings.append(value)
+        // One hash lookup, which adds the string when it is new (a 100,000-question bank has over 100,000).
+        let next = strings.count
+        let index = { (slot: inout Int) in slot }(&stringIndex[value, default: next])
+        if index == next { strings.append(value) }
+        write(index)
     }
 
     mutating func write<Value: SnapshotCodable>(_ value: Value) { value.encode(to: &self) }
@@ -52,16 +61,10 @@ struct SnapshotWriter {
     /// Integers at full width, copied in and out in one go (compiled automata
     /// are long lists of them). Native byte order: a snapshot never leaves its machine.
     mutating func write(integers: [Int32]) {
-        integers.withUnsafeBytes { write(bytes: $0) }
+        integers.withUnsafeBytes { write(raw: $0) }
     }
 
-    /// Bytes to be read back as `Data` (`readBytes`, `readIntegerBytes`).
-    mutating func write(bytes more: some Collection<UInt8>) {
-        write(more.count)
-        bytes.append(contentsOf: more)
-    }
-
-    mutating func write(raw: [UInt8]) {
+    mutating func write(raw: some Collection<UInt8>) {
         write(raw.count)
         bytes += raw
     }
@@ -149,7 +152,7 @@ struct SnapshotReader {
         return raws
     }
 
-    /// What `write(bytes:)` wrote: a slice of `data` when there is one (of a
+    /// What `write(raw:)` wrote, as `Data`: a slice of `data` when there is one (of a
     /// mapped file: nothing is read until it is used).
     mutating func readBytes() throws(SnapshotError) -> Data {
         let raw = try readRaw()
@@ -196,10 +199,12 @@ extension Data {
 
 extension SnapshotWriter {
     /// The string table as `SnapshotReader.strings(in:from:)` reads it.
-    static func stringTable(_ strings: [String]) -> [UInt8] {
+    /// `extra`: room for bytes to be appended after it, so they are not copied twice.
+    static func stringTable(_ strings: [String], reserving extra: Int = 0) -> [UInt8] {
         var table = SnapshotWriter()
+        table.bytes.reserveCapacity(strings.reduce(10 + extra) { $0 + $1.utf8.count + 5 })
         table.write(strings.count)
-        for string in strings { table.write(raw: Array(string.utf8)) }
+        for string in strings { table.write(raw: string.utf8) }
         return table.bytes
     }
 }
@@ -222,7 +227,8 @@ extension String: SnapshotCodable {
 extension Array: SnapshotCodable where Element: SnapshotCodable {
     func encode(to writer: inout SnapshotWriter) {
         writer.write(count)
-        for element in self { element.encode(to: &writer) }
+        // By index: iterating would copy each element first (100,000 questions, a retain per field).
+        for index in indices { self[index].encode(to: &writer) }
     }
 
     init(from reader: inout SnapshotReader) throws(SnapshotError) {

@@ -12,7 +12,9 @@ enum AliasExpansion {
     /// or nil when it stays within it (or the file has a syntax error, which Yams reports).
     static func excess(in contents: String) -> (line: Int, column: Int)? {
         // An alias is written `*name`: most files have no `*` at all.
-        guard contents.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        let star = UInt8(ascii: "*")
+        guard contents.utf8.withContiguousStorageIfAvailable({ $0.offset(of: star, from: 0) < $0.count })
+                ?? contents.utf8.contains(star) else { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }

@@ -1,6 +1,6 @@
 import Yams
 
-/// Reads typed values out of YAML nodes, turning every mismatch into a
+/// Reads typed values out of YAML nodes (Yams' or `PlainNode`s), turning every mismatch into a
 /// diagnostic at the exact line and column, and never throwing: the caller
 /// gets `nil` for a bad value and carries on, so one file reports all its problems.
 struct NodeReader {
@@ -15,16 +15,16 @@ struct NodeReader {
         self.lineOffset = lineOffset
     }
 
-    func location(of node: Node) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    func location(of node: some YAMLNode) -> SourceLocation {
+        let position = node.position
+        return SourceLocation(file: file, line: (position?.line ?? 1) + lineOffset, column: position?.column ?? 1)
     }
 
-    mutating func error(at node: Node, _ message: String) {
+    mutating func error(at node: some YAMLNode, _ message: String) {
         diagnostics.append(Diagnostic(.error, at: location(of: node), message))
     }
 
-    mutating func warn(at node: Node, _ message: String) {
+    mutating func warn(at node: some YAMLNode, _ message: String) {
         diagnostics.append(Diagnostic(.warning, at: location(of: node), message))
     }
 
@@ -36,19 +36,20 @@ struct NodeReader {
     }
 
     /// The fields of a mapping node, checked against the keys this kind of entry knows.
-    mutating func fields(of node: Node, describing what: String, known: [String]) -> Fields? {
-        guard case let .mapping(mapping) = node else {
+    mutating func fields<Value: YAMLNode>(of node: Value, describing what: String, known: [String]) -> Fields<Value>? {
+        guard let pairs = node.pairs else {
             error(at: node, "expected \(what) as a mapping of `key: value` lines")
             return nil
         }
-        var values: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else {
+        var values: [(name: String, value: Value)] = []
+        values.reserveCapacity(pairs.count)
+        for (key, value) in pairs {
+            guard let name = key.text else {
                 error(at: key, "a key in \(what) must be plain text")
                 continue
             }
             if known.contains(name) {
-                values[name] = value
+                values.append((name, value))
             } else {
                 error(at: key, "unknown field '\(name)' in \(what)\(Suggestion.hint(for: name, among: known))")
             }
@@ -57,12 +58,11 @@ struct NodeReader {
     }
 
     /// A non-empty string value.
-    mutating func string(_ node: Node, field: String) -> String? {
-        guard let scalar = node.scalar else {
+    mutating func string(_ node: some YAMLNode, field: String) -> String? {
+        guard let text = node.text?.trimmingWhitespace else {
             error(at: node, "'\(field)' must be text, not a \(node.kindName)")
             return nil
         }
-        let text = scalar.string.trimmingWhitespace
         if text.isEmpty {
             error(at: node, "'\(field)' is empty")
             return nil
@@ -71,24 +71,20 @@ struct NodeReader {
     }
 
     /// A list of non-empty strings; a single scalar is accepted as a list of one.
-    mutating func strings(_ node: Node, field: String) -> [(value: String, node: Node)]? {
-        let items: [Node]
-        switch node {
-        case .scalar: items = [node]
-        case let .sequence(sequence): items = Array(sequence)
-        default:
+    mutating func strings<Value: YAMLNode>(_ node: Value, field: String) -> [(value: String, node: Value)]? {
+        guard let items = node.text != nil ? [node] : node.items else {
             error(at: node, "'\(field)' must be a list, like [a, b]")
             return nil
         }
-        var values: [(String, Node)] = []
+        var values: [(String, Value)] = []
         for item in items {
             if let value = string(item, field: field) { values.append((value, item)) }
         }
         return values
     }
 
-    mutating func integer(_ node: Node, field: String, in range: ClosedRange<Int>) -> Int? {
-        guard let text = node.scalar?.string, let value = Int(text.trimmingWhitespace) else {
+    mutating func integer(_ node: some YAMLNode, field: String, in range: ClosedRange<Int>) -> Int? {
+        guard let text = node.text, let value = Int(text.trimmingWhitespace) else {
             error(at: node, "'\(field)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             return nil
         }
@@ -99,8 +95,8 @@ struct NodeReader {
         return value
     }
 
-    mutating func bool(_ node: Node, field: String) -> Bool? {
-        switch node.scalar?.string.lowercased() {
+    mutating func bool(_ node: some YAMLNode, field: String) -> Bool? {
+        switch node.text?.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
         default:
@@ -110,32 +106,61 @@ struct NodeReader {
     }
 
     /// The items of a sequence node.
-    mutating func sequence(_ node: Node, field: String) -> [Node]? {
-        guard case let .sequence(sequence) = node else {
+    mutating func sequence<Value: YAMLNode>(_ node: Value, field: String) -> [Value]? {
+        guard let items = node.items else {
             error(at: node, "'\(field)' must be a list of entries, each starting with '- '")
             return nil
         }
-        return Array(sequence)
+        return items
     }
 }
 
-/// The present fields of one mapping entry.
-struct Fields {
-    let node: Node
-    let values: [String: Node]
+/// The present fields of one mapping entry: a handful, so a list beats
+/// hashing each key (100,000 questions are read this way).
+struct Fields<Value: YAMLNode> {
+    let node: Value
+    let values: [(name: String, value: Value)]
     let what: String
 
-    subscript(_ key: String) -> Node? { values[key] }
+    /// The last value of the key, as a mapping read into a dictionary would keep.
+    subscript(_ key: String) -> Value? { values.last { $0.name == key }?.value }
 
     /// The value of a field that must be there; reports its absence at the entry itself.
-    func required(_ key: String, reader: inout NodeReader) -> Node? {
-        if let value = values[key] { return value }
+    func required(_ key: String, reader: inout NodeReader) -> Value? {
+        if let value = self[key] { return value }
         reader.error(at: node, "\(what) is missing the required field '\(key)'")
         return nil
     }
 }
 
-extension Node {
+/// What the readers need of a YAML value: its text, items or key-value
+/// pairs, and where it is. Yams' nodes have it, and so have the `PlainNode`s
+/// of the fast path for plain question lists.
+protocol YAMLNode {
+    /// A scalar's text; nil for a list or mapping.
+    var text: String? { get }
+    /// A list's items.
+    var items: [Self]? { get }
+    /// A mapping's pairs, in order.
+    var pairs: [(key: Self, value: Self)]? { get }
+    var position: (line: Int, column: Int)? { get }
+    /// "value", "list", "mapping", for messages.
+    var kindName: String { get }
+}
+
+extension Node: YAMLNode {
+    var text: String? { scalar?.string }
+
+    var items: [Node]? {
+        if case let .sequence(sequence) = self { Array(sequence) } else { nil }
+    }
+
+    var pairs: [(key: Node, value: Node)]? {
+        if case let .mapping(mapping) = self { mapping.map { ($0.key, $0.value) } } else { nil }
+    }
+
+    var position: (line: Int, column: Int)? { mark.map { ($0.line, $0.column) } }
+
     var kindName: String {
         switch self {
         case .scalar: "value"
@@ -154,6 +179,8 @@ extension Node {
 
 extension String {
     var trimmingWhitespace: String {
+        // Most values have nothing to trim, and walking Characters looks up a Unicode property for each.
+        if startsAndEndsVisibly { return self }
         var slice = self[...]
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
