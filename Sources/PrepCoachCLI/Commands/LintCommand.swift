@@ -146,7 +146,8 @@ struct FindingPrinter {
                                       indent: "         ", firstIndent: "    "))
             }
         }
-        let count = items.reduce(0) { $0 + $1.findings.count }
+        // Counts what was printed: rules of one kind on a question are one finding.
+        let count = items.reduce(0) { $0 + Self.grouped($1.findings).count }
         emit(count == 0
             ? style.good(checked == 1 ? "No problems found." : "No problems in \(checked) questions.")
             : "\(count.counted("finding")) in \(items.count) of \(checked.counted("question")).")
