@@ -39,6 +39,21 @@ import PrepCoachCore
         #expect(coach.out == "No problems found.\n")  // the other line is checked
     }
 
+    /// `lint DIR` of a folder holding no question file (a wrong folder) must not
+    /// say "No problems in 0 questions." and succeed.
+    @Test func lintOfAFolderWithNoQuestionFilesFails() throws {
+        let coach = ScriptedCoach()
+        let folder = coach.folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: folder.appendingPathComponent("readme.md"))
+        #expect(try coach.run("lint \(folder.path)") == 1)
+        #expect(coach.err == "error: no question files (.txt, .yaml, .yml) in \(folder.path)\n")
+        #expect(coach.out.isEmpty)
+        try Data("When was the company founded?\n".utf8).write(to: folder.appendingPathComponent("q.txt"))
+        #expect(try coach.run("lint \(folder.path)") == 1)
+        #expect(coach.out.contains("q.txt:1:"))
+    }
+
     @Test func emptyOrHugeQuestionsAreNotAdded() throws {
         let coach = ScriptedCoach()
         try coach.run("contact add Ann")

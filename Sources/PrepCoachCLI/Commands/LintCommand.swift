@@ -69,6 +69,10 @@ enum QuestionSource {
         guard missing.isEmpty else {
             throw CommandFailure("no such file: \(missing.joined(separator: ", ")) (to lint a question, quote it)")
         }
+        // A folder with nothing to read is a wrong folder, not a clean bill.
+        if let empty = existing.first(where: { BankLoaderPaths.files(in: [$0]).isEmpty }) {
+            throw CommandFailure("no question files (.txt, .yaml, .yml) in \(empty)")
+        }
         var lines: [QuestionLine] = []
         var unreadable = 0
         for path in BankLoaderPaths.files(in: existing) {
