@@ -76,6 +76,21 @@ import Testing
         }
     }
 
+    /// `help` at 100 columns cut 'check-banks' … 'examp|les' where the terminal ended.
+    @Test func helpWrapsEachCommandUnderItsDescription() throws {
+        let home = try Binary.isolatedHome()
+        let (lines, joined) = try printed("help", home: home, width: 60)
+        for abstract in ["Validate bank, tag, rule and labelled files, lint the questions, run the rules' examples, find near-duplicates.",
+                         "After the call: a Markdown summary, a thank-you draft due in 24 hours, an .ics follow-up plan."] {
+            #expect(joined.contains(abstract), "cut: \(abstract)")
+        }
+        let commands = lines.drop { $0 != "Commands" }.dropFirst().prefix { !$0.isEmpty }
+        #expect(commands.count > 30)
+        for line in commands where !line.hasPrefix("  ") || line.hasPrefix("   ") {
+            #expect(line.hasPrefix("               ") && !line.hasPrefix("                "), "not under the text: \(line)")
+        }
+    }
+
     @Test func nextWrapsEachStepUnderItself() throws {
         let home = try Binary.isolatedHome()
         try CallModeTests.seed(home: home)
