@@ -91,6 +91,24 @@ import Testing
         }
     }
 
+    /// The readiness report was cut where the terminal ended ('… interested in this company or f|ield?').
+    @Test func readinessReportWrapsEachCheckUnderItself() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let (lines, joined) = try printed("prep 'Dana Lee' --report", home: home, width: 50)
+        #expect(joined.contains("Can you say in one sentence why you are interested in this company or field?"))
+        let report = lines.drop { !$0.hasPrefix("Readiness for") }.dropFirst().prefix { !$0.isEmpty }
+        #expect(report.count > 10)
+        for line in report where !line.hasPrefix("  ✓ ") && !line.hasPrefix("  ✗ ") && !line.hasPrefix("  ? ") {
+            #expect(line.hasPrefix("    ") && !line.hasPrefix("     "), "not under the text: \(line)")
+        }
+        let toDo = lines.drop { $0 != "Left to do:" }.dropFirst().prefix { !$0.isEmpty }
+        #expect(!toDo.isEmpty)
+        for line in toDo where !line.hasPrefix("  - ") {
+            #expect(line.hasPrefix("    ") && !line.hasPrefix("     "), "not under the text: \(line)")
+        }
+    }
+
     @Test func nextWrapsEachStepUnderItself() throws {
         let home = try Binary.isolatedHome()
         try CallModeTests.seed(home: home)
