@@ -109,6 +109,18 @@ import Testing
         }
     }
 
+    /// `tags` was cut where the terminal ended ('Software, internet, … (also: tech, s|oftware').
+    @Test func tagsWrapEachDescriptionUnderItself() throws {
+        let home = try Binary.isolatedHome()
+        let (lines, joined) = try printed("tags industries", home: home, width: 60)
+        #expect(joined.contains("Hospitals, clinics, allied health and health services."))
+        #expect(joined.contains("(also: health, medicine, medical, nursing, hospital)"))
+        for line in lines.dropFirst() where !line.isEmpty && !line.hasPrefix("  ") || line.hasPrefix("   ") {
+            #expect(line.hasPrefix(String(repeating: " ", count: 25)) && !line.hasPrefix(String(repeating: " ", count: 26)),
+                    "not under the text: \(line)")
+        }
+    }
+
     @Test func nextWrapsEachStepUnderItself() throws {
         let home = try Binary.isolatedHome()
         try CallModeTests.seed(home: home)
