@@ -299,6 +299,25 @@ import Testing
         try rehearse.enter("s")
         #expect(try rehearse.waitForExit() == 0)
     }
+
+    /// The rehearsal's summary was cut mid-word where the terminal ended.
+    @Test func rehearsalSummaryWrapsAtWords() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let store = try CoachStore(path: CallModeTests.storePath(home))
+        let plan = try store.plan(contactID: try #require(try store.contact(named: "Dana Lee")).id!)
+        // Widths where the terminal's own cut falls inside a word of the summary.
+        for width in [41, 57] {
+            let rehearse = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path) + " rehearse 'Dana Lee'",
+                                           environment: Binary.environment(home: home), width: width, height: 30)
+            defer { rehearse.close() }
+            try rehearse.waitFor("Enter when done")
+            for _ in 0...plan.count { try rehearse.sendKeys("Enter") }
+            #expect(try rehearse.waitForExit() == 0)
+            let joined = rehearse.screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            #expect(joined.contains("for their answers; a question that ran over is worth shortening."), "\(rehearse.screen())")
+        }
+    }
 }
 
 extension TmuxSession {

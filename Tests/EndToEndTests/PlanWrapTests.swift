@@ -76,6 +76,51 @@ import Testing
         }
     }
 
+    /// `help` at 100 columns cut 'check-banks' … 'examp|les' where the terminal ended.
+    @Test func helpWrapsEachCommandUnderItsDescription() throws {
+        let home = try Binary.isolatedHome()
+        let (lines, joined) = try printed("help", home: home, width: 60)
+        for abstract in ["Validate bank, tag, rule and labelled files, lint the questions, run the rules' examples, find near-duplicates.",
+                         "After the call: a Markdown summary, a thank-you draft due in 24 hours, an .ics follow-up plan."] {
+            #expect(joined.contains(abstract), "cut: \(abstract)")
+        }
+        let commands = lines.drop { $0 != "Commands" }.dropFirst().prefix { !$0.isEmpty }
+        #expect(commands.count > 30)
+        for line in commands where !line.hasPrefix("  ") || line.hasPrefix("   ") {
+            #expect(line.hasPrefix("               ") && !line.hasPrefix("                "), "not under the text: \(line)")
+        }
+    }
+
+    /// The readiness report was cut where the terminal ended ('… interested in this company or f|ield?').
+    @Test func readinessReportWrapsEachCheckUnderItself() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let (lines, joined) = try printed("prep 'Dana Lee' --report", home: home, width: 50)
+        #expect(joined.contains("Can you say in one sentence why you are interested in this company or field?"))
+        let report = lines.drop { !$0.hasPrefix("Readiness for") }.dropFirst().prefix { !$0.isEmpty }
+        #expect(report.count > 10)
+        for line in report where !line.hasPrefix("  ✓ ") && !line.hasPrefix("  ✗ ") && !line.hasPrefix("  ? ") {
+            #expect(line.hasPrefix("    ") && !line.hasPrefix("     "), "not under the text: \(line)")
+        }
+        let toDo = lines.drop { $0 != "Left to do:" }.dropFirst().prefix { !$0.isEmpty }
+        #expect(!toDo.isEmpty)
+        for line in toDo where !line.hasPrefix("  - ") {
+            #expect(line.hasPrefix("    ") && !line.hasPrefix("     "), "not under the text: \(line)")
+        }
+    }
+
+    /// `tags` was cut where the terminal ended ('Software, internet, … (also: tech, s|oftware').
+    @Test func tagsWrapEachDescriptionUnderItself() throws {
+        let home = try Binary.isolatedHome()
+        let (lines, joined) = try printed("tags industries", home: home, width: 60)
+        #expect(joined.contains("Hospitals, clinics, allied health and health services."))
+        #expect(joined.contains("(also: health, medicine, medical, nursing, hospital)"))
+        for line in lines.dropFirst() where !line.isEmpty && !line.hasPrefix("  ") || line.hasPrefix("   ") {
+            #expect(line.hasPrefix(String(repeating: " ", count: 25)) && !line.hasPrefix(String(repeating: " ", count: 26)),
+                    "not under the text: \(line)")
+        }
+    }
+
     @Test func nextWrapsEachStepUnderItself() throws {
         let home = try Binary.isolatedHome()
         try CallModeTests.seed(home: home)

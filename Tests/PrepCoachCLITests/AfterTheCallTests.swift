@@ -55,7 +55,7 @@ import PrepCoachCore
         try coach.run(#"request "Ann Lee""#)
         #expect(coach.out.contains("your work as an engineer"))
         #expect(coach.out.contains("[your name]"))
-        #expect(coach.out.contains("me: {name: Alex Kim"))
+        #expect(coach.out.contains("`config set name Alex Kim`"), "the command, not YAML to write by hand")
     }
 
     @Test func requestSentIsRecordedAndShownInHistoryAndNext() throws {
@@ -103,6 +103,7 @@ import PrepCoachCore
         #expect(task.text.contains(ThankYouDraft.pointPlaceholder))
         #expect(!task.text.contains("parks dept") && !task.text.contains("charge nurse"))
         #expect(coach.out.contains(#"wrap "Dana Lee" --point N"#))
+        #expect(coach.out.contains("`config set name Alex Kim`"), "an unsigned thank-you says how to sign it")
         try coach.run(#"thanks "Dana Lee""#)
         #expect(coach.out.contains(#"wrap "Dana Lee" --point N"#))
     }

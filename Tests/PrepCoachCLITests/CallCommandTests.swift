@@ -98,6 +98,19 @@ import PrepCoachCore
         #expect(CallSession.clock(59 * 60 + 59) == "59:59" && CallSession.clock(3600) == "1:00:00")
     }
 
+    /// A call of 17:50 was '18 minutes' in its summary and 'Call (17 minutes)' in history.
+    @Test func historyGivesACallTheSameMinutesAsItsSummary() throws {
+        let coach = ScriptedCoach(now: "2025-03-10T09:00:00Z")
+        try coach.run(#"contact add "Dana Lee""#)
+        try coach.run(#"call "Dana Lee""#, answers: ["first thing"])
+        let later = ScriptedCoach(now: "2025-03-10T09:17:50Z", folder: coach.folder)
+        try later.run(#"call "Dana Lee""#, answers: ["end"])
+        try later.run(#"wrap "Dana Lee""#)
+        #expect(later.out.contains("(18 minutes)"))
+        try later.run(#"history "Dana Lee""#)
+        #expect(later.out.contains("Call (18 minutes)"), "\(later.out)")
+    }
+
     /// Answers that run `elsewhere` (another window) before the answer at `index`.
     private final class AnswersWithInterruption: AnswerSource {
         var answers: [String]

@@ -39,6 +39,36 @@ import PrepCoachCore
         #expect(coach.out == "No problems found.\n")  // the other line is checked
     }
 
+    /// `lint DIR` of a folder holding no question file (a wrong folder) must not
+    /// say "No problems in 0 questions." and succeed.
+    @Test func lintOfAFolderWithNoQuestionFilesFails() throws {
+        let coach = ScriptedCoach()
+        let folder = coach.folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: folder.appendingPathComponent("readme.md"))
+        #expect(try coach.run("lint \(folder.path)") == 1)
+        #expect(coach.err == "error: no question files (.txt, .yaml, .yml) in \(folder.path)\n")
+        #expect(coach.out.isEmpty)
+        try Data("When was the company founded?\n".utf8).write(to: folder.appendingPathComponent("q.txt"))
+        #expect(try coach.run("lint \(folder.path)") == 1)
+        #expect(coach.out.contains("q.txt:1:"))
+    }
+
+    /// One binary file among question files made `lint` print nothing of the others.
+    @Test func lintOfAFileThatIsNotTextStillChecksTheOthers() throws {
+        let coach = ScriptedCoach()
+        let binary = coach.folder.appendingPathComponent("a.txt")
+        let questions = coach.folder.appendingPathComponent("b.txt")
+        try Data("What is \u{0} this?\n".utf8).write(to: binary)
+        try Data("How did you choose law?\nWhen was the company founded?\n".utf8).write(to: questions)
+        #expect(try coach.run("lint \(binary.path) \(questions.path)") == 1)
+        #expect(coach.err == "error: \(binary.path):1: a control character; is this a text file?\n")
+        #expect(coach.out.contains("\(questions.path):2:"))
+        #expect(coach.out.contains("in 1 of 2 questions."))
+        #expect(try coach.run("lint \(binary.path)") == 1, "nothing readable is still a failure")
+        #expect(coach.out == "No questions to check.\n")
+    }
+
     @Test func emptyOrHugeQuestionsAreNotAdded() throws {
         let coach = ScriptedCoach()
         try coach.run("contact add Ann")

@@ -26,6 +26,20 @@ import PrepCoachCore
         #expect(try plan(coach).map(\.id) == original.map(\.id))
     }
 
+    /// Dropping or replacing the only "who else should I talk to?" question was silent.
+    @Test func droppingTheReferralQuestionIsDoneButSaid() throws {
+        let coach = try coachWithPlan()
+        let banks = coach.context.banks(adding: [])
+        let referral = try #require(try plan(coach).firstIndex { $0.questionID.flatMap { banks.question(id: $0)?.isReferral } == true })
+        #expect(try coach.run(#"plan "Dana Lee" drop 1"#) == 0)
+        #expect(!coach.err.contains("referral"))
+        #expect(try coach.run(#"plan "Dana Lee" drop \#(referral)"#) == 0)
+        #expect(coach.err.contains(#"the plan has no referral question now (who else should I talk to?); `plan "Dana Lee" undo` puts it back"#))
+        #expect(try coach.run(#"plan "Dana Lee" undo"#) == 0)
+        #expect(try coach.run(#"plan "Dana Lee" replace \#(referral) "How did you choose your specialty?""#) == 0)
+        #expect(coach.err.contains("the plan has no referral question now"))
+    }
+
     @Test func undoSurvivesARestartAndGoesBackBeforeARePick() throws {
         let coach = try coachWithPlan()
         let first = try plan(coach).map(\.text)

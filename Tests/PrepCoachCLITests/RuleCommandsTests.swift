@@ -81,6 +81,7 @@ import PrepCoachCore
         #expect(jobAskLines.count == 1)
         #expect(coach.out.contains("also flagged for the same reason by [job-ask-"))
         #expect(coach.out.contains("[closed-question]"))
+        #expect(coach.out.contains("2 findings in 1 of 1 question."), "the summary counts what is printed")
         try coach.run(#"lint --json "Would you put my name forward for the analyst opening?""#)
         #expect(coach.out.components(separatedBy: #""category" : "job-ask""#).count - 1 >= 2)
     }

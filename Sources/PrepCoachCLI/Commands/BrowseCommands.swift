@@ -119,8 +119,10 @@ struct TagsCommand: CoachCommand {
             for tag in banks.vocabulary.tags(kind) {
                 let aliases = tag.aliases.isEmpty ? "" : style.dim(" (also: \(tag.aliases.joined(separator: ", ")))")
                 let industry = tag.industry.map { style.dim("[\($0)] ") } ?? ""
-                lines.append("  \(style.accent(tag.id.rightPadded(to: 22))) \(industry)\(tag.description)"
-                             + style.dim(" [\(counts[kind, tag.id].counted("question"))]") + aliases)
+                let text = industry + tag.description
+                    + style.dim(" [\(counts[kind, tag.id].counted("question"))]") + aliases
+                lines.append(TextWrap.wrapped(text, width: context.console.columns(), indent: String(repeating: " ", count: 25),
+                                              firstIndent: "  \(style.accent(tag.id.rightPadded(to: 22))) "))
             }
         }
         context.console.line(lines.joined(separator: "\n"))

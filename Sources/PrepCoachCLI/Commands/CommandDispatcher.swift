@@ -23,7 +23,7 @@ struct CommandDispatcher {
             if let coachCommand = command as? any CoachCommand {
                 try coachCommand.execute(in: context)
             } else if command is RootCommand {
-                context.console.line(HelpText.overview(style: context.console.style))
+                context.console.line(HelpText.overview(style: context.console.style, columns: context.console.columns()))
             } else {
                 try command.run()  // ArgumentParser's own help command: it throws the help text
             }
@@ -61,7 +61,7 @@ struct CommandDispatcher {
 
     private func help(_ topics: [String]) -> Int32 {
         guard let topic = topics.first else {
-            context.console.line(HelpText.overview(style: context.console.style))
+            context.console.line(HelpText.overview(style: context.console.style, columns: context.console.columns()))
             return 0
         }
         if let (command, _) = RootCommand.command(for: topics) {  // `help contact add` helps with `add`

@@ -39,6 +39,14 @@ struct ConfigSetCommand: CoachCommand {
 
     static let completion = CompletionSpec(positional: .choices(Key.allCases.map(\.rawValue)))
 
+    /// Under a draft still signed `[your name]`: the command that signs every letter,
+    /// not YAML to write by hand.
+    static func howToSign(_ environment: [String: String]) -> String {
+        "Replace \(MeetingRequestDraft.yourName) with your name, or sign every letter once: "
+            + #"`config set name Alex Kim` and `config set signature "Alex Kim" "alex@example.com"` (kept in "#
+            + (RuleSettings.defaultPath(environment: environment) ?? "your config file") + ")."
+    }
+
     @Argument(help: "name or signature.") var key: Key
     @Argument(help: "The value; for a signature, each argument is one line.") var value: [String] = []
     @OptionGroup var global: GlobalOptions

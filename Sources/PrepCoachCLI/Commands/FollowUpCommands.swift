@@ -221,7 +221,7 @@ struct HistoryEntry: Encodable {
 
     static func all(for contact: Contact, in store: CoachStore) throws -> [HistoryEntry] {
         let calls = try store.calls(contactID: contact.id!).map { call in
-            let length = call.endedAt.map { "\(Int($0.timeIntervalSince(call.startedAt) / 60).counted("minute"))" } ?? "still open"
+            let length = call.endedAt == nil ? "still open" : call.heldMinutes.counted("minute")
             return HistoryEntry(kind: "call", title: "Call (\(length))", at: call.startedAt, endedAt: call.endedAt,
                                 events: try store.events(callID: call.id!).map { Event(kind: $0.kind.rawValue, text: $0.text, at: $0.at) })
         }

@@ -69,6 +69,10 @@ enum QuestionSource {
         guard missing.isEmpty else {
             throw CommandFailure("no such file: \(missing.joined(separator: ", ")) (to lint a question, quote it)")
         }
+        // A folder with nothing to read is a wrong folder, not a clean bill.
+        if let empty = existing.first(where: { BankLoaderPaths.files(in: [$0]).isEmpty }) {
+            throw CommandFailure("no question files (.txt, .yaml, .yml) in \(empty)")
+        }
         var lines: [QuestionLine] = []
         var unreadable = 0
         for path in BankLoaderPaths.files(in: existing) {
@@ -79,7 +83,16 @@ enum QuestionSource {
                 lines += banks.questions.filter { $0.location.file == path }
                     .map { QuestionLine(text: $0.text, location: $0.location) }
             } else {
-                for (number, text) in try TextFileLines.read(path) {
+                // A file that is not text (a stray binary in a folder) is reported; the others are still checked.
+                let read: [(number: Int, text: String)]
+                do {
+                    read = try TextFileLines.read(path)
+                } catch let failure as CommandFailure {
+                    context.console.error(failure.description)
+                    unreadable += 1
+                    continue
+                }
+                for (number, text) in read {
                     let location = SourceLocation(file: path, line: number, column: 1)
                     if let problem = Question.problem(with: text) {
                         context.console.report(Diagnostic(.error, at: location, problem))
@@ -146,9 +159,10 @@ struct FindingPrinter {
                                       indent: "         ", firstIndent: "    "))
             }
         }
-        let count = items.reduce(0) { $0 + $1.findings.count }
-        emit(count == 0
-            ? style.good(checked == 1 ? "No problems found." : "No problems in \(checked) questions.")
+        // Counts what was printed: rules of one kind on a question are one finding.
+        let count = items.reduce(0) { $0 + Self.grouped($1.findings).count }
+        emit(checked == 0 ? "No questions to check."  // not "No problems" after a file that could not be read
+            : count == 0 ? style.good(checked == 1 ? "No problems found." : "No problems in \(checked) questions.")
             : "\(count.counted("finding")) in \(items.count) of \(checked.counted("question")).")
         console.write(buffer)
     }

@@ -14,7 +14,8 @@ struct PlanCommand: CoachCommand {
             plan NAME undo          back to the plan before the last change (or pick)
 
             A replacement that runs the plan over the meeting's length is refused with the questions you could \
-            drop instead, unless you pass --anyway. The last \(CoachStore.keptPlanChanges) changes are kept in \
+            drop instead, unless you pass --anyway. Dropping or replacing the plan's only referral question \
+            ("who else should I talk to?") is done, with a warning. The last \(CoachStore.keptPlanChanges) changes are kept in \
             the database, so undo works after a restart.
             """)
 
@@ -53,6 +54,7 @@ struct PlanCommand: CoachCommand {
             plan.editor.drop(at: index)
             try plan.save("dropped \(index + 1)")
             context.console.line("Dropped \(index + 1). \(dropped.text)")
+            plan.warnIfReferralGone()
         case "move":
             let from = try plan.index(numbers, at: 0, count: 2, usage: "move N M")
             let to = try plan.index(numbers, at: 1, count: 2, usage: "move N M")
@@ -73,6 +75,7 @@ struct PlanCommand: CoachCommand {
             try plan.checkTime(anyway: anyway, replacing: index)
             try plan.save("replaced \(index + 1)")
             context.console.line("Replaced \(index + 1) with: \(question.text)")
+            plan.warnIfReferralGone()
         default:
             throw CommandFailure("unknown plan edit '\(verb)'" + Suggestion.hint(for: verb, among: Self.verbs)
                                  + "; use drop, move, swap, replace or undo")
@@ -212,6 +215,15 @@ struct PlanChanges {
         let choices = candidates.map { "\($0.number) (\($0.item.minutes) min)" }.joined(separator: " or ")
         throw CommandFailure(over + (choices.isEmpty ? "" : ": drop \(choices) first with `plan \(contact.commandArgument) drop N`")
                              + ", or use --anyway")
+    }
+
+    /// An edit that took out the plan's only "who else should I talk to?" question is
+    /// done, but said: it is the question a conversation should not end without.
+    func warnIfReferralGone() {
+        let isReferral = { (item: PlanItem) in item.questionID.flatMap { banks.question(id: $0)?.isReferral } == true }
+        guard original.items.contains(where: isReferral), !editor.items.contains(where: isReferral) else { return }
+        context.console.warning("the plan has no referral question now (who else should I talk to?); "
+                                + "`plan \(contact.commandArgument) undo` puts it back")
     }
 
     func save(_ change: String) throws {

@@ -37,7 +37,8 @@ struct PrepCommand: CoachCommand {
             }
         }
         let assessment = try ReadinessAssessment(context: context, store: store, banks: banks).report(for: contact)
-        context.console.write(ReadinessFormatter(style: context.console.style).format(assessment, for: contact))
+        context.console.write(ReadinessFormatter(style: context.console.style, columns: context.console.columns())
+            .format(assessment, for: contact))
     }
 }
 

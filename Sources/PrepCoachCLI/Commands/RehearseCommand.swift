@@ -44,7 +44,7 @@ struct RehearseCommand: CoachCommand {
             try store.add(Rehearsal(contactID: id, at: context.now(), seconds: total, budgetSeconds: budget))
         }
         let planMinutes = plan.reduce(0) { $0 &+ max($1.minutes, 0) }
-        context.console.write(RehearsalFormatter(style: context.console.style)
+        context.console.write(RehearsalFormatter(style: context.console.style, columns: context.console.columns())
             .format(timings, of: steps.count, contact: contact, budgetSeconds: budget, planMinutes: planMinutes))
     }
 
@@ -92,6 +92,8 @@ struct RehearsalStep {
 /// The end of a rehearsal: total against budget, then each step over or under its estimate.
 struct RehearsalFormatter {
     let style: Style
+    /// The terminal's width, to wrap the sentences at words (nil: lines left whole).
+    var columns: Int? = nil
     /// A step this close to its time (seconds either way) is on pace: nobody speaks to the second.
     static let tolerance = 5
 
@@ -101,11 +103,11 @@ struct RehearsalFormatter {
         let total = timings.reduce(0) { $0 + $1.seconds }
         var lines = [""]
         if finished {
-            lines.append(style.bold("Rehearsal for \(contact.name): asking took \(Self.clock(total)) of about "
-                                    + Self.clock(budgetSeconds)) + " — " + difference(total - budgetSeconds))
+            lines.append(TextWrap.wrapped(style.bold("Rehearsal for \(contact.name): asking took \(Self.clock(total)) of about "
+                                    + Self.clock(budgetSeconds)) + " — " + difference(total - budgetSeconds), width: columns))
         } else {
-            lines.append(style.bold("Rehearsal for \(contact.name) stopped after \(timings.count) of \(stepCount) steps")
-                         + " (\(Self.clock(total)) so far; not saved)")
+            lines.append(TextWrap.wrapped(style.bold("Rehearsal for \(contact.name) stopped after \(timings.count) of \(stepCount) steps")
+                         + " (\(Self.clock(total)) so far; not saved)", width: columns))
         }
         let width = timings.map(\.step.label.count).max() ?? 0
         for timing in timings {
@@ -114,8 +116,8 @@ struct RehearsalFormatter {
         }
         if finished {
             let answers = max(min(planMinutes, 24 * 60) * 60 - total, 0)  // bounded: minutes come from the database
-            lines.append(style.dim("Saved. Of the plan's \(planMinutes.counted("minute")), that leaves about \(Self.clock(answers)) "
-                                   + "for their answers; a question that ran over is worth shortening."))
+            lines.append(TextWrap.wrapped(style.dim("Saved. Of the plan's \(planMinutes.counted("minute")), that leaves about "
+                + "\(Self.clock(answers)) for their answers; a question that ran over is worth shortening."), width: columns))
         }
         return lines.joined(separator: "\n") + "\n"
     }

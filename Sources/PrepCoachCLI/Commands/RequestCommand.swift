@@ -87,9 +87,7 @@ struct RequestCommand: CoachCommand {
                                     + "makes this draft more specific.")]
         }
         if me.name == nil {
-            lines += ["", style.dim("Replace \(MeetingRequestDraft.yourName) with your name, or sign every draft by adding "
-                                    + "`me: {name: Alex Kim, signature: \"Alex Kim\\nalex@example.com\"}` to "
-                                    + (RuleSettings.defaultPath(environment: context.environment) ?? "your config file") + ".")]
+            lines += ["", style.dim(ConfigSetCommand.howToSign(context.environment))]
         }
         lines += ["", style.dim("prepcoach sends nothing. When they agree, `prep \(contact.commandArgument)` gets you ready.")]
         context.console.line(lines.joined(separator: "\n"))

@@ -66,8 +66,7 @@ struct WrapCommand: CoachCommand {
         context.console.line(tasks.thankYou.text)
         if chosen == nil { pointHint(record, contact, context) }
         if signOff == nil {
-            context.console.line(style.dim("Sign your letters once: add `me: {name: …, signature: …}` to "
-                + (RuleSettings.defaultPath(environment: context.environment) ?? "your config file") + "."))
+            context.console.line(style.dim(ConfigSetCommand.howToSign(context.environment)))
         }
         context.console.line("Summary:   \(files[0].path)")
         context.console.line("Follow-up: \(files[1].path) (import into your calendar)")

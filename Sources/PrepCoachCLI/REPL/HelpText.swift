@@ -2,19 +2,24 @@
 enum HelpText {
     static let topicNames = ["keys", "banks", "people", "data", "rules", "quit"]
 
-    static func overview(style: Style) -> String {
+    /// `columns`: the terminal's width, to wrap each description under itself (nil: lines left whole).
+    static func overview(style: Style, columns: Int? = nil) -> String {
         let width = (RootCommand.commandNames.map(\.count).max() ?? 10) + 2
         var lines = [style.bold("prepcoach") + " — prepare, hold and follow up informational interviews", "",
                      style.bold("Commands")]
-        for command in RootCommand.commands {
-            let name = command.configuration.commandName ?? ""
-            lines.append("  \(style.accent(name.rightPadded(to: width)))\(command.configuration.abstract)")
+        func entry(_ name: String, _ description: String) -> String {
+            TextWrap.wrapped(description, width: columns, indent: String(repeating: " ", count: width + 2),
+                             firstIndent: "  " + style.accent(name.rightPadded(to: width)))
         }
-        lines.append("  \(style.accent("help".rightPadded(to: width)))Show this list; `help COMMAND` for a command's options")
-        lines.append("  \(style.accent("quit".rightPadded(to: width)))Leave the shell (also `exit` or Ctrl-D)")
+        for command in RootCommand.commands {
+            lines.append(entry(command.configuration.commandName ?? "", command.configuration.abstract))
+        }
+        lines.append(entry("help", "Show this list; `help COMMAND` for a command's options"))
+        lines.append(entry("quit", "Leave the shell (also `exit` or Ctrl-D)"))
         lines += ["", "Try: pick --stage career-changer --industry healthcare",
                   "More: help keys · help banks · help people · help data · help rules"]
-        return lines.joined(separator: "\n")
+        // The entries (indented) are wrapped under their text above; the other lines wrap plainly.
+        return lines.map { $0.hasPrefix("  ") ? $0 : TextWrap.wrapped($0, width: columns) }.joined(separator: "\n")
     }
 
     static func topic(_ name: String) -> String? {

@@ -41,8 +41,13 @@ public struct CallRecord: Sendable {
 
     public var actionItems: [String] { events.filter { $0.kind == .todo }.map(\.text) }
 
-    public var minutes: Int {
-        Int(((call.endedAt ?? call.startedAt).timeIntervalSince(call.startedAt) / 60).rounded())
+    public var minutes: Int { call.heldMinutes }
+}
+
+extension Call {
+    /// Its length in whole minutes, rounded: the summary and history say the same (a 46-second call is 1 minute).
+    public var heldMinutes: Int {
+        Int(((endedAt ?? startedAt).timeIntervalSince(startedAt) / 60).rounded())
     }
 }
 
