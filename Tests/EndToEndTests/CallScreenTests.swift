@@ -86,7 +86,7 @@ import Testing
         let home = try Binary.isolatedHome()
         try CallModeTests.seed(home: home)
         let result = try Binary.run(["call", "Dana Lee", "--minutes", "15"], stdin: "", home: home)
-        #expect(result.stdout.contains("the call is 15. To fit, skip"))
+        #expect(result.stdout.contains("the call is 15, 5 of them for introductions and thanks. To fit, skip"))
         #expect(result.stdout.contains("`skip "))
         let fits = try Binary.run(["call", "Dana Lee"], stdin: "end\n", home: home)
         #expect(!fits.stdout.contains("To fit"))  // resumed: said at the start only

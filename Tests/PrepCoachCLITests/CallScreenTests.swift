@@ -110,12 +110,21 @@ import PrepCoachCore
         PlanItem(contactID: 1, position: position, questionID: id, text: "Q\(position + 1)", topic: nil, minutes: minutes)
     }
 
-    /// 28 minutes in a 20-minute call: skip the fewest, longest questions — never the opening or the referral.
+    /// 28 minutes in a 25-minute call (20 for questions): skip the fewest, longest
+    /// questions — never the opening or the referral.
     @Test func suggestsTheLongestMiddleQuestionsToSkip() {
         let plan = [item(0, 6), item(1, 3), item(2, 5), item(3, 4), item(4, 4), item(5, 6, id: "ref")]
-        let fit = CallPlanFit(plan: plan, callMinutes: 20) { $0.questionID == "ref" }
-        #expect(fit.planMinutes == 28 && !fit.fits)
+        let fit = CallPlanFit(plan: plan, callMinutes: 25) { $0.questionID == "ref" }
+        #expect(fit.planMinutes == 28 && fit.questionMinutes == 20 && !fit.fits)
         #expect(fit.skips == [2, 4])
-        #expect(CallPlanFit(plan: plan, callMinutes: 30) { _ in false }.skips.isEmpty)
+        #expect(CallPlanFit(plan: plan, callMinutes: 33) { _ in false }.skips.isEmpty)
+    }
+
+    /// Introductions and thanks take minutes too: a plan as long as the call does not fit it.
+    @Test func aPlanAsLongAsTheCallLeavesNoTimeToSayHello() {
+        let plan = [item(0, 5), item(1, 5), item(2, 5)]
+        #expect(!CallPlanFit(plan: plan, callMinutes: 15) { _ in false }.fits)
+        #expect(CallPlanFit(plan: plan, callMinutes: 20) { _ in false }.fits)
+        #expect(CallPlanFit(plan: plan, callMinutes: 3) { _ in false }.questionMinutes == 0)
     }
 }

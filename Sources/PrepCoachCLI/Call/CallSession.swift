@@ -155,7 +155,8 @@ final class CallSession {
     private func checkPlanFitsTheCall() {
         let fit = CallPlanFit(plan: plan, callMinutes: call.promisedMinutes, isReferral: isReferral)
         guard !fit.fits else { return }
-        var advice = "This plan takes \(fit.planMinutes.counted("minute")); the call is \(fit.callMinutes)."
+        var advice = "This plan takes \(fit.planMinutes.counted("minute")); the call is \(fit.callMinutes)"
+            + (fit.reservedMinutes > 0 ? ", \(fit.reservedMinutes) of them for introductions and thanks." : ".")
         if fit.skips.isEmpty {
             advice += " Keep your questions short, and save time for the referral question."
         } else {
