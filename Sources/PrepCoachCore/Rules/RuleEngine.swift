@@ -139,10 +139,21 @@ public final class RuleEngine {
     }
 
     /// Each flagging rule with the first of its patterns that matched.
+    ///
+    /// The prefilter only spares building a rule's automaton for questions that
+    /// cannot reach it; once the automaton is built, its own scan is cheaper than
+    /// the prefilter (which was half of `lint FILE` on 100,000 questions), so
+    /// the text is prepared for the prefilter only while some rule is unbuilt.
     private func matches(_ normalized: UnsafeBufferPointer<UInt8>) -> [(rule: Int, pattern: Int)] {
-        let text = LiteralPrefilter.Text(normalized)
+        var text: LiteralPrefilter.Text?
+        func mayReach(_ rule: Int) -> Bool {
+            guard case .unbuilt = automata[2 * rule] else { return true }
+            let prepared = text ?? LiteralPrefilter.Text(normalized)
+            text = prepared
+            return compiled[rule].prefilter.mayMatch(prepared)
+        }
         return compiled.indices.compactMap { index in
-            guard compiled[index].prefilter.mayMatch(text),
+            guard mayReach(index),
                   let first = automaton(.patterns, of: index)?.matchingIndices(in: normalized).first else { return nil }
             // Exceptions are only built and read for a rule that matched: most questions match none.
             guard automaton(.exceptions, of: index)?.matchingIndices(in: normalized).isEmpty ?? true else { return nil }
