@@ -143,8 +143,12 @@ struct FindingPrinter {
                 buffer = ""
             }
         }
+        // Counts what is printed: rules of one kind on a question are one finding.
+        var count = 0
         for item in items {
-            for (finding, alsoFlagging) in Self.grouped(item.findings) {
+            let groups = Self.grouped(item.findings)
+            count += groups.count
+            for (finding, alsoFlagging) in groups {
                 let place = item.line.location.map { "\($0.file):\($0.line): " } ?? ""
                 let severity = finding.rule.severity
                 let label = severity == .error ? style.error("error") : severity == .warning
@@ -159,8 +163,6 @@ struct FindingPrinter {
                                       indent: "         ", firstIndent: "    "))
             }
         }
-        // Counts what was printed: rules of one kind on a question are one finding.
-        let count = items.reduce(0) { $0 + Self.grouped($1.findings).count }
         emit(checked == 0 ? "No questions to check."  // not "No problems" after a file that could not be read
             : count == 0 ? style.good(checked == 1 ? "No problems found." : "No problems in \(checked) questions.")
             : "\(count.counted("finding")) in \(items.count) of \(checked.counted("question")).")
