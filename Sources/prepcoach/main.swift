@@ -1,5 +1,4 @@
 import Foundation
 import PrepCoachCLI
 
-exit(PrepCoachMain.run(arguments: Array(CommandLine.arguments.dropFirst()),
-                       environment: ProcessInfo.processInfo.environment))
+exit(PrepCoachMain.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessEnvironment.current))

@@ -81,18 +81,19 @@ struct PickCommand: CoachCommand {
             topics: try topics.map { try vocabulary.require(.topic, $0) },
             meetingMinutes: minutes, maxCount: count, seed: seed.map(UInt64.init) ?? UInt64.random(in: 1...99_999),
             excludedIDs: asked)
-        let engine = try context.ruleEngine(for: banks)
-        let unflagged = UnflaggedQuestions(engine: engine)
+        let unflagged = UnflaggedQuestions(verdicts: context.lintVerdicts(for: banks)) { try context.ruleEngine(for: banks) }
         let plan: Plan
         do {
             plan = try QuestionPicker(banks: banks).pick(request) { allowFlagged || unflagged.contains($0) }
         } catch {
             guard case let .referralsNotAllowed(ids) = error else { throw error }
+            let engine = try context.ruleEngine(for: banks)
             let rules = Set(ids.compactMap { banks.question(id: $0) }.flatMap { engine.lint($0.text).map(\.rule.id) })
             throw CommandFailure("rules excluded every referral question that fits (\(ids.joined(separator: ", "))): "
                 + "flagged by \(rules.sorted().joined(separator: ", ")); switch those rules off in the config "
                 + "or pass --allow-flagged")
         }
+        try unflagged.finish()
         var keptOwn: [PlanItem] = []
         if let person, let id = person.id {
             keptOwn = try ownQuestionsToKeep(of: person, context)
@@ -144,18 +145,32 @@ struct PickCommand: CoachCommand {
     }
 }
 
-/// Whether a question is clean by the rules, remembered per question: the
-/// picker may ask about one question several times as it fills the plan.
+/// Whether a question is clean (no rule flags it), from the verdicts kept
+/// from earlier runs where they reach, else by linting it: the rule engine is
+/// built only for a question not seen before under it.
 final class UnflaggedQuestions {
-    private let engine: RuleEngine
-    private var known: [String: Bool] = [:]
+    private var verdicts: LintVerdicts
+    private let makeEngine: () throws -> RuleEngine
+    private var engine: Result<RuleEngine, any Error>?
 
-    init(engine: RuleEngine) { self.engine = engine }
+    init(verdicts: LintVerdicts, engine: @escaping () throws -> RuleEngine) {
+        self.verdicts = verdicts
+        makeEngine = engine
+    }
 
+    /// False for every question the engine could not be built to judge (`finish` then throws why).
     func contains(_ question: Question) -> Bool {
-        if let clean = known[question.id] { return clean }
+        if let clean = verdicts.verdict(for: question.text) { return clean }
+        if engine == nil { engine = Result { try makeEngine() } }
+        guard case let .success(engine) = engine else { return false }
         let clean = engine.lint(question.text).isEmpty
-        known[question.id] = clean
+        verdicts.record(clean: clean, for: question.text)
         return clean
+    }
+
+    /// Keeps the new verdicts for the next run, or throws why the engine could not be built.
+    func finish() throws {
+        if case let .failure(error) = engine { throw error }
+        verdicts.saveIfChanged()
     }
 }

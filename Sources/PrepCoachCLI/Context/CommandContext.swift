@@ -22,6 +22,7 @@ public final class CommandContext {
     private var openedStore: CoachStore?
     private var loaded: [[String]: Banks] = [:]
     private var engines: [[String]: RuleEngine] = [:]
+    private var configured: [[String]: [Rule]] = [:]
     private lazy var ruleSettings: RuleSettings = {
         guard let path = RuleSettings.defaultPath(environment: environment) else { return RuleSettings() }
         let (settings, problems) = RuleSettings.load(path: path)
@@ -101,8 +102,7 @@ public final class CommandContext {
     /// are matched as `{company}`.
     public func ruleEngine(for banks: Banks, reportingFailures: Bool = true) throws -> RuleEngine {
         if let engine = engines[banks.files] { return engine }
-        let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules)
-        unknown.forEach(console.report)
+        let rules = configuredRules(for: banks)
         let stored = banks.precompiledRules.decoded()
         let failing = try failingExamples(in: banks, rules: rules, precompiled: stored.rules)
         if reportingFailures { failing.map(\.diagnostic).forEach(console.report) }
@@ -116,12 +116,43 @@ public final class CommandContext {
         return engine
     }
 
+    /// The rules of these banks, the research check and the model's, with the
+    /// config applied; ids in the config that name no rule are reported once.
+    private func configuredRules(for banks: Banks) -> [Rule] {
+        if let rules = configured[banks.files] { return rules }
+        let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules)
+        unknown.forEach(console.report)
+        configured[banks.files] = rules
+        return rules
+    }
+
+    /// What `pick` remembers of earlier lints of these banks' questions (see
+    /// `LintVerdicts`), under the engine `ruleEngine(for:)` would build: its
+    /// fingerprint is taken without building it, from the compiled rules and
+    /// model, the rules left on, the model's threshold and the companies
+    /// masked, and for rules of yours also their examples (one whose examples
+    /// fail is left out). Kept in memory only without a cache folder.
+    public func lintVerdicts(for banks: Banks) -> LintVerdicts {
+        let folder = BankSnapshot.defaultFolder(environment: environment)
+        guard let compiled = banks.precompiledRules.fingerprint, let folder else { return LintVerdicts(file: nil, engine: []) }
+        var engine = ["compiled \(compiled)", "threshold \(ruleSettings.modelThreshold)"]
+        for rule in configuredRules(for: banks) {
+            engine.append("rule \(rule.id)")
+            if isOwn(rule) {
+                engine += rule.patterns + ["exceptions"] + rule.exceptions
+                    + ["flag"] + rule.examples.flag.map(\.text) + ["pass"] + rule.examples.pass.map(\.text)
+            }
+        }
+        engine += researchNotes.map { "company " + QuestionText.normalizedString($0.company) }.sorted()
+        return LintVerdicts(file: BankSnapshot(folder: folder).verdictsFile(forBankFiles: banks.files), engine: engine)
+    }
+
     /// The examples that fail of rules outside the bundled folder (whose rules
     /// the test suite holds to their examples). Such a rule is not used: a
     /// rule that misses its own examples would misjudge questions silently.
     public func failingExamples(in banks: Banks, rules: [Rule],
                                 precompiled: [String: CompiledRule] = [:]) throws -> [ExampleFailure] {
-        let own = rules.filter { rule in !rule.patterns.isEmpty && !(bundledBanks.map { rule.location.file.hasPrefix($0 + "/") } ?? false) }
+        let own = rules.filter { !$0.patterns.isEmpty && isOwn($0) }
         guard !own.isEmpty else { return [] }
         return try RuleEngine(rules: own, macros: banks.macros, precompiled: precompiled).exampleFailures().map { failure in
             ExampleFailure(rule: failure.rule, example: failure.example, shouldFlag: failure.shouldFlag, unused: true)
@@ -171,6 +202,11 @@ public final class CommandContext {
         let check = ResearchAnswerCheck(notes: notes)
         researchChecks[key] = check
         return check
+    }
+
+    /// A rule from outside the bundled folder: the test suite does not hold it to its examples.
+    private func isOwn(_ rule: Rule) -> Bool {
+        !(bundledBanks.map { rule.location.file.hasPrefix($0 + "/") } ?? false)
     }
 
     /// Research notes, read only when the database already exists: linting never creates it.

@@ -39,7 +39,7 @@ struct PlanFormatter {
     }
 
     private func topicTitle(_ id: String) -> String {
-        let words = id.replacingOccurrences(of: "-and-", with: " & ").replacingOccurrences(of: "-", with: " ")
+        let words = id.replacingEvery("-and-", with: " & ").replacingEvery("-", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

@@ -78,6 +78,9 @@ public struct PrecompiledRules: Sendable {
         public var model: Data?
     }
 
+    /// Identifies the compiled rules and model; nil when nothing was compiled.
+    public var fingerprint: UInt64? { bytes.isEmpty ? nil : checksum }
+
     init(bytes: Data = Data(), checksum: UInt64? = nil) {
         self.bytes = bytes
         self.checksum = checksum ?? bytes.withUnsafeBytes(Checksum.of)

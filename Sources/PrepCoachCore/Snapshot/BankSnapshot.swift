@@ -65,6 +65,11 @@ public struct BankSnapshot: Sendable {
         return folder.appendingPathComponent(String(StableHash.fnv1a(key), radix: 16) + ".snapshot")
     }
 
+    /// Where the lint verdicts for the questions of the banks read from `files` are kept (see `LintVerdicts`).
+    public func verdictsFile(forBankFiles files: [String]) -> URL {
+        folder.appendingPathComponent(String(StableHash.fnv1a(files.joined(separator: "\n")), radix: 16) + ".verdicts")
+    }
+
     // MARK: Format
     // magic; the length and checksum of the banks part, then of the compiled
     // rules part (8 bytes each); the banks part: a string table, the sources it

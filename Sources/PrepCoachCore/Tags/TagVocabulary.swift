@@ -54,7 +54,7 @@ public struct Tag: Sendable, Hashable {
     }
 
     /// The words a human reads for the id: `product-design` → `product design`.
-    public var phrase: String { id.replacingOccurrences(of: "-", with: " ") }
+    public var phrase: String { id.replacingEvery("-", with: " ") }
 }
 
 /// Every tag known, from the bundled `tags.yaml` and any user bank folders.
