@@ -67,3 +67,37 @@ import Testing
         #expect(memo.verdict(for: "Can you get me a job?") == false)
     }
 }
+
+extension LintVerdictsTests {
+    /// Many verdicts, over several runs: each run's are merged into the file, and every one is found.
+    @Test func verdictsOfManyRunsAreAllFound() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let questions = (0..<3_000).map { "Question number \($0)?" }
+        for run in 0..<3 {
+            var memo = LintVerdicts(file: file, engine: engine)
+            for (index, question) in questions.enumerated() where index % 3 == run {
+                memo.record(clean: index % 2 == 0, for: question)
+            }
+            memo.saveIfChanged()
+        }
+        let read = LintVerdicts(file: file, engine: engine)
+        for (index, question) in questions.enumerated() { #expect(read.verdict(for: question) == (index % 2 == 0)) }
+        #expect(read.verdict(for: "Question number 3000?") == nil)
+    }
+
+    /// A file with a hash twice and a valid checksum (not one prepcoach writes) neither traps nor stops the save.
+    @Test func aHashTwiceIsNotACrash() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = saved([("How did you start?", true), ("What surprised you?", false)])
+        var bytes = [UInt8](try Data(contentsOf: file)).dropLast(8)
+        let entries = Array(bytes.suffix(2 * LintVerdicts.entrySize))
+        bytes.replaceSubrange((bytes.endIndex - entries.count)..., with: entries.prefix(9) + entries.prefix(9))
+        var whole = Array(bytes)
+        withUnsafeBytes(of: whole.withUnsafeBytes(Checksum.of).littleEndian) { whole += $0 }
+        try Data(whole).write(to: file)
+        var memo = LintVerdicts(file: file, engine: engine)
+        memo.record(clean: true, for: "Another one?")
+        memo.saveIfChanged()
+        #expect(LintVerdicts(file: file, engine: engine).verdict(for: "Another one?") == true)
+    }
+}
