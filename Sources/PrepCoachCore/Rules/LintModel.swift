@@ -83,7 +83,7 @@ extension LintModel {
     }
 
     public init(data: Data) throws(LintModelError) {
-        var reader = ByteReader(bytes: [UInt8](data))
+        var reader = ByteReader(bytes: data)
         guard reader.take(4) == Self.magic, reader.uint32() == Self.version else {
             throw LintModelError(description: "not a prepcoach lint model (or a newer version)")
         }
@@ -122,19 +122,19 @@ extension LintModel {
     }
 }
 
-/// Reads little-endian values from a byte array, nil past the end.
+/// Reads little-endian values from bytes (the snapshot's, mapped: not copied first), nil past the end.
 private struct ByteReader {
-    let bytes: [UInt8]
+    let bytes: Data
     private var offset = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: Data) { self.bytes = bytes }
 
     var isAtEnd: Bool { offset == bytes.count }
 
     mutating func take(_ count: Int) -> [UInt8]? {
         guard count >= 0, bytes.count - offset >= count else { return nil }
         defer { offset += count }
-        return Array(bytes[offset..<(offset + count)])
+        return bytes.withUnsafeBytes { Array($0[offset..<(offset + count)]) }
     }
 
     mutating func uint32() -> UInt32? {
@@ -147,8 +147,17 @@ private struct ByteReader {
     mutating func floats(_ count: Int) -> [Float]? {
         guard bytes.count - offset >= 4 * count else { return nil }
         let values = bytes.withUnsafeBytes { raw in
-            (0..<count).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * $0,
-                                                                                        as: UInt32.self))) }
+            [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                #if _endian(little)
+                // The file's order is the machine's: one copy.
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 4 * count)]))
+                #else
+                for index in 0..<count {
+                    buffer[index] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * index, as: UInt32.self)))
+                }
+                #endif
+                initialized = count
+            }
         }
         offset += 4 * count
         return values
