@@ -7,10 +7,10 @@ import PrepCoachCore
 struct CommandDispatcher {
     let context: CommandContext
 
-    /// Runs one command; returns its exit status. `parsed`: the words already
-    /// parsed (one-shot use parses them first for the global options).
+    /// Runs one command; returns its exit status. `parsed`: what parsing the words
+    /// gave, if done already (one-shot use parses them first for the global options).
     @discardableResult
-    func run(_ words: [String], parsed: (any ParsableCommand)? = nil) -> Int32 {
+    func run(_ words: [String], parsed: Result<any ParsableCommand, any Error>? = nil) -> Int32 {
         guard let first = words.first else { return 0 }
         if first == "help" { return help(Array(words.dropFirst())) }
         if !first.hasPrefix("-"), RootCommand.command(named: first) == nil {
@@ -19,7 +19,7 @@ struct CommandDispatcher {
             return ExitCode.validationFailure.rawValue
         }
         do {
-            var command = try parsed ?? RootCommand.parseAsRoot(words)
+            var command = try parsed?.get() ?? CommandLineParser.parse(words)
             if let coachCommand = command as? any CoachCommand {
                 try coachCommand.execute(in: context)
             } else if command is RootCommand {

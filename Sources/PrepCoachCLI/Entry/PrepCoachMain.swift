@@ -12,10 +12,13 @@ public enum PrepCoachMain {
 
     private static func runCommands(arguments: [String], environment: [String: String])
         -> (CommandContext, Int32) {
-        // Parsed here only for the options that shape the context (--bank, --no-color);
-        // the dispatcher parses again and reports any error, with a did-you-mean.
-        let parsed = try? RootCommand.parseAsRoot(arguments)
-        let global = (parsed as? any CoachCommand)?.global ?? (parsed as? RootCommand)?.global
+        // Parsed first for the options that shape the context (--bank, --no-color); the
+        // dispatcher runs the command or reports the error. `__complete` words are the
+        // shell's, which the root always rejects, so they are not parsed at all.
+        let parsed: Result<any ParsableCommand, any Error>? = arguments.first == ShellCompletion.commandName
+            ? nil : Result { try CommandLineParser.parse(arguments) }
+        let command = try? parsed?.get()
+        let global = (command as? any CoachCommand)?.global ?? (command as? RootCommand)?.global
         let console = Console.standard(colorAllowed: !(global?.noColor ?? false), environment: environment)
         let bundled = BankPaths.bundled(environment: environment, executable: BankPaths.executablePath)
         let context = CommandContext(
@@ -36,7 +39,7 @@ public enum PrepCoachMain {
                 Repl.editor(environment: environment, console: console)
             }
         }
-        guard let root = parsed as? RootCommand else {
+        guard let root = command as? RootCommand else {
             return (context, CommandDispatcher(context: context).run(arguments, parsed: parsed))
         }
         let repl = Repl(context: context)
