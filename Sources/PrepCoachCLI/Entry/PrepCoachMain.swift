@@ -30,7 +30,9 @@ public enum PrepCoachMain {
         if arguments.first == ShellCompletion.commandName {
             return (context, ShellCompletion.run(Array(arguments.dropFirst()), context: context))
         }
-        let standardInput = ScriptAnswers(AnyIterator(StandardInputLines()))
+        // A closure, not an iterator type of its own: the runtime would look that type's
+        // conformance up through every conformance in the program on first use.
+        let standardInput = ScriptAnswers(AnyIterator { readLine(strippingNewline: true) })
         if isatty(0) == 0 {
             context.answers = standardInput
         } else {
@@ -52,7 +54,3 @@ public enum PrepCoachMain {
     }
 }
 
-/// Standard input, a line at a time, without libedit: for pipes and files.
-struct StandardInputLines: Sequence, IteratorProtocol {
-    mutating func next() -> String? { readLine(strippingNewline: true) }
-}
