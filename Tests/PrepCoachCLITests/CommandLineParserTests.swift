@@ -36,7 +36,13 @@ import Testing
 
     private static func expectSameAsRoot(_ words: [String]) {
         let root = outcome { try RootCommand.parseAsRoot(words) }
-        let parsed = outcome { try CommandLineParser.parse(words) }
+        let parsed = outcome {
+            switch CommandLineParser.parse(words) {
+            case .command(let command): command
+            case .other(let command): command
+            case .failure(let error): throw error
+            }
+        }
         #expect(parsed == root, "\(words)")
     }
 

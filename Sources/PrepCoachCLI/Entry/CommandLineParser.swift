@@ -8,9 +8,14 @@ import ArgumentParser
 /// Anything else, and anything that does not parse into that command alone (an error,
 /// `--help`), goes through `parseAsRoot`, so every message and exit status stays the same.
 enum CommandLineParser {
-    static func parse(_ words: [String]) throws -> any ParsableCommand {
-        if let command = shortcut(words) { return command }
-        return try RootCommand.parseAsRoot(words)
+    static func parse(_ words: [String]) -> ParsedCommandLine {
+        if let command = shortcut(words) { return .command(command) }
+        do {
+            let parsed = try RootCommand.parseAsRoot(words)
+            return (parsed as? any CoachCommand).map { .command($0) } ?? .other(parsed)
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The command the shortcut parses, or nil when the words need the root.
@@ -39,4 +44,22 @@ enum CommandLineParser {
 
     /// The long options `RootCommand` declares (a test keeps this in step with its help).
     static let rootOptionNames: Set<String> = Set(CompletionSpec.global.keys).union(["--command"])
+}
+
+/// A command line, parsed. A command of prepcoach's own stays typed as one: asking at
+/// run time whether a value is one scans every conformance in the program the first time.
+enum ParsedCommandLine {
+    case command(any CoachCommand)
+    /// The root (the shell, `-c`) or ArgumentParser's help command.
+    case other(any ParsableCommand)
+    case failure(any Error)
+
+    /// The options every command takes, if the words parsed.
+    var global: GlobalOptions? {
+        switch self {
+        case .command(let command): command.global
+        case .other(let command): (command as? RootCommand)?.global
+        case .failure: nil
+        }
+    }
 }

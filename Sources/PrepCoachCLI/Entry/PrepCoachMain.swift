@@ -15,10 +15,8 @@ public enum PrepCoachMain {
         // Parsed first for the options that shape the context (--bank, --no-color); the
         // dispatcher runs the command or reports the error. `__complete` words are the
         // shell's, which the root always rejects, so they are not parsed at all.
-        let parsed: Result<any ParsableCommand, any Error>? = arguments.first == ShellCompletion.commandName
-            ? nil : Result { try CommandLineParser.parse(arguments) }
-        let command = try? parsed?.get()
-        let global = (command as? any CoachCommand)?.global ?? (command as? RootCommand)?.global
+        let parsed = arguments.first == ShellCompletion.commandName ? nil : CommandLineParser.parse(arguments)
+        let global = parsed?.global
         let console = Console.standard(colorAllowed: !(global?.noColor ?? false), environment: environment)
         let bundled = BankPaths.bundled(environment: environment, executable: BankPaths.executablePath)
         let context = CommandContext(
@@ -41,7 +39,7 @@ public enum PrepCoachMain {
                 Repl.editor(environment: environment, console: console)
             }
         }
-        guard let root = command as? RootCommand else {
+        guard case .other(let root as RootCommand)? = parsed else {
             return (context, CommandDispatcher(context: context).run(arguments, parsed: parsed))
         }
         let repl = Repl(context: context)
