@@ -7,10 +7,10 @@ import PrepCoachCore
 struct CommandDispatcher {
     let context: CommandContext
 
-    /// Runs one command; returns its exit status. `parsed`: the words already
-    /// parsed (one-shot use parses them first for the global options).
+    /// Runs one command; returns its exit status. `parsed`: what parsing the words
+    /// gave, if done already (one-shot use parses them first for the global options).
     @discardableResult
-    func run(_ words: [String], parsed: (any ParsableCommand)? = nil) -> Int32 {
+    func run(_ words: [String], parsed: ParsedCommandLine? = nil) -> Int32 {
         guard let first = words.first else { return 0 }
         if first == "help" { return help(Array(words.dropFirst())) }
         if !first.hasPrefix("-"), RootCommand.command(named: first) == nil {
@@ -19,13 +19,15 @@ struct CommandDispatcher {
             return ExitCode.validationFailure.rawValue
         }
         do {
-            var command = try parsed ?? RootCommand.parseAsRoot(words)
-            if let coachCommand = command as? any CoachCommand {
-                try coachCommand.execute(in: context)
-            } else if command is RootCommand {
+            switch parsed ?? CommandLineParser.parse(words) {
+            case .command(let command):
+                try command.execute(in: context)
+            case .other(let command) where command is RootCommand:
                 context.console.line(HelpText.overview(style: context.console.style, columns: context.console.columns()))
-            } else {
+            case .other(var command):
                 try command.run()  // ArgumentParser's own help command: it throws the help text
+            case .failure(let error):
+                throw error
             }
             return 0
         } catch {

@@ -12,10 +12,11 @@ public enum PrepCoachMain {
 
     private static func runCommands(arguments: [String], environment: [String: String])
         -> (CommandContext, Int32) {
-        // Parsed here only for the options that shape the context (--bank, --no-color);
-        // the dispatcher parses again and reports any error, with a did-you-mean.
-        let parsed = try? RootCommand.parseAsRoot(arguments)
-        let global = (parsed as? any CoachCommand)?.global ?? (parsed as? RootCommand)?.global
+        // Parsed first for the options that shape the context (--bank, --no-color); the
+        // dispatcher runs the command or reports the error. `__complete` words are the
+        // shell's, which the root always rejects, so they are not parsed at all.
+        let parsed = arguments.first == ShellCompletion.commandName ? nil : CommandLineParser.parse(arguments)
+        let global = parsed?.global
         let console = Console.standard(colorAllowed: !(global?.noColor ?? false), environment: environment)
         let bundled = BankPaths.bundled(environment: environment, executable: BankPaths.executablePath)
         let context = CommandContext(
@@ -27,7 +28,9 @@ public enum PrepCoachMain {
         if arguments.first == ShellCompletion.commandName {
             return (context, ShellCompletion.run(Array(arguments.dropFirst()), context: context))
         }
-        let standardInput = ScriptAnswers(AnyIterator(StandardInputLines()))
+        // A closure, not an iterator type of its own: the runtime would look that type's
+        // conformance up through every conformance in the program on first use.
+        let standardInput = ScriptAnswers(AnyIterator { readLine(strippingNewline: true) })
         if isatty(0) == 0 {
             context.answers = standardInput
         } else {
@@ -36,7 +39,7 @@ public enum PrepCoachMain {
                 Repl.editor(environment: environment, console: console)
             }
         }
-        guard let root = parsed as? RootCommand else {
+        guard case .other(let root as RootCommand)? = parsed else {
             return (context, CommandDispatcher(context: context).run(arguments, parsed: parsed))
         }
         let repl = Repl(context: context)
@@ -49,7 +52,3 @@ public enum PrepCoachMain {
     }
 }
 
-/// Standard input, a line at a time, without libedit: for pipes and files.
-struct StandardInputLines: Sequence, IteratorProtocol {
-    mutating func next() -> String? { readLine(strippingNewline: true) }
-}
