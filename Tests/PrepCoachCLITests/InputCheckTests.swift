@@ -62,7 +62,7 @@ import PrepCoachCore
         try Data("What is \u{0} this?\n".utf8).write(to: binary)
         try Data("How did you choose law?\nWhen was the company founded?\n".utf8).write(to: questions)
         #expect(try coach.run("lint \(binary.path) \(questions.path)") == 1)
-        #expect(coach.err == "error: \(binary.path):1: a control character; is this a text file?\n")
+        #expect(coach.err == "error: \(binary.path):1:9: a control character (\\u{00}); is this a text file?\n")
         #expect(coach.out.contains("\(questions.path):2:"))
         #expect(coach.out.contains("in 1 of 2 questions."))
         #expect(try coach.run("lint \(binary.path)") == 1, "nothing readable is still a failure")
@@ -88,7 +88,7 @@ import PrepCoachCore
         #expect(coach.err == "error: \(file.path) is not a UTF-8 text file\n")
         try Data("founded 1990\n\u{0}\u{1}\u{2}binary\n".utf8).write(to: file)
         #expect(try coach.run("research add Acme --file \(file.path)") == 1)
-        #expect(coach.err == "error: \(file.path):2: a control character; is this a text file?\n")
+        #expect(coach.err == "error: \(file.path):2:1: a control character (\\u{00}); is this a text file?\n")
         #expect(try coach.store.research().isEmpty)
     }
 

@@ -16,7 +16,7 @@ import PrepCoachCore
         #expect(text.trimmedOfWhitespaceAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    @Test func theFirstLineWithAControlCharacterIsTheOneTheScalarsName() {
+    @Test func theFirstControlCharacterIsTheOneTheScalarsName() {
         let files = [
             "fine\nlines\r\nwith\ttabs\n", "café\nĀ and \u{00A0}\n", "ok\nbell\u{07}\n", "ok\nok\n\u{7F}",
             "C1 \u{85} on one\n", "\u{9F}", "two\n\u{9B}[2J\n", "\u{0}", "\u{C2}\u{A0}\u{C2}\u{80}",
@@ -25,8 +25,15 @@ import PrepCoachCore
         for file in files {
             // By byte: CR LF is one Character, and a Windows line end still ends the line.
             let lines = file.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
-            let expected = lines.firstIndex { ControlCharacters.contains($0, except: ["\t", "\r"]) }.map { $0 + 1 }
-            #expect(TextFileLines.firstLineWithControlCharacter(file) == expected, "\(file.debugDescription)")
+            let control = { (scalar: Unicode.Scalar) in ControlCharacters.contains(String(scalar), except: ["\t", "\r"]) }
+            let expected = lines.firstIndex { $0.unicodeScalars.contains(where: control) }.map { index in
+                (index + 1, lines[index].unicodeScalars.firstIndex(where: control)
+                    .map { lines[index].unicodeScalars.distance(from: lines[index].unicodeScalars.startIndex, to: $0) + 1 },
+                 lines[index].unicodeScalars.first(where: control))
+            }
+            let found = TextFileLines.firstControlCharacter(file)
+            #expect(found?.line == expected?.0 && found?.column == expected?.1 && found?.scalar == expected?.2,
+                    "\(file.debugDescription)")
         }
     }
 
