@@ -26,6 +26,24 @@ import PrepCoachCore
         #expect(try plan(coach).map(\.id) == original.map(\.id))
     }
 
+    /// Moving the closing question to the top of the plan was silent.
+    @Test func aMoveAgainstConversationOrderIsPointedOut() throws {
+        let coach = try coachWithPlan()
+        let items = try plan(coach)
+        #expect(items.map { $0.topic ?? "" } == items.map { $0.topic ?? "" }.sorted {
+            coach.context.banks().vocabulary.order(ofTopic: $0) < coach.context.banks().vocabulary.order(ofTopic: $1)
+        }, "a picked plan is in conversation order")
+        #expect(try coach.run(#"plan "Dana Lee" move \#(items.count) 1"#) == 0)
+        #expect(coach.out.contains("Note: 1 (closing) now comes before 2 (opening); a conversation usually goes opening, "
+            + "career path, day to day, culture, skills and training, industry trends, advice, network and referrals, "
+            + #"closing. `plan "Dana Lee" undo` puts it back."#))
+        #expect(try coach.run(#"plan "Dana Lee" undo"#) == 0)
+        #expect(try coach.run(#"plan "Dana Lee" swap 2 3"#) == 0)
+        let swapped = try plan(coach)
+        let inOrder = swapped[1].topic == swapped[2].topic
+        #expect(coach.out.contains("Note: ") != inOrder, "said only when the topics now run backwards")
+    }
+
     /// Dropping or replacing the only "who else should I talk to?" question was silent.
     @Test func droppingTheReferralQuestionIsDoneButSaid() throws {
         let coach = try coachWithPlan()

@@ -61,12 +61,14 @@ struct PlanCommand: CoachCommand {
             plan.editor.move(from: from, to: to)
             try plan.save("moved \(from + 1) to \(to + 1)")
             context.console.line("Moved \(from + 1) to \(to + 1).")
+            plan.noteIfOutOfOrder()
         case "swap":
             let first = try plan.index(numbers, at: 0, count: 2, usage: "swap N M")
             let second = try plan.index(numbers, at: 1, count: 2, usage: "swap N M")
             plan.editor.swapAt(first, second)
             try plan.save("swapped \(first + 1) and \(second + 1)")
             context.console.line("Swapped \(first + 1) and \(second + 1).")
+            plan.noteIfOutOfOrder()
         case "replace":
             guard numbers.count >= 2 else { throw CommandFailure(#"replace needs a number and a question: plan NAME replace 3 "How …?""#) }
             let index = try plan.index(numbers, at: 0, count: numbers.count, usage: "replace N \"QUESTION\"")
@@ -76,6 +78,7 @@ struct PlanCommand: CoachCommand {
             try plan.save("replaced \(index + 1)")
             context.console.line("Replaced \(index + 1) with: \(question.text)")
             plan.warnIfReferralGone()
+            plan.noteIfOutOfOrder()
         default:
             throw CommandFailure("unknown plan edit '\(verb)'" + Suggestion.hint(for: verb, among: Self.verbs)
                                  + "; use drop, move, swap, replace or undo")
@@ -224,6 +227,19 @@ struct PlanChanges {
         guard original.items.contains(where: isReferral), !editor.items.contains(where: isReferral) else { return }
         context.console.warning("the plan has no referral question now (who else should I talk to?); "
                                 + "`plan \(contact.commandArgument) undo` puts it back")
+    }
+
+    /// After a move, swap or replace: says when two questions now run against
+    /// conversation order (warm-up first, the ask for names and the thanks last).
+    func noteIfOutOfOrder() {
+        let vocabulary = banks.vocabulary
+        guard let (earlier, later) = editor.firstOutOfOrder(topicOrder: vocabulary.order(ofTopic:)),
+              let first = editor.items[earlier].topic, let second = editor.items[later].topic else { return }
+        let topic = { (id: String) in vocabulary.tag(.topic, id: id)?.phrase ?? id }
+        context.console.paragraph(context.console.style.dim(
+            "Note: \(earlier + 1) (\(topic(first))) now comes before \(later + 1) (\(topic(second))); a conversation "
+                + "usually goes " + vocabulary.ids(.topic).map(topic).joined(separator: ", ")
+                + ". `plan \(contact.commandArgument) undo` puts it back."))
     }
 
     func save(_ change: String) throws {

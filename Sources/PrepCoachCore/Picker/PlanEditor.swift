@@ -62,6 +62,14 @@ public struct PlanEditor: Sendable {
         items.insert(items.remove(at: source), at: destination)
     }
 
+    /// The first two neighbouring questions with topics (your own have none)
+    /// whose topics run against conversation order, as their places in the plan.
+    public func firstOutOfOrder(topicOrder: (String) -> Int) -> (earlier: Int, later: Int)? {
+        let placed = items.indices.compactMap { index in items[index].topic.map { (index: index, rank: topicOrder($0)) } }
+        return zip(placed, placed.dropFirst()).first { earlier, later in later.rank < earlier.rank }
+            .map { earlier, later in (earlier.index, later.index) }
+    }
+
     public mutating func swapAt(_ first: Int, _ second: Int) {
         items.swapAt(first, second)
     }
