@@ -81,7 +81,9 @@ struct PickCommand: CoachCommand {
             topics: try topics.map { try vocabulary.require(.topic, $0) },
             meetingMinutes: minutes, maxCount: count, seed: seed.map(UInt64.init) ?? UInt64.random(in: 1...99_999),
             excludedIDs: asked)
-        let unflagged = UnflaggedQuestions(verdicts: context.lintVerdicts(for: banks)) { try context.ruleEngine(for: banks) }
+        let unflagged = UnflaggedQuestions(verdicts: context.lintVerdicts(for: banks)) {
+            try context.ruleEngine(for: banks)
+        }
         let plan: Plan
         do {
             plan = try QuestionPicker(banks: banks).pick(request) { allowFlagged || unflagged.contains($0) }
@@ -149,28 +151,31 @@ struct PickCommand: CoachCommand {
 /// from earlier runs where they reach, else by linting it: the rule engine is
 /// built only for a question not seen before under it.
 final class UnflaggedQuestions {
-    private var verdicts: LintVerdicts
+    private let makeVerdicts: () -> LintVerdicts
     private let makeEngine: () throws -> RuleEngine
+    /// Read on the first question asked about (`--allow-flagged` asks about none).
+    private var verdicts: LintVerdicts?
     private var engine: Result<RuleEngine, any Error>?
 
-    init(verdicts: LintVerdicts, engine: @escaping () throws -> RuleEngine) {
-        self.verdicts = verdicts
+    init(verdicts: @escaping @autoclosure () -> LintVerdicts, engine: @escaping () throws -> RuleEngine) {
+        makeVerdicts = verdicts
         makeEngine = engine
     }
 
     /// False for every question the engine could not be built to judge (`finish` then throws why).
     func contains(_ question: Question) -> Bool {
-        if let clean = verdicts.verdict(for: question.text) { return clean }
+        if verdicts == nil { verdicts = makeVerdicts() }
+        if let clean = verdicts?.verdict(for: question.text) { return clean }
         if engine == nil { engine = Result { try makeEngine() } }
         guard case let .success(engine) = engine else { return false }
         let clean = engine.lint(question.text).isEmpty
-        verdicts.record(clean: clean, for: question.text)
+        verdicts?.record(clean: clean, for: question.text)
         return clean
     }
 
     /// Keeps the new verdicts for the next run, or throws why the engine could not be built.
     func finish() throws {
         if case let .failure(error) = engine { throw error }
-        verdicts.saveIfChanged()
+        verdicts?.saveIfChanged()
     }
 }
