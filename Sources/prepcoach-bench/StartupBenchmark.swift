@@ -130,10 +130,9 @@ struct StartupBenchmark {
 
     /// `pick` keeps whether each question it linted was clean (a `.verdicts` file beside the snapshot).
     private func removeLintVerdicts() throws {
-        let folder = paths.cacheFolder + "/prepcoach/snapshots"
-        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".verdicts") {
-            try FileManager.default.removeItem(atPath: folder + "/" + file)
-        }
+        guard let folder = BankSnapshot.defaultFolder(environment: paths.isolatedEnvironment) else { return }
+        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        for file in files where file.pathExtension == LintVerdicts.fileExtension { try FileManager.default.removeItem(at: file) }
     }
 
     private func measured(_ command: [String]) throws -> [ChildRun] {

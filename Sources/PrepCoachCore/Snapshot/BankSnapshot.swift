@@ -61,13 +61,17 @@ public struct BankSnapshot: Sendable {
     }
 
     func file(for paths: [String]) -> URL {
-        let key = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }.joined(separator: "\n")
-        return folder.appendingPathComponent(String(StableHash.fnv1a(key), radix: 16) + ".snapshot")
+        named(by: paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, extension: "snapshot")
     }
 
     /// Where the lint verdicts for the questions of the banks read from `files` are kept (see `LintVerdicts`).
     public func verdictsFile(forBankFiles files: [String]) -> URL {
-        folder.appendingPathComponent(String(StableHash.fnv1a(files.joined(separator: "\n")), radix: 16) + ".verdicts")
+        named(by: files, extension: LintVerdicts.fileExtension)
+    }
+
+    /// A file in the folder named by a hash of `paths`: one per set of folders or files.
+    private func named(by paths: [String], extension: String) -> URL {
+        folder.appendingPathComponent(String(StableHash.fnv1a(paths.joined(separator: "\n")), radix: 16) + "." + `extension`)
     }
 
     // MARK: Format

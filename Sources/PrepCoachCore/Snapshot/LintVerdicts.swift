@@ -15,6 +15,7 @@ import Foundation
 /// unreadable or for another engine is ignored and rewritten; one that cannot
 /// be written only costs the next run the linting.
 public struct LintVerdicts {
+    public static let fileExtension = "verdicts"
     static let magic = Array("prepcoach-verdicts-1\n".utf8)
     static let headerSize = magic.count + 16
     /// Past this many questions the file starts afresh rather than grow without end.
