@@ -34,7 +34,7 @@ struct ExportPlanCommand: CoachCommand {
         guard !plan.isEmpty else {
             throw CommandFailure("\(contact.name) has no plan yet; make one with `pick --contact \(contact.commandArgument)`")
         }
-        let research = try contact.company.map { try store.research(company: $0) } ?? []
+        let research = try contact.company.map { try store.research(matching: $0) } ?? []
         let export = PlanExport(contact: contact, plan: plan, banks: context.banks(adding: global.banks), research: research)
         let asHTML = html || (!md && output.map { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") } == true)
         let text = asHTML ? export.html : export.markdown

@@ -31,6 +31,9 @@ public struct ContactProgress: Sendable {
     public let openTasks: [FollowUpTask]
     /// Whether `request --sent` recorded asking them for a conversation (a plan may come first).
     public let requestSent: Bool
+    /// The request was the last thing between you: no reply logged and no call yet. `due` is then
+    /// when to follow up on it.
+    public let awaitingReply: Bool
 
     /// Everyone's progress, the most pressing first (earliest in the journey with a due date, then by due date).
     public static func all(in store: CoachStore, schedule: FollowUpSchedule = FollowUpSchedule()) throws -> [ContactProgress] {
@@ -65,10 +68,12 @@ public struct ContactProgress: Sendable {
             } else {
                 stage = contact.referredByID != nil && interactions.isEmpty ? .referralToContact : .toRequest
             }
+            let awaitingReply = calls.isEmpty && interactions.last?.kind == .request
+            if awaitingReply, let sent = interactions.last?.at { due = schedule.nudgeDue(afterRequestAt: sent) }
             return ContactProgress(contact: contact, stage: stage, referrer: contact.referredByID.flatMap { byID[$0] },
                                    due: due, lastContact: last,
                                    openTasks: tasks.filter { $0.doneAt == nil && $0.kind != .thankYou },
-                                   requestSent: interactions.contains { $0.kind == .request })
+                                   requestSent: interactions.contains { $0.kind == .request }, awaitingReply: awaitingReply)
         }
         .sorted { ($0.urgency, $0.due ?? .distantFuture) < ($1.urgency, $1.due ?? .distantFuture) }
     }

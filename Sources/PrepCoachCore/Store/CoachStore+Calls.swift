@@ -78,6 +78,16 @@ extension CoachStore {
         }
     }
 
+    /// Plan items (your own questions among them) asked of this person in any call.
+    public func askedPlanItemIDs(contactID: Int64) throws -> Set<Int64> {
+        try database.read { db in
+            Set(try Int64.fetchAll(db, sql: """
+                SELECT callEvent.planItemID FROM callEvent JOIN call ON call.id = callEvent.callID
+                WHERE call.contactID = ? AND callEvent.kind = 'asked' AND callEvent.planItemID IS NOT NULL
+                """, arguments: [contactID]))
+        }
+    }
+
     // MARK: Follow-up tasks
 
     @discardableResult
