@@ -83,13 +83,56 @@ import PrepCoachCore
     /// A call opened to look at the plan and ended at once does not take over from the real call.
     @Test func wrapPassesOverALaterCallWithNothingInIt() throws {
         let coach = try ScriptedCoach.withDanasPlan()
-        #expect(try coach.run(#"call "Dana Lee""#, answers: ["next", "she started in the ER", "end"]) == 0)
+        #expect(try coach.run(#"call "Dana Lee""#, answers: ["next", "she started in the ER",
+                                                             "todo send her my portfolio by Friday", "end"]) == 0)
         #expect(try coach.run(#"call "Dana Lee""#, answers: ["plan", "end"]) == 0)
         #expect(try coach.run(#"wrap "Dana Lee" --point 1"#) == 0, "\(coach.err)")
         #expect(coach.out.contains("has no notes: wrapping the call of"))
         #expect(coach.out.contains("   - she started in the ER"))
         let dana = try coach.contact("Dana Lee")
         let calls = try coach.store.calls(contactID: dana.id!)
-        #expect(try coach.store.tasks(contactID: dana.id!).first { $0.kind == .thankYou }?.callID == calls[0].id)
+        let tasks = try coach.store.tasks(contactID: dana.id!)
+        let thankYou = try #require(tasks.first { $0.kind == .thankYou })
+        #expect(thankYou.callID == calls[0].id)
+        // The referral question was not asked: the thank-you asks, as `end` advised; the promise is in it.
+        #expect(thankYou.text.contains(ThankYouDraft.referralAsk))
+        #expect(thankYou.text.contains("As promised, I will send you my portfolio by Friday."))
+        // The call was on Monday 10 March 2025: "by Friday" is due that Friday, not a week after the call.
+        let todo = try #require(tasks.first { $0.kind == .todo })
+        #expect(todo.dueAt.map { DateText.format($0, "EEE yyyy-MM-dd HH:mm") } == "Fri 2025-03-14 17:00")
+    }
+}
+
+/// Research notes count for the company however its name is written, and say where they were filed.
+@Suite struct CompanySpellingTests {
+    @Test func notesUnderAShortFormCountForTheContactsCompany() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run(#"contact add "Ana Ruiz" --company "Brightwave Software, Inc." --industry technology --stage career-changer"#) == 0)
+        #expect(try coach.run(#"research add Brightwave "founded in 2009; 200 staff; HQ Leeds""#) == 0)
+        #expect(coach.out.contains("They count for Ana Ruiz (Brightwave Software, Inc.)"))
+        #expect(try coach.run(#"prep "Ana Ruiz" --report"#) == 0)
+        #expect(coach.out.contains("1 note (filed under Brightwave)"), "\(coach.out)")
+        #expect(try coach.run(#"add "Ana Ruiz" "When was Brightwave Software founded?""#) == 1)
+        #expect(coach.out.contains("your research notes already answer this") || coach.err.contains("your research notes already answer this"))
+    }
+}
+
+/// Following up as the advice says: a week after an unanswered request, a nudge.
+@Suite struct FollowUpNudgeTests {
+    @Test func aWeekWithoutAReplyToARequestIsDueAFollowUp() throws {
+        let coach = ScriptedCoach(now: "2025-03-10T09:00:00Z")
+        #expect(try coach.run(#"contact add "Cy Park" --industry retail --stage student"#) == 0)
+        #expect(try coach.run(#"request "Cy Park" --sent"#) == 0)
+        #expect(try coach.run("next") == 0)
+        #expect(coach.out.contains("no reply a week on? send one short, friendly follow-up — due 2025-03-17 09:00 UTC"), "\(coach.out)")
+
+        let later = ScriptedCoach(now: "2025-03-18T09:00:00Z", folder: coach.folder)
+        #expect(try later.run("next") == 0)
+        #expect(later.out.contains("overdue since 2025-03-17 09:00 UTC"))
+        #expect(try later.run(#"contact log "Cy Park" replied, happy to talk on Friday"#) == 0)
+        #expect(try later.run("next") == 0)
+        let afterReply = try #require(later.out.components(separatedBy: "Next steps").last)
+        #expect(!afterReply.contains("no reply"))
+        #expect(!afterReply.contains("overdue"))
     }
 }

@@ -38,10 +38,16 @@ public struct CompanyName: Sendable, Hashable {
 
     public func matches(_ other: String) -> Bool { matches(CompanyName(other)) }
 
-    /// Lowercased words without accents or punctuation; "&" and "+" read "and"; "A.B.C." reads "abc".
+    /// Lowercased words without accents or punctuation; "&" and "+" read "and", except between
+    /// initials ("P&G" reads "pg"); "A.B.C." reads "abc".
     private static func words(_ name: String) -> [String] {
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "&", with: " and ").replacingOccurrences(of: "+", with: " and ")
+            .split(whereSeparator: \.isWhitespace).map { token in
+                let parts = token.split(whereSeparator: { $0 == "&" || $0 == "+" })
+                let initials = parts.count > 1 && parts.allSatisfy { $0.count <= 2 }
+                return initials ? parts.joined() : token.replacingOccurrences(of: "&", with: " and ")
+                    .replacingOccurrences(of: "+", with: " and ")
+            }.joined(separator: " ")
         var words: [String] = []
         for raw in folded.split(whereSeparator: { $0.isWhitespace || $0 == "-" || $0 == "/" || $0 == "," }) {
             let word = String(raw.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
