@@ -136,3 +136,83 @@ import PrepCoachCore
         #expect(!afterReply.contains("overdue"))
     }
 }
+
+/// A returner extending the bank: the bank tools agree with each other and explain what went wrong.
+@Suite struct ReturnerBankTests {
+    private let questions = """
+        questions:
+          - id: return-gap-story
+            text: "How do hiring managers here read a career break on a CV?"
+            topic: career-path
+            stages: [returning-to-work]
+            industries: [any]
+            minutes: 3
+          - id: advice-wish-told
+            text: "What do you wish you had known when you came back after a break?"
+            topic: advice
+            stages: [returning-to-work]
+            industries: [any]
+            minutes: 3
+          - id: return-refresh
+            text: What helped you most: a course, or a returnship?
+            topic: skills-and-training
+            stages: [returning-to-work]
+            industries: [any]
+            minutes: 3
+          - id: return-flex
+            text: "How common is part-time or flexible work in your team?"
+            topic: culture
+            stages: [returning-to-work]
+            industries: [any]
+            minutes: 2
+        """
+
+    private func bank(_ coach: ScriptedCoach) throws -> String {
+        let folder = coach.folder.appendingPathComponent("mybank")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try questions.write(to: folder.appendingPathComponent("returner.yaml"), atomically: true, encoding: .utf8)
+        try """
+            id: ask-salary
+            category: other
+            severity: warning
+            message: "'{match}' asks about pay"
+            suggestion: Ask how pay progresses in general.
+            rationale: Pay is personal.
+            link: https://example.com
+            patterns: ["how much do you (earn|make)"]
+            examples:
+              flag: ["How much do you earn?"]
+              pass: ["How does pay progress?"]
+            """.write(to: folder.appendingPathComponent("rules/no-salary.yaml"), atomically: true, encoding: .utf8)
+        return folder.path
+    }
+
+    @Test func testRulesKnowsTheTagsCheckBanksAccepts() throws {
+        let coach = ScriptedCoach()
+        let folder = try bank(coach)
+        _ = try coach.run("test-rules \(folder)")
+        #expect(coach.out.contains("1 rule, 2 examples: 0 failed"))
+        #expect(!coach.err.contains("unknown topic"), "\(coach.err)")
+        #expect(!coach.err.contains("unknown stage"))
+    }
+
+    /// An unquoted colon is explained at its place, and the file's other questions still load.
+    @Test func anUnquotedColonIsExplainedAndTheRestOfTheFileLoads() throws {
+        let coach = ScriptedCoach()
+        let folder = try bank(coach)
+        #expect(try coach.run("check-banks \(folder)") == 1)
+        #expect(coach.err.contains("returner.yaml:15:31: error: YAML syntax: mapping values are not allowed in this context; "
+                                   + "quote text that contains ': '"), "\(coach.err)")
+        #expect(coach.out.contains("3 questions"))
+        #expect(try coach.run("show return-flex --bank \(folder)") == 0, "\(coach.err)")
+    }
+
+    @Test func checkBanksWarnsOfAnIdTheBundledBankHolds() throws {
+        let coach = ScriptedCoach()
+        let folder = try bank(coach)
+        _ = try coach.run("check-banks \(folder)")
+        #expect(coach.err.contains("returner.yaml:8:5: warning: question id 'advice-wish-told' is taken by "), "\(coach.err)")
+        #expect(coach.err.contains("QuestionBanks/questions/advice.yaml:"))
+        #expect(!coach.err.contains("'return-gap-story' is taken"))
+    }
+}
