@@ -45,7 +45,7 @@ import PrepCoachCore
         try coach.run(#"contact add "Ann Lee""#)
         try coach.run(#"request "Ann Lee""#)
         #expect(coach.out.contains("My name is Alex Kim,") && coach.out.contains("Kind regards,\nAlex Kim\nalex@example.com"))
-        #expect(coach.completions("config set ") == ["name", "signature"])
+        #expect(coach.completions("config set ") == ["background", "name", "signature"])
     }
 
     @Test func requestWithoutANameSaysHowToSetIt() throws {

@@ -216,3 +216,54 @@ import PrepCoachCore
         #expect(!coach.err.contains("'return-gap-story' is taken"))
     }
 }
+
+/// The letters a teacher moving to UX design and a student calling a bakery owner would send.
+@Suite struct LetterTests {
+    private func coach() throws -> ScriptedCoach {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString).yaml")
+        try "me:\n  name: Alex Kim\n".write(to: config, atomically: true, encoding: .utf8)
+        let coach = ScriptedCoach(environment: ["PREPCOACH_CONFIG": config.path])
+        #expect(try coach.run("config set background I taught secondary-school science for eight years") == 0)
+        return coach
+    }
+
+    @Test func theEmailSaysWhereYouComeFromAndTheSubjectNamesTheReferrer() throws {
+        let coach = try coach()
+        #expect(try coach.run(#"contact add "Ann Lee" --role "ux researcher" --company Brightwave --industry technology --stage career-changer"#) == 0)
+        let ann = try coach.contact("Ann Lee")
+        try coach.store.addReferral(named: "Carla Diaz", company: "Mercy", from: ann, mayUseName: true, at: Date())
+        #expect(try coach.run(#"request "Ann Lee" --learn "how research findings reach the designers""#) == 0)
+        #expect(coach.out.contains("My name is Alex Kim, and I am changing careers into technology. "
+                                   + "I taught secondary-school science for eight years."), "\(coach.out)")
+        #expect(coach.out.contains("your work as a ux researcher at Brightwave"))
+        #expect(!coach.out.contains("an ux"))
+        #expect(try coach.run(#"request "Carla Diaz""#) == 0)
+        #expect(coach.out.contains("Subject: Ann Lee suggested I contact you"))
+        #expect(try coach.run("config") == 0)
+        #expect(coach.out.contains("background: I taught secondary-school science for eight years"))
+    }
+
+    @Test func theLinkedInNoteKeepsTheMutualContactAndTheLearningGoal() throws {
+        let coach = try coach()
+        #expect(try coach.run(#"contact add "Ann Lee" --role "senior ux researcher" --company "Brightwave Software" --industry technology --stage career-changer --how "Jo Park, my former colleague""#) == 0)
+        #expect(try coach.run(#"request "Ann Lee" --channel linkedin --learn "how you moved from teaching into research""#) == 0)
+        #expect(coach.out.contains("We are connected through Jo Park, my former colleague."))
+        #expect(coach.out.contains("I hope to learn how you moved from teaching into research."))
+    }
+
+    @Test func anOwnerIsAskedAboutRunningTheBusiness() throws {
+        let coach = try coach()
+        #expect(try coach.run(#"contact add "Pat Baker" --role "Owner" --company "Rise & Shine Bakery" --owner --industry food --stage student"#) == 0)
+        #expect(try coach.run(#"request "Pat Baker" --channel phone"#) == 0)
+        #expect(coach.out.contains("your experience running Rise & Shine Bakery"))
+        #expect(!coach.out.contains("as an owner at"))
+    }
+
+    /// `next` ticks prep only for someone you prepared for.
+    @Test func nextTicksPrepOnlyWhenPrepped() throws {
+        let coach = try ScriptedCoach.withDanasPlan()
+        #expect(try coach.run(#"call "Dana Lee""#, answers: ["next", "end"]) == 0)
+        #expect(try coach.run("next") == 0)
+        #expect(coach.out.contains("[request → prep → ✓call → ▸wrap"), "\(coach.out)")
+    }
+}

@@ -67,7 +67,11 @@ struct NextStep {
         // Getting ready before asking: the request is not done, only skipped ahead of.
         let unsentRequest = progress.stage == .preparing && !progress.requestSent
         journey = steps.enumerated().map { step in
-            let done = step.offset < current && !(step.offset == 0 && unsentRequest)
+            // A step passed is done only if it was done: a call held without a request sent or `prep`
+            // (they phoned you, or you them) leaves those unticked.
+            let skipped = (step.offset == 0 && (unsentRequest || (current > 1 && !progress.requestSent)))
+                || (step.offset == 1 && !progress.prepped)
+            let done = step.offset < current && !skipped
             return (done ? "✓" : step.offset == current ? "▸" : "") + step.element
         }.joined(separator: " → ")
 

@@ -31,6 +31,8 @@ public struct ContactProgress: Sendable {
     public let openTasks: [FollowUpTask]
     /// Whether `request --sent` recorded asking them for a conversation (a plan may come first).
     public let requestSent: Bool
+    /// `prep` was walked through or the questions rehearsed (a plan alone is not preparation).
+    public let prepped: Bool
     /// The request was the last thing between you: no reply logged and no call yet. `due` is then
     /// when to follow up on it.
     public let awaitingReply: Bool
@@ -45,7 +47,8 @@ public struct ContactProgress: Sendable {
             let calls = try store.calls(contactID: id)
             let tasks = try store.tasks(contactID: id)
             let interactions = try store.interactions(contactID: id)
-            let preparing = try !store.plan(contactID: id).isEmpty || !store.readiness(contactID: id).isEmpty
+            let prepped = try !store.readiness(contactID: id).isEmpty || !store.rehearsals(contactID: id).isEmpty
+            let preparing = try prepped || !store.plan(contactID: id).isEmpty
             let last = lastContact[id]
             let lastEnded = calls.last { $0.endedAt != nil }
             let thankYou = lastEnded.flatMap { call in tasks.last { $0.kind == .thankYou && $0.callID == call.id } }
@@ -73,7 +76,8 @@ public struct ContactProgress: Sendable {
             return ContactProgress(contact: contact, stage: stage, referrer: contact.referredByID.flatMap { byID[$0] },
                                    due: due, lastContact: last,
                                    openTasks: tasks.filter { $0.doneAt == nil && $0.kind != .thankYou },
-                                   requestSent: interactions.contains { $0.kind == .request }, awaitingReply: awaitingReply)
+                                   requestSent: interactions.contains { $0.kind == .request }, prepped: prepped,
+                                   awaitingReply: awaitingReply)
         }
         .sorted { ($0.urgency, $0.due ?? .distantFuture) < ($1.urgency, $1.due ?? .distantFuture) }
     }

@@ -7,13 +7,23 @@ public enum LetterPhrases {
     public static func article(for phrase: String) -> String {
         let word = phrase.split(separator: " ").first.map(String.init) ?? phrase
         let lower = word.lowercased()
-        let isAcronym = word.count > 1 && word.allSatisfy { $0.isUppercase || $0.isNumber }
+        let isAcronym = (word.count > 1 && word.allSatisfy { $0.isUppercase || $0.isNumber }) || spelledOut.contains(lower)
         if isAcronym, let first = lower.first {
             return "aefhilmnorsx".contains(first) ? "an" : "a"  // said letter by letter: "an MBA", "a UX lead"
         }
         if ["hour", "honest", "honor", "honour", "heir"].contains(where: lower.hasPrefix) { return "an" }
         if ["uni", "use", "usu", "uti", "eu", "one", "ure"].contains(where: lower.hasPrefix) { return "a" }
         return lower.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+    }
+
+    /// Job-title abbreviations said letter by letter however they are typed: "a ux researcher", "an hr lead".
+    private static let spelledOut: Set<String> = ["ux", "ui", "hr", "it", "qa", "pr", "seo", "rn", "gp", "vp", "cto", "ceo",
+                                                  "cfo", "coo", "cmo", "sre", "ml", "ai", "bi", "lpn", "np"]
+
+    /// One line about yourself as a sentence: "taught science for 8 years" → "Taught science for 8 years."
+    public static func sentence(_ text: String) -> String? {
+        let line = trimmed(text)
+        return line.isEmpty ? nil : capitalized(line) + "."
     }
 
     /// A role with its article, unless it has one: "a Senior Product Designer", "the Head of Design".
