@@ -66,3 +66,60 @@ import Testing
         #expect(try store.calls(contactID: pat.id!).map(\.promisedMinutes) == [10])
     }
 }
+
+/// At 60 columns the phone script, `search`, `history` and the call's status lines break between
+/// words, and a page of HTML is not poured onto the terminal.
+@Suite(.serialized) struct NarrowWindowTests {
+    private func oneShot(_ arguments: String, home: URL) throws -> (screen: String, status: Int32) {
+        let session = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path) + " " + arguments,
+                                      environment: Binary.environment(home: home), width: 60, height: 60)
+        defer { session.close() }
+        let status = try session.waitForExit(timeout: .seconds(10))
+        return (session.screen(), status)
+    }
+
+    /// Every row fits, and joined back at word boundaries the rows give the sentences whole.
+    private func expectWrapped(_ screen: String, contains sentences: [String]) {
+        let rows = screen.split(separator: "\n")
+        #expect(rows.allSatisfy { $0.count <= 60 }, "\(screen)")
+        let joined = rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        for sentence in sentences { #expect(joined.contains(sentence), "\(screen)") }
+    }
+
+    @Test func phoneScriptSearchHistoryAndCallLinesBreakAtWords() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let note = "she started on nights in the emergency department and moved to day surgery after six years"
+        #expect(try Binary.run(["call", "Dana Lee"], stdin: "next\n\(note)\nend\n", home: home).status == 0)
+
+        let phone = try oneShot("request 'Dana Lee' --channel phone --how 'the alumni network' --learn 'how night shifts work'", home: home)
+        expectWrapped(phone.screen, contains: [
+            "Would you have 20 to 30 minutes, now or at a time that suits you, to tell me about your work as a Nurse Manager at Mercy Hospital?",
+            "If they are busy: ask when would suit them, and confirm the time and channel before you hang up.",
+        ])
+        let search = try oneShot("search shift patterns", home: home)
+        expectWrapped(search.screen, contains: ["How do your shift patterns work in practice, including nights and weekends?"])
+        let history = try oneShot("history 'Dana Lee'", home: home)
+        expectWrapped(history.screen, contains: [note])
+
+        let call = try TmuxSession(command: TmuxSession.shellQuoted(Binary.path) + " call 'Dana Lee'",
+                                   environment: Binary.environment(home: home), width: 60, height: 60)
+        defer { call.close() }
+        try call.waitForPrompt("left>")
+        try call.sendKeys("C-d")
+        try call.waitFor("Call paused")
+        #expect(try call.waitForExit() == 0)
+        expectWrapped(call.screen(), contains: ["Call paused: `call \"Dana Lee\"` resumes it, `end` there ends it."])
+    }
+
+    @Test func htmlIsRefusedOnATerminalAndWrittenToAPipe() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let terminal = try oneShot("export-plan 'Dana Lee' --html", home: home)
+        #expect(terminal.status == 1)
+        #expect(terminal.screen.contains("error: an HTML page is for a file: add -o dana-lee-plan.html"))
+        #expect(!terminal.screen.contains("<html"))
+        let piped = try Binary.run(["export-plan", "Dana Lee", "--html"], home: home)
+        #expect(piped.status == 0 && piped.stdout.hasPrefix("<!DOCTYPE html>"))
+    }
+}

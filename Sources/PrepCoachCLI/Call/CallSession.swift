@@ -68,7 +68,7 @@ final class CallSession {
         while true {
             switch try context.callLine(livePrompt, completions: Self.commands) {
             case .endOfInput:
-                console.line("Call paused: `call \(contact.commandArgument)` resumes it, `end` there ends it.")
+                console.line(screen.wrapped("Call paused: `call \(contact.commandArgument)` resumes it, `end` there ends it."))
                 return false
             case .interrupted:
                 continue
@@ -214,7 +214,7 @@ final class CallSession {
         switch command {
         case "next":
             guard let item = plan.first(where: { status[$0.id!] == nil }) else {
-                console.line("Every question is asked or skipped. `ref NAME` for referrals, `end` to finish.")
+                console.line(screen.wrapped("Every question is asked or skipped. `ref NAME` for referrals, `end` to finish."))
                 return false
             }
             try mark(item, .asked)
@@ -436,11 +436,11 @@ final class CallSession {
     }
 
     private func showPlan() {
-        console.line(style.bold("Call with \(contact.name)") + style.dim(
+        console.line(screen.wrapped(style.bold("Call with \(contact.name)") + style.dim(
             [contact.role, contact.company].compactMap { $0 }.isEmpty ? ""
-                : " · " + [contact.role, contact.company].compactMap { $0 }.joined(separator: ", ")))
+                : " · " + [contact.role, contact.company].compactMap { $0 }.joined(separator: ", "))))
         guard !plan.isEmpty else {
-            console.line(style.dim("No plan: notes only. (`pick --contact \(contact.commandArgument)` makes one.)"))
+            console.line(style.dim(screen.wrapped("No plan: notes only. (`pick` here picks one for the minutes left.)")))
             return
         }
         for (number, item) in zip(1..., plan) {

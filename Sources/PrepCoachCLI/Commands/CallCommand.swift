@@ -53,10 +53,10 @@ struct CallCommand: CoachCommand {
         if let open {
             // "She only has 20 minutes now": --minutes on resuming changes the call's length (it was ignored).
             call = try minutes.map { try store.setPromisedMinutes($0, of: open) } ?? open
-            context.console.line(context.console.style.dim("Resuming the \(call.promisedMinutes)-minute call started "
+            context.console.paragraph(context.console.style.dim("Resuming the \(call.promisedMinutes)-minute call started "
                                                            + "\(DateText.dayAndTime(open.startedAt))."))
             if context.now().timeIntervalSince(open.startedAt) > Self.staleCallHours * 3600 {
-                context.console.line("That was over \(Int(Self.staleCallHours)) hours ago: if the call is over, `end` it; "
+                context.console.paragraph("That was over \(Int(Self.staleCallHours)) hours ago: if the call is over, `end` it; "
                                      + "`call \(contact.commandArgument)` then starts a new one.")
             }
         } else {

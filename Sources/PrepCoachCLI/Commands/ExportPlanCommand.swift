@@ -39,6 +39,10 @@ struct ExportPlanCommand: CoachCommand {
         let asHTML = html || (!md && output.map { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") } == true)
         let text = asHTML ? export.html : export.markdown
         guard let output else {
+            // A page of markup is no use on a terminal: it goes to a file or a pipe.
+            if asHTML && context.console.columns() != nil {
+                throw CommandFailure("an HTML page is for a file: add -o \(SummaryFileWriter.slug(contact.name))-plan.html")
+            }
             context.console.write(text)
             return
         }
