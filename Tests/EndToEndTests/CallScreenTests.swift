@@ -332,9 +332,9 @@ import Testing
     }
 
     /// Every row fits, and joined back at word boundaries the rows give the sentences whole.
-    private func expectWrapped(_ screen: String, contains sentences: [String]) {
+    static func expectWrapped(_ screen: String, width: Int = 50, contains sentences: [String]) {
         let rows = screen.split(separator: "\n")
-        #expect(rows.allSatisfy { $0.count <= 50 }, "\(screen)")
+        #expect(rows.allSatisfy { $0.count <= width }, "\(screen)")
         let joined = rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         for sentence in sentences { #expect(joined.contains(sentence), "\(screen)") }
     }
@@ -348,7 +348,7 @@ import Testing
         try prep.enter("?")
         try prep.waitFor("Why:")
         try prep.waitFor("the question again") { $0.components(separatedBy: "[y/n/note/?]").count == 3 }
-        expectWrapped(prep.screen(), contains: [
+        Self.expectWrapped(prep.screen(), contains: [
             "Do you know what this company does and what it stands for? [y/n/note/?]",
             "a note may follow either: `y read their site`, `n still to do`. Enter leaves it for later; Ctrl-C stops.",
         ])
@@ -362,7 +362,7 @@ import Testing
         try rehearse.waitFor("Enter when done")
         try rehearse.sendKeys("Enter")
         try rehearse.waitFor("ask it aloud")
-        expectWrapped(rehearse.screen(), contains: [plan[0].text])
+        Self.expectWrapped(rehearse.screen(), contains: [plan[0].text])
         try rehearse.enter("s")
         #expect(try rehearse.waitForExit() == 0)
     }

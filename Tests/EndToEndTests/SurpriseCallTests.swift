@@ -78,12 +78,8 @@ import Testing
         return (session.screen(), status)
     }
 
-    /// Every row fits, and joined back at word boundaries the rows give the sentences whole.
     private func expectWrapped(_ screen: String, contains sentences: [String]) {
-        let rows = screen.split(separator: "\n")
-        #expect(rows.allSatisfy { $0.count <= 60 }, "\(screen)")
-        let joined = rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        for sentence in sentences { #expect(joined.contains(sentence), "\(screen)") }
+        NarrowPrepAndRehearseTests.expectWrapped(screen, width: 60, contains: sentences)
     }
 
     @Test func phoneScriptSearchHistoryAndCallLinesBreakAtWords() throws {

@@ -24,6 +24,16 @@ import PrepCoachCore
         #expect(coach.prompts.first?.contains("10:00 left") == true)
     }
 
+    /// Too short for a plan: they are on the line, so the call starts anyway, for notes.
+    @Test func aCallTooShortForAPlanStillStarts() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run(#"call "Pat Baker" --minutes 2 --stage student --industry food"#, answers: ["she opens at 5", "end"]) == 0)
+        #expect(coach.err.contains("no plan picked: a 2-minute meeting leaves no time for questions"))
+        let pat = try coach.contact("Pat Baker")
+        let call = try #require(try coach.store.calls(contactID: pat.id!).first)
+        #expect(try coach.store.events(callID: call.id!).map(\.text) == ["she opens at 5"])
+    }
+
     @Test func anUnknownNameWithoutStageAndIndustrySaysHowToCallSomeoneNew() throws {
         let coach = ScriptedCoach()
         #expect(try coach.run(#"call "Pat Baker" --minutes 10"#) == 1)
@@ -253,10 +263,11 @@ import PrepCoachCore
 
     @Test func anOwnerIsAskedAboutRunningTheBusiness() throws {
         let coach = try coach()
-        #expect(try coach.run(#"contact add "Pat Baker" --role "Owner" --company "Rise & Shine Bakery" --owner --industry food --stage student"#) == 0)
+        #expect(try coach.run(#"contact add "Pat Baker" --role "Owner" --company "Rise & Shine Bakery" --owner --industry food --stage student --how "I buy bread there""#) == 0)
         #expect(try coach.run(#"request "Pat Baker" --channel phone"#) == 0)
         #expect(coach.out.contains("your experience running Rise & Shine Bakery"))
         #expect(!coach.out.contains("as an owner at"))
+        #expect(coach.out.contains("I buy bread at Rise & Shine Bakery."))
     }
 
     /// `next` ticks prep only for someone you prepared for.

@@ -263,7 +263,7 @@ final class CallSession {
     /// `pick` in a call: the questions asked stay (their notes with them), the rest is picked again
     /// for the minutes left, without a second opening or referral question once one was asked.
     private func pickTheRest() throws {
-        let minutesLeft = (call.promisedMinutes * 60 - elapsedSeconds) / 60
+        let minutesLeft = max(0, call.promisedMinutes * 60 - elapsedSeconds) / 60
         guard let stage = contact.stage, let industry = contact.industry else {
             console.error("\(contact.name) has no stage or industry to pick for: `end`, then "
                           + "`contact edit \(contact.commandArgument) --stage S --industry I`")

@@ -122,7 +122,15 @@ struct CallCommand: CoachCommand {
         let request = PlanRequest(stage: stage, industry: industry, person: contact.person, meetingMinutes: meeting,
                                   seed: UInt64.random(in: 1...99_999),
                                   excludedIDs: try store.askedQuestionIDs(contactID: id))
-        let plan = try PlanPicking(context: context, banks: banks).pick(request)
+        let plan: Plan
+        do {
+            plan = try PlanPicking(context: context, banks: banks).pick(request)
+        } catch {
+            // They are on the line: the call starts anyway, for notes.
+            guard error is PickError || error is CommandFailure else { throw error }
+            context.console.warning("no plan picked: \(error); the call is for notes only")
+            return
+        }
         try store.savePlan(contactID: id, items: PlanPicking.items(plan, contactID: id),
                            change: "picked for a \(meeting)-minute call", at: context.now())
         try store.setPlanMeetingMinutes(meeting, contactID: id)

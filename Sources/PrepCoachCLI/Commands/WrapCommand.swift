@@ -43,7 +43,7 @@ struct WrapCommand: CoachCommand {
         // A call opened to look at the plan and ended at once must not take over from the real one.
         let call = try ended.last { !(try store.events(callID: $0.id!).isEmpty) } ?? last
         if call.id != last.id {
-            context.console.line(context.console.style.dim(
+            context.console.paragraph(context.console.style.dim(
                 "The last call with \(contact.name) (\(DateText.dayAndTime(last.startedAt))) has no notes: "
                     + "wrapping the call of \(DateText.dayAndTime(call.startedAt))."))
         }
@@ -75,11 +75,11 @@ struct WrapCommand: CoachCommand {
         context.console.line(tasks.thankYou.text)
         if chosen == nil { pointHint(record, contact, context) }
         if signOff == nil {
-            context.console.line(style.dim(ConfigSetCommand.howToSign(context.environment)))
+            context.console.paragraph(style.dim(ConfigSetCommand.howToSign(context.environment)))
         }
         context.console.line("Summary:   \(files[0].path)")
         context.console.line("Follow-up: \(files[1].path) (import into your calendar)")
-        context.console.line(style.dim("`thanks \(contact.commandArgument) --sent` once it is sent; `next` shows what is due."))
+        context.console.paragraph(style.dim("`thanks \(contact.commandArgument) --sent` once it is sent; `next` shows what is due."))
     }
 
     /// Whether the call got names, or asked for them: otherwise `end` advised asking in the thank-you.
@@ -102,8 +102,11 @@ struct WrapCommand: CoachCommand {
             return points[number - 1]
         }
         guard context.isInteractive, !points.isEmpty else { return nil }
-        context.console.line("What did they say that you will act on? Your notes from the call:")
-        for (number, text) in zip(1..., points) { context.console.line("  \(number). \(text)") }
+        context.console.paragraph("What did they say that you will act on? Your notes from the call:")
+        for (number, text) in zip(1..., points) {
+            context.console.line(TextWrap.wrapped(text, width: context.console.columns(), indent: "     ",
+                                                  firstIndent: "  \(number). "))
+        }
         while true {
             guard case let .line(answer) = try context.ask("Number, your own words, or Enter to fill in later: ") else {
                 return nil
@@ -112,13 +115,13 @@ struct WrapCommand: CoachCommand {
             if text.isEmpty { return nil }
             guard let number = Int(text) else { return text }
             if points.indices.contains(number - 1) { return points[number - 1] }
-            context.console.line("Give a number from 1 to \(points.count), or type the point in your words.")
+            context.console.paragraph("Give a number from 1 to \(points.count), or type the point in your words.")
         }
     }
 
     private func pointHint(_ record: CallRecord, _ contact: Contact, _ context: CommandContext) {
         let notes = record.points.isEmpty ? "" : " (1 to \(record.points.count): your notes in the summary's order)"
-        context.console.line(context.console.style.dim(
+        context.console.paragraph(context.console.style.dim(
             "Name one thing they said: `wrap \(contact.commandArgument) --point N`\(notes) or --point \"your words\"."))
     }
 

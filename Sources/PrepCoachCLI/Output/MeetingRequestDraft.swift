@@ -57,7 +57,13 @@ struct MeetingRequestDraft {
     var connection: String? {
         if let referrer { return "\(referrer.name) suggested I get in touch with you." }
         if contact.referredByID != nil { return nil }
-        return contact.howKnown.flatMap(LetterPhrases.connection)
+        // Said to them, "there" is their place: "I buy bread there" → "I buy bread at Rise & Shine Bakery".
+        let how = contact.howKnown.map { how in
+            contact.company.flatMap { company in
+                how.hasSuffix(" there") ? String(how.dropLast(" there".count)) + " at \(company)" : nil
+            } ?? how
+        }
+        return how.flatMap(LetterPhrases.connection)
     }
 
     private static let notAJob = "I am not asking for a job or job leads — only for your experience and advice."

@@ -112,7 +112,9 @@ struct QuestionFiles {
             document = parsed
         case let (.text(file, text), nil):
             guard case let (kind, parsed)? = FirstPass.parse(file, text, diagnostics: &diagnostics), kind == .questions else {
-                return itemByItem(file, text) ?? ([], diagnostics)
+                // A syntax error (a colon in unquoted text) costs only its item; other problems stand as a whole parse gives them.
+                let syntax = diagnostics.contains { $0.message.hasPrefix(YAMLDocument.syntaxErrorPrefix) }
+                return (syntax ? itemByItem(file, text) : nil) ?? ([], diagnostics)
             }
             document = parsed
         case let (.document(parsed), _):
