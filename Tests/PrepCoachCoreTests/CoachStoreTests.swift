@@ -205,6 +205,10 @@ import Testing
         #expect(!text.contains("shadow a charge nurse"), "a to-do that is no promise to them stays out")
         #expect(text.contains("— [in your words, what they said that your note records: warm, direct] —"))
         #expect(!text.contains("“"))
+        var inc = full.contact
+        inc.company = "Brightwave Software, Inc."
+        let atInc = CallRecord(contact: inc, call: full.call, plan: full.plan, events: full.events, referrals: [])
+        #expect(ThankYouDraft.text(atInc, signOff: nil, point: nil).contains("your work at Brightwave Software, Inc.\n"))
     }
 
     @Test func summaryKeepsTheAskedWordsWhenThePlanItemIsGone() {

@@ -99,9 +99,10 @@ public enum ThankYouDraft {
     /// `askForReferral`: the call ended without the referral question asked and without names noted.
     public static func text(_ record: CallRecord, signOff: String?, point: String?, askForReferral: Bool = false) -> String {
         let firstName = record.contact.name.split(separator: " ").first.map(String.init) ?? record.contact.name
+        let thanks = "Thank you for taking the time to talk with me"
+            + (record.contact.company.map { " about your work at \($0)" } ?? "")
         var paragraphs = ["Dear \(firstName),",
-                          "Thank you for taking the time to talk with me"
-                              + (record.contact.company.map { " about your work at \($0)" } ?? "") + ".",
+                          thanks + (thanks.hasSuffix(".") ? "" : "."),  // "Brightwave Software, Inc." ends it already
                           "One thing you said has stayed with me — " + pointWords(point) + " — and I am already acting on it."]
         let promises = record.actionItems.compactMap(LetterPhrases.promise)
         if !promises.isEmpty {
