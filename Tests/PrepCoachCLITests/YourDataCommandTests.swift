@@ -136,6 +136,57 @@ import PrepCoachCore
         #expect(try coach.store.contacts().isEmpty)
     }
 
+    /// An edited export brought in a meeting of Int.min minutes (SIGILL in `add`), a contact id of
+    /// 2^63−1 (every later `contact add` failed as "the disk is full") and a thank-you due in 10000
+    /// (nothing could be exported again). Every field is checked, the first bad one named by its path.
+    @Test func importChecksEveryFieldAgainstTheCommandsRanges() throws {
+        let coach = try coachWithHistory()
+        let exported = coach.folder.appendingPathComponent("export.json").path
+        #expect(try coach.run("export \(exported)") == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: exported))) as! [String: Any]
+        func edited(_ table: String, _ field: String, _ value: Any) throws -> String {
+            var document = json
+            var rows = document[table] as! [[String: Any]]
+            rows[0][field] = value
+            document[table] = rows
+            let file = coach.folder.appendingPathComponent("edited-\(table)-\(field).json").path
+            try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
+            return file
+        }
+        let cases: [(String, String, Any, String)] = [
+            ("planLengths", "meetingMinutes", Int64.min, "planLengths[0].meetingMinutes: -9223372036854775808 is not from 1 to 240"),
+            ("planLengths", "meetingMinutes", 0, "planLengths[0].meetingMinutes: 0 is not from 1 to 240"),
+            ("contacts", "id", Int64.max, "contacts[0].id: 9223372036854775807 is not an id prepcoach uses (1 to 281474976710656)"),
+            ("calls", "endedAt", "9999-12-31T00:00:00.000Z", "calls[0].endedAt: 9999-12-31T00:00:00Z is outside the years 1970 to 2200"),
+            ("calls", "endedAt", "2025-03-10T08:00:00Z", "calls[0].endedAt: the call ends before it starts"),
+            ("planItems", "minutes", 16, "planItems[0].minutes: 16 is not from 1 to 15"),
+            ("planItems", "text", "Fine?\n## Referrals", "planItems[0].text: the question contains a line break; type it on one line without control characters"),
+        ]
+        for (table, field, value, message) in cases {
+            let other = ScriptedCoach()
+            #expect(try other.run("import \(try edited(table, field, value))") == 1)
+            #expect(other.err == "error: \(message); nothing was imported\n", "\(other.err)")
+            #expect(try other.store.contacts().isEmpty)
+        }
+        var unknown = json
+        unknown["version"] = 0
+        let versionFile = coach.folder.appendingPathComponent("version.json").path
+        try JSONSerialization.data(withJSONObject: unknown).write(to: URL(fileURLWithPath: versionFile))
+        let other = ScriptedCoach()
+        #expect(try other.run("import \(versionFile)") == 1)
+        #expect(other.err.contains("version: 0 is not a format version this prepcoach knows"), "\(other.err)")
+
+        // Dates without fractional seconds are ISO 8601 too.
+        let plain = try String(contentsOfFile: exported, encoding: .utf8)
+            .replacingOccurrences(of: #"\.\d{3}Z""#, with: "Z\"", options: .regularExpression)
+        #expect(!plain.contains(".000Z"))
+        let plainFile = coach.folder.appendingPathComponent("plain.json").path
+        try plain.write(toFile: plainFile, atomically: true, encoding: .utf8)
+        let fresh = ScriptedCoach()
+        #expect(try fresh.run("import \(plainFile)") == 0, "\(fresh.err)")
+        #expect(try fresh.store.contact(named: "Dana Lee") != nil)
+    }
+
     @Test func backupIsACompletePrivateDatabaseAndNeverOverwritesUnlessForced() throws {
         let coach = try coachWithHistory()
         let copy = coach.folder.appendingPathComponent("backup.sqlite").path
