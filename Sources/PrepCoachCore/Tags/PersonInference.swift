@@ -26,7 +26,7 @@ public struct PersonInference: Sendable {
 
     public func read(role: String?, company: String?, industry: String?) -> PersonReading {
         let title = RoleText(role ?? "", former: titles.words.plain(.former))
-        let companyWords = TitleText.words(company ?? "") + title.companyWords
+        let companyWords = Array((TitleText.words(company ?? "") + title.companyWords).prefix(RoleText.wordLimit))
         var reading = PersonReading()
         reading.status = title.isEmpty ? nil : title.isFormer ? .former : .current
         let words = title.words
@@ -72,7 +72,7 @@ public struct PersonInference: Sendable {
     }
 
     private func longestSpan(in words: [String], _ find: (String) -> [Int]?) -> Set<Int>? {
-        for length in stride(from: words.count, through: 1, by: -1) {
+        for length in stride(from: min(words.count, titles.longestPhrase), through: 1, by: -1) {
             for start in 0...(words.count - length) {
                 if let found = find(words[start..<(start + length)].joined(separator: " ")) { return Set(found) }
             }
@@ -165,6 +165,9 @@ public struct PersonReading: Sendable, Hashable {
 /// Hospitals" is a former role, "head of hr and facilities" (in parts: "head
 /// of hr", "facilities"), at "acme hospitals".
 struct RoleText {
+    /// A title is a few words: a pasted paragraph is read no further than this.
+    static let wordLimit = 32
+
     /// The title's words, "former" words left out; separators read as "and".
     let words: [String]
     /// Words after "at" or "@": the organisation.
@@ -174,7 +177,7 @@ struct RoleText {
     init(_ role: String, former: Set<String>) {
         var title = role.replacingEvery("@", with: " at ")
         for separator in [",", "/", "|", ";", "+"] { title = title.replacingEvery(separator, with: " and ") }
-        var words = TitleText.words(title)
+        var words = Array(TitleText.words(title).prefix(Self.wordLimit))
         if let at = words.firstIndex(of: "at"), at > 0 {
             companyWords = Array(words[(at + 1)...])
             words.removeSubrange(at...)

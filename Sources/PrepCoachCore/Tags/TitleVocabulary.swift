@@ -33,6 +33,8 @@ public struct TitleVocabulary: Sendable, Equatable {
     /// Normalised title or department word → indexes into `functions`.
     private(set) var titleIndex: [String: [Int]] = [:]
     private(set) var subjectIndex: [String: [Int]] = [:]
+    /// The most words in a title or department word: no longer run of a role's words can match.
+    private(set) var longestPhrase = 0
 
     public init() {}
 
@@ -43,8 +45,10 @@ public struct TitleVocabulary: Sendable, Equatable {
         guard !functions.contains(where: { $0.id == function.id }) else { return false }
         let index = functions.count
         functions.append(function)
-        for title in function.titles { titleIndex[TitleText.phrase(title), default: []].append(index) }
-        for subject in function.subjects { subjectIndex[TitleText.phrase(subject), default: []].append(index) }
+        let titles = function.titles.map(TitleText.words), subjects = function.subjects.map(TitleText.words)
+        longestPhrase = max(longestPhrase, (titles + subjects).map(\.count).max() ?? 0)
+        for words in titles { titleIndex[words.joined(separator: " "), default: []].append(index) }
+        for words in subjects { subjectIndex[words.joined(separator: " "), default: []].append(index) }
         return true
     }
 
