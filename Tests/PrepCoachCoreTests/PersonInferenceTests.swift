@@ -83,9 +83,14 @@ import Testing
 
 /// `occupations.yaml` and `title-words.yaml` are checked against the tag vocabulary like any data file.
 @Suite struct TitleVocabularyLoadingTests {
+    /// The test vocabulary's banks with these job-title files beside it.
+    private func load(_ files: [String: String]) throws -> Banks {
+        let bank = try TemporaryBank(files.merging(["tags.yaml": Fixtures.tags]) { own, _ in own })
+        return BankLoader.load([bank.path])
+    }
+
     @Test func unknownIndustriesAndFamiliesAreErrorsAtTheirPlace() throws {
-        let bank = try TemporaryBank([
-            "tags.yaml": Fixtures.tags,
+        let banks = try load([
             "occupations.yaml": """
                 functions:
                   - id: finance
@@ -103,7 +108,6 @@ import Testing
                   boss: [owner]
                 """,
         ])
-        let banks = BankLoader.load([bank.path])
         let messages = banks.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
         #expect(messages.contains { $0.hasPrefix("3:16: unknown industry 'helth'") })
         #expect(messages.contains { $0.hasPrefix("6:28: 'clinicl' is not a role family of healthcare (did you mean 'clinical'?)") })
@@ -115,19 +119,10 @@ import Testing
     }
 
     @Test func blockTitlesAndListTitlesBothLoad() throws {
-        let bank = try TemporaryBank([
-            "tags.yaml": Fixtures.tags,
-            "occupations.yaml": """
-                functions:
-                  - id: care
-                    families: {healthcare: clinical}
-                    titles: |
-                      carer
-                      care worker
-                    subjects: [nursing]
-                """,
-        ])
-        let banks = BankLoader.load([bank.path])
+        let banks = try load(["occupations.yaml": """
+            functions:
+              - {id: care, families: {healthcare: clinical}, subjects: [nursing], titles: "carer\\ncare worker"}
+            """])
         #expect(banks.diagnostics.isEmpty)
         let inference = PersonInference(banks: banks)
         #expect(inference.infer(role: "Senior Care Worker", company: nil, industry: "healthcare").roleFamily == "clinical")
