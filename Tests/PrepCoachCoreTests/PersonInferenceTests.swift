@@ -41,6 +41,9 @@ import Testing
          PersonFacts(roleFamily: "clinical", employment: "employee", size: "large", seniority: "mid")),
         ("Lab Technician", "Francis Crick Institute", "science-and-research",
          PersonFacts(roleFamily: "lab-technical", employment: "employee", size: "large")),
+        // Nor is a product owner: the title names a post, not a stake.
+        ("Product Owner", "Spotify", "technology",
+         PersonFacts(roleFamily: "product-and-design", employment: "employee", seniority: "mid")),
         ("HR Business Partner", "Sage Group plc", "technology",
          PersonFacts(roleFamily: "operations", employment: "employee", size: "large", seniority: "senior")),
     ] as [(String, String?, String?, PersonFacts)])

@@ -87,18 +87,17 @@ public struct PersonInference: Sendable {
             if !families.isEmpty { return families.count == 1 ? families.first : nil }
             // Only a family of the contact's own industry: one from another industry would rule out
             // every question written for theirs ("CEO" names a charity's leadership, not a startup's).
-            return clearest(vocabulary.roleFamilies(of: industry).map(Self.aliasPhrases), in: words)
+            return clearest(vocabulary.roleFamilies(of: industry).flatMap(Self.aliasPhrases), in: words)
         }
-        return clearest(vocabulary.tags(.roleFamily).map(Self.aliasPhrases), in: words)
+        return clearest(vocabulary.tags(.roleFamily).flatMap(Self.aliasPhrases), in: words)
     }
 
     // MARK: Seniority, size, employment
 
     private func seniority(in words: [String]) -> String? {
         let levels = vocabulary.ids(.seniority)
-        let phrases = vocabulary.tags(.seniority).map(Self.aliasPhrases)
-            + titles.words[.seniority].map { [($0.phrase, $0.value)] }
-        let found = PhraseMatches(phrases.flatMap(\.self), in: words).longest
+        let phrases = vocabulary.tags(.seniority).flatMap(Self.aliasPhrases) + titles.words[.seniority]
+        let found = PhraseMatches(phrases, in: words).longest
         // Of two as long, the higher level: a "Senior Director" is a director.
         return found.max { (levels.firstIndex(of: $0) ?? 0) < (levels.firstIndex(of: $1) ?? 0) }
     }
@@ -109,6 +108,7 @@ public struct PersonInference: Sendable {
             + titles.words[.size].filter { $0.value != TitleVocabulary.groupNouns }
         // A plural organisation noun ("Riverside Hospitals", "Acme Stores") names a group.
         let plurals = company.filter { word in Self.singulars(of: word).contains(where: groupNouns.contains) }
+        // "." never survives normalising, so no phrase runs from the role into the company.
         let found = PhraseMatches(phrases, in: role + ["."] + company).longest
         if !plurals.isEmpty, found.isEmpty || found == ["large"] { return "large" }
         return found.count == 1 ? found.first : nil
@@ -133,8 +133,8 @@ public struct PersonInference: Sendable {
     }
 
     /// The one value whose phrase found has the most words; nil on a tie.
-    private func clearest(_ phrases: [[(phrase: String, value: String)]], in words: [String]) -> String? {
-        let found = PhraseMatches(phrases.flatMap(\.self).filter { $0.phrase.count > 2 }, in: words).longest
+    private func clearest(_ phrases: [(phrase: String, value: String)], in words: [String]) -> String? {
+        let found = PhraseMatches(phrases.filter { $0.phrase.count > 2 }, in: words).longest
         return found.count == 1 ? found.first : nil
     }
 
