@@ -18,17 +18,19 @@ enum HistorySearch {
         let entries = historyEntries(context.history)
         var pattern = ""
         var skipped = 0
-        func finish(with line: String) {
-            context.setPrompt(prompt)
-            replaceLine(editLine, with: line)
-            redraw(editLine)
+        context.isSearching = true
+        defer { context.isSearching = false }
+        func show(_ searchPrompt: String, _ line: String) {
+            redrawInPlace(editLine, context) {
+                context.setPrompt(searchPrompt)
+                replaceLine(editLine, with: line)
+            }
         }
+        func finish(with line: String) { show(prompt, line) }
         while true {
             let matches = pattern.isEmpty ? [] : entries.filter { $0.contains(pattern) }
             let match = matches.isEmpty ? nil : matches[min(skipped, matches.count - 1)]
-            context.setPrompt("(search '\(pattern)')\(match == nil && !pattern.isEmpty ? " not found" : ""): ")
-            replaceLine(editLine, with: match ?? original)
-            redraw(editLine)
+            show("(search '\(pattern)')\(match == nil && !pattern.isEmpty ? " not found" : ""): ", match ?? original)
 
             var key: wchar_t = 0
             guard el_wgetc(editLine, &key) == 1, let scalar = Unicode.Scalar(UInt32(bitPattern: key)) else {
@@ -58,8 +60,9 @@ enum HistorySearch {
                 let line = match ?? original
                 finish(with: line)
                 if toStart.contains(key) || oneLeft.contains(key) {
-                    _ = el_cursor(editLine, toStart.contains(key) ? -Int32(line.unicodeScalars.count) : -1)
-                    redraw(editLine)
+                    redrawInPlace(editLine, context) {
+                        _ = el_cursor(editLine, toStart.contains(key) ? -Int32(line.unicodeScalars.count) : -1)
+                    }
                 }
                 return UInt8(CC_REFRESH)
             }
@@ -80,12 +83,6 @@ enum HistorySearch {
             if !introducer && (0x40...0x7E).contains(scalar.value) { break }
         }
         return sequence
-    }
-
-    /// Prompt and line again, in place of the row shown.
-    private static func redraw(_ editLine: OpaquePointer) {
-        clibedit_write(editLine, "\r\u{1B}[K")
-        _ = clibedit_refresh(editLine)
     }
 
     private static func historyEntries(_ history: OpaquePointer?) -> [String] {

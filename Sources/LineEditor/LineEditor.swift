@@ -118,6 +118,7 @@ public final class LineEditor {
         context.setPrompt(prompt)
         context.interrupted = false
         context.live = live
+        context.drawnColumns = Int(clibedit_terminal_columns(editLine))
         context.history = (history ?? self.history).handle  // what Ctrl-R searches
         if let live { _ = clibedit_set_read_function(editLine, live.interval > 0 ? readCharacterCallback : nil) }
         if let handle = history?.handle { _ = clibedit_set_history(editLine, handle) }
@@ -188,6 +189,10 @@ final class EditorContext {
     var history: OpaquePointer?
     private(set) var promptText = ""
     var live: LivePrompt?
+    /// Ctrl-R's `(search …)` prompt is shown: a clock tick must not overwrite it.
+    var isSearching = false
+    /// The window's width when prompt and line were last drawn, to find their rows after a resize.
+    var drawnColumns: Int?
 
     func setPrompt(_ text: String) {
         free(prompt)
@@ -228,17 +233,36 @@ private func readCharacterCallback(_ editLine: OpaquePointer?, _ character: Unsa
 }
 
 /// Redraws the prompt (and the line, cursor kept) in place, with any notice above it.
-/// `\r\e[K` clears only the cursor's row: a line wrapped over several rows is left alone
-/// until it is entered.
+/// During Ctrl-R the search prompt stays: only a notice is added above it.
 private func redrawLivePrompt(_ editLine: OpaquePointer, _ context: EditorContext) {
     guard let live = context.live else { return }
-    let prompt = live.text()
-    let line = textBeforeCursor(editLine) + textAfterCursor(editLine)
-    let columns = Int(clibedit_terminal_columns(editLine))
-    guard DisplayWidth.ofPrompt(prompt) + DisplayWidth.of(line) < columns else { return }
     let notice = live.notice().map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } ?? ""
-    context.setPrompt(prompt)
-    clibedit_write(editLine, "\r\u{1B}[K" + notice)
+    guard !context.isSearching else {
+        if !notice.isEmpty { redrawInPlace(editLine, context, above: notice) }
+        return
+    }
+    let prompt = live.text()
+    redrawInPlace(editLine, context, above: notice) { context.setPrompt(prompt) }
+}
+
+/// Clears the prompt and the line from the prompt's first row to the end of the screen,
+/// prints `text` there, and lets libedit draw prompt and line again below it, the cursor
+/// where it was. A line wider than the window wraps over several rows: the cursor's row
+/// inside them is worked out from the prompt shown and the text before the cursor. libedit
+/// ends each full row with a line break, so a window made narrower splits every full row
+/// into as many rows as the new width needs (as tmux, VTE and iTerm re-flow them).
+func redrawInPlace(_ editLine: OpaquePointer, _ context: EditorContext, above text: String = "",
+                   changing change: () -> Void = {}) {
+    // libedit hears only the first resize during one read (its handler puts the old one back): ask the terminal.
+    let actual = clibedit_columns_of(STDOUT_FILENO)
+    if actual > 0 && actual != clibedit_terminal_columns(editLine) { el_resize(editLine) }
+    let columns = max(1, Int(clibedit_terminal_columns(editLine)))
+    let drawn = context.drawnColumns ?? columns
+    let offset = DisplayWidth.ofPrompt(context.promptText) + DisplayWidth.of(textBeforeCursor(editLine))
+    let row = offset / drawn * ((drawn + columns - 1) / columns) + offset % drawn / columns
+    context.drawnColumns = columns
+    change()
+    clibedit_write(editLine, (row > 0 ? "\u{1B}[\(row)A" : "") + "\r\u{1B}[J" + text)
     _ = clibedit_refresh(editLine)
 }
 

@@ -33,7 +33,9 @@ import Testing
         let calendar = try String(contentsOf: summaries.appendingPathComponent(ics), encoding: .utf8)
         #expect(calendar.contains("DTSTAMP:20250310T09"))
         #expect(calendar.contains("Z\r\n"))
-        #expect(calendar.contains("DTSTART;VALUE=DATE:20250311\r\n"))
+        // The thank-you is due 24 hours after the call, to the minute: its reminder comes 4 hours before.
+        #expect(calendar.contains("DTSTART:20250311T0900"))
+        #expect(calendar.contains("TRIGGER:-PT4H\r\n"))
     }
 
     @Test func exportedPageRendersOnAPhoneSizedScreen() throws {
@@ -113,7 +115,7 @@ import Testing
         #expect(session.screen().contains("2. shadow a charge nurse"))
         try type("2")
         try session.waitFor("Follow-up:")
-        #expect(session.screen(includingScrollback: true).contains("— “Shadow a charge nurse” —"))
+        #expect(session.screen(includingScrollback: true).contains("— your suggestion to shadow a charge nurse —"))
         try session.waitForPrompt()
         try session.sendKeys("C-d")
         #expect(try session.waitForExit() == 0)

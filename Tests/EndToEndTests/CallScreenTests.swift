@@ -62,6 +62,73 @@ import Testing
         #expect(try notes(home) == ["aXbc", "café — naïve"])
     }
 
+    /// The row holding the prompt's `call MM:SS` (a long line wraps below it).
+    private func clockOnScreen(_ screen: String) -> String? {
+        screen.split(separator: "\n").last { $0.hasPrefix("call ") && $0.contains("left>") }.map { String($0.dropFirst(5).prefix(5)) }
+    }
+
+    /// At 60 columns a 200-character note wraps over four rows: the clock still ticks, the 15:00 warning
+    /// comes on time above the prompt, a resize keeps typing in place, Ctrl-R's `(search …)` prompt is
+    /// not overwritten by the clock, and Ctrl-C leaves a prompt that ticks on.
+    @Test func clockAndWarningsKeepTimeWhileALongNoteIsTyped() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let start = try Binary.run(["call", "Dana Lee", "--minutes", "20"], stdin: "next\n", home: home,
+                                   extraEnvironment: ["PREPCOACH_NOW": "2026-01-05T10:00:00Z"])
+        #expect(start.status == 0)
+        let session = try startCall(home: home, width: 60, height: 40, now: "2026-01-05T10:14:56Z")
+        defer { session.close() }
+        let long = (1...40).map { String(format: "w%03d", $0) }.joined(separator: " ")  // 199 characters
+        try session.sendLiteral(long)
+        try session.waitFor("w040")
+        let typed = try #require(clockOnScreen(session.screen()))
+        try session.waitFor("the clock to move with the long line", timeout: .seconds(4)) {
+            clockOnScreen($0).map { $0 != typed } ?? false
+        }
+        let warned = try session.waitFor("15:00 — 5 minutes left", timeout: .seconds(6))
+        // Rows end where the window does: compare without the spaces and breaks between words.
+        func letters(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+        #expect(letters(warned).hasSuffix(letters(long)), "the line is drawn whole under the warning")
+
+        try session.resize(width: 45, height: 40)
+        let resized = try #require(clockOnScreen(session.screen()))
+        try session.waitFor("a tick after the resize", timeout: .seconds(4)) { clockOnScreen($0).map { $0 != resized } ?? false }
+        try session.sendLiteral(" END")
+        try session.waitFor("the typing at the end of the line") { letters($0).hasSuffix("w040END") }
+        func promptRows(_ screen: String) -> Int { screen.split(separator: "\n").filter { $0.hasPrefix("call ") }.count }
+        #expect(promptRows(session.screen()) == 1, "the prompt is drawn once after the resize: \(session.screen())")
+        // A second resize in the same line: libedit itself hears only the first.
+        try session.resize(width: 36, height: 40)
+        let narrower = try #require(clockOnScreen(session.screen()))
+        try session.waitFor("a tick at 36 columns", timeout: .seconds(4)) { clockOnScreen($0).map { $0 != narrower } ?? false }
+        #expect(promptRows(session.screen()) == 1, "the prompt is drawn once after the second resize: \(session.screen())")
+        #expect(session.screen().split(separator: "\n").allSatisfy { $0.count <= 36 })
+        try session.sendKeys("Enter")
+        try session.waitFor("✓ noted")
+
+        try session.enter("short one")
+        try session.waitFor("two notes") { $0.components(separatedBy: "✓ noted").count == 3 }
+        try session.sendKeys("C-r")
+        try session.sendLiteral("sho")
+        try session.waitFor("(search 'sho'): short one")
+        Thread.sleep(forTimeInterval: 2.5)  // two ticks of the clock
+        #expect(session.screen().hasSuffix("(search 'sho'): short one"))
+        try session.sendKeys("C-g")
+        try session.waitForPrompt("left>")
+
+        try session.sendLiteral("dropped")
+        try session.sendKeys("C-c")
+        try session.waitForPrompt("left>")
+        let afterInterrupt = try #require(promptClock(session.screen()))
+        try session.waitFor("the clock to tick after Ctrl-C", timeout: .seconds(4)) {
+            promptClock($0).map { $0 != afterInterrupt } ?? false
+        }
+        try session.sendKeys("C-d")
+        try session.waitFor("Call paused")
+        #expect(try session.waitForExit() == 0)
+        #expect(try notes(home) == [long + " END", "short one"])
+    }
+
     /// `--minutes 20`: the 15:00 warning is on screen on resuming at 19:57, the 20:00 one comes with no key pressed.
     @Test func warningsAppearWhenTheirTimeComesWithoutAKey() throws {
         let home = try Binary.isolatedHome()
@@ -265,9 +332,9 @@ import Testing
     }
 
     /// Every row fits, and joined back at word boundaries the rows give the sentences whole.
-    private func expectWrapped(_ screen: String, contains sentences: [String]) {
+    static func expectWrapped(_ screen: String, width: Int = 50, contains sentences: [String]) {
         let rows = screen.split(separator: "\n")
-        #expect(rows.allSatisfy { $0.count <= 50 }, "\(screen)")
+        #expect(rows.allSatisfy { $0.count <= width }, "\(screen)")
         let joined = rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         for sentence in sentences { #expect(joined.contains(sentence), "\(screen)") }
     }
@@ -281,7 +348,7 @@ import Testing
         try prep.enter("?")
         try prep.waitFor("Why:")
         try prep.waitFor("the question again") { $0.components(separatedBy: "[y/n/note/?]").count == 3 }
-        expectWrapped(prep.screen(), contains: [
+        Self.expectWrapped(prep.screen(), contains: [
             "Do you know what this company does and what it stands for? [y/n/note/?]",
             "a note may follow either: `y read their site`, `n still to do`. Enter leaves it for later; Ctrl-C stops.",
         ])
@@ -295,7 +362,7 @@ import Testing
         try rehearse.waitFor("Enter when done")
         try rehearse.sendKeys("Enter")
         try rehearse.waitFor("ask it aloud")
-        expectWrapped(rehearse.screen(), contains: [plan[0].text])
+        Self.expectWrapped(rehearse.screen(), contains: [plan[0].text])
         try rehearse.enter("s")
         #expect(try rehearse.waitForExit() == 0)
     }

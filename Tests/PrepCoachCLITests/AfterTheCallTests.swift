@@ -45,7 +45,7 @@ import PrepCoachCore
         try coach.run(#"contact add "Ann Lee""#)
         try coach.run(#"request "Ann Lee""#)
         #expect(coach.out.contains("My name is Alex Kim,") && coach.out.contains("Kind regards,\nAlex Kim\nalex@example.com"))
-        #expect(coach.completions("config set ") == ["name", "signature"])
+        #expect(coach.completions("config set ") == ["background", "name", "signature"])
     }
 
     @Test func requestWithoutANameSaysHowToSetIt() throws {
@@ -80,17 +80,19 @@ import PrepCoachCore
         #expect(coach.out.contains(#"the request is not sent yet: `request "Cy Park"`"#))
     }
 
-    @Test func thankYouNamesTheChosenNoteQuotedAndIsSignedFromTheConfig() throws {
+    @Test func thankYouNamesTheChosenNoteInItsWordsAndIsSignedFromTheConfig() throws {
         let coach = try signedCoach()
         try heldCall(coach)
         #expect(try coach.run(#"wrap "Dana Lee" --point 2"#) == 0)
         let task = try #require(try coach.store.openTasks().first { $0.kind == .thankYou })
-        #expect(task.text.contains("— “Shadow a charge nurse” —"))
+        // Your note, in the letter's words: never quoted as if they had said it.
+        #expect(task.text.contains("— your suggestion to shadow a charge nurse —"))
+        #expect(!task.text.contains("“"))
         #expect(task.text.hasSuffix("With thanks,\nAlex Kim\nalex@example.com\n"))
         #expect(!task.text.contains("parks dept"))
         // Your own words, on a second wrap, rewrite the unsent draft.
         #expect(try coach.run(#"wrap "Dana Lee" --point "your advice to talk to a charge nurse""#) == 0)
-        #expect(try coach.store.openTasks().first { $0.kind == .thankYou }?.text.contains("“Your advice to talk to a charge nurse”") == true)
+        #expect(try coach.store.openTasks().first { $0.kind == .thankYou }?.text.contains("— your advice to talk to a charge nurse —") == true)
         #expect(try coach.run(#"wrap "Dana Lee" --point 9"#) == 1)
         #expect(coach.err.contains("--point takes a note number from 1 to 2"))
     }

@@ -75,12 +75,41 @@ import Testing
         #expect(LetterPhrases.connection("  ...  ") == nil)
     }
 
-    @Test func aQuotedPointLeavesOutTheNoteTakersReport() {
-        #expect(LetterPhrases.quoted("she says most people think baking is the job")
-                == "“Most people think baking is the job”")
-        #expect(LetterPhrases.quoted("He said that shadowing beats courses.") == "“Shadowing beats courses”")
-        #expect(LetterPhrases.quoted("shadow a charge nurse first") == "“Shadow a charge nurse first”")
-        #expect(LetterPhrases.quoted("they") == "“They”")
+    /// A note is your shorthand: the letter puts it in its own words and never quotes it as theirs.
+    @Test func aPointIsParaphrasedNeverQuoted() {
+        #expect(LetterPhrases.paraphrased("Volunteer for a nonprofit redesign via Catchafire; do a usability test")
+                == "your suggestion to volunteer for a nonprofit redesign via Catchafire")
+        #expect(LetterPhrases.paraphrased("she says most people think baking is the job")
+                == "your point that most people think baking is the job")
+        #expect(LetterPhrases.paraphrased("He said that shadowing beats courses.") == "your point that shadowing beats courses")
+        #expect(LetterPhrases.paraphrased("suggested shadowing a baker") == "your suggestion of shadowing a baker")
+        #expect(LetterPhrases.paraphrased("Your advice to talk to a charge nurse") == "your advice to talk to a charge nurse")
+        #expect(LetterPhrases.paraphrased("early mornings, 4am starts") == nil)
+        #expect(LetterPhrases.paraphrased("they") == nil)
+    }
+
+    @Test func aPromiseToSendIsAddressedToThem() {
+        #expect(LetterPhrases.promise("send her my portfolio link") == "send you my portfolio link")
+        #expect(LetterPhrases.promise("Email the article on sourdough") == "email you the article on sourdough")
+        #expect(LetterPhrases.promise("share my case study") == "share my case study with you")
+        #expect(LetterPhrases.promise("read Being Mortal") == nil)
+    }
+
+    @Test func aToDoIsDueWhenItSays() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let stated = StatedDueDate(calendar: calendar)
+        let tuesday = try #require(ISO8601DateFormatter().date(from: "2026-01-06T10:00:00Z"))
+        func due(_ text: String) -> String? {
+            stated.date(in: text, after: tuesday).map { DateText.format($0, "EEE yyyy-MM-dd HH:mm", in: calendar.timeZone) }
+        }
+        #expect(due("send the deck by Friday") == "Fri 2026-01-09 17:00")
+        #expect(due("call back by tue") == "Tue 2026-01-13 17:00")
+        #expect(due("email Sam tomorrow") == nil)  // no "by": it says when to act, not a deadline stated
+        #expect(due("thank-you note by tomorrow") == "Wed 2026-01-07 17:00")
+        #expect(due("apply within 3 days") == "Fri 2026-01-09 17:00")
+        #expect(due("finish the course by 2026-02-01") == "Sun 2026-02-01 17:00")
+        #expect(due("read Being Mortal") == nil)
     }
 
     @Test func hopeToLearnIsAClauseOrAQuotedQuestion() {

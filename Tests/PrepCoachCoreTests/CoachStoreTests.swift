@@ -177,10 +177,11 @@ import Testing
         #expect(markdown.contains("- [ ] shadow a charge nurse"))
     }
 
-    @Test func thankYouNamesTheChosenPointQuotedAndTheReferral() {
+    @Test func thankYouNamesTheChosenPointInItsWordsAndTheReferral() {
         let text = ThankYouDraft.text(record(), signOff: "Alex Kim\nalex@example.com", point: "shadow a charge nurse.")
         #expect(text.hasPrefix("Dear Dana,"))
-        #expect(text.contains("One thing you said has stayed with me — “Shadow a charge nurse” — and I am already acting on it."))
+        #expect(text.contains("One thing you said has stayed with me — your suggestion to shadow a charge nurse — and I am already acting on it."))
+        #expect(!text.contains(ThankYouDraft.referralAsk), "names were given: no need to ask again")
         #expect(text.contains("Sam Ortiz"))
         #expect(text.hasSuffix("With thanks,\nAlex Kim\nalex@example.com\n"))
     }
@@ -190,6 +191,24 @@ import Testing
         #expect(text.contains(ThankYouDraft.pointPlaceholder))
         for note in ["started in the ER", "warm, direct", "shadow a charge nurse"] { #expect(!text.contains(note)) }
         #expect(text.hasSuffix("[your name]\n"))
+    }
+
+    /// `end` says to ask for names in the thank-you when the call did not: the draft asks; what you
+    /// promised to send is in it, addressed to them; a note that cannot be reworded is a placeholder.
+    @Test func thankYouAsksForNamesAndKeepsYourPromises() {
+        let full = record()
+        let events = full.events + [CallEvent(callID: 7, kind: .todo, planItemID: nil, text: "send her my portfolio link", at: start)]
+        let noNames = CallRecord(contact: full.contact, call: full.call, plan: full.plan, events: events, referrals: [])
+        let text = ThankYouDraft.text(noNames, signOff: nil, point: "warm, direct", askForReferral: true)
+        #expect(text.contains(ThankYouDraft.referralAsk))
+        #expect(text.contains("As promised, I will send you my portfolio link."))
+        #expect(!text.contains("shadow a charge nurse"), "a to-do that is no promise to them stays out")
+        #expect(text.contains("— [in your words, what they said that your note records: warm, direct] —"))
+        #expect(!text.contains("“"))
+        var inc = full.contact
+        inc.company = "Brightwave Software, Inc."
+        let atInc = CallRecord(contact: inc, call: full.call, plan: full.plan, events: full.events, referrals: [])
+        #expect(ThankYouDraft.text(atInc, signOff: nil, point: nil).contains("your work at Brightwave Software, Inc.\n"))
     }
 
     @Test func summaryKeepsTheAskedWordsWhenThePlanItemIsGone() {

@@ -11,7 +11,7 @@ enum CallInput: Equatable {
 
 struct CallInputClassifier {
     /// Commands that take nothing after them.
-    static let bareCommands = ["next", "plan", "clock", "notes", "undo", "end", "help"]
+    static let bareCommands = ["next", "plan", "pick", "replan", "clock", "notes", "undo", "end", "help"]
     static let argumentCommands = ["ask", "skip", "note", "ref", "todo"]
     static var commands: [String] { bareCommands + argumentCommands }
     /// Words that leave other programs; in a call they would be taken for notes.

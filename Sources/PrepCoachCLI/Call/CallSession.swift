@@ -18,7 +18,7 @@ final class CallSession {
     private let context: CommandContext
     private let store: CoachStore
     private let contact: Contact
-    private let plan: [PlanItem]
+    private var plan: [PlanItem]
     private let banks: Banks
     /// The terminal's width now (a window can be resized mid-call); nil in scripts.
     private let terminalColumns: (() -> Int?)?
@@ -68,14 +68,14 @@ final class CallSession {
         showWarningIfDue()
         console.line(style.dim(screen.wrapped(
             "Type notes as they come; commands: next, ask N, skip N, ref NAME [COMPANY], todo TEXT, "
-                + "notes, undo, plan, end. `help` explains.")))
+                + "notes, undo, plan, pick, end. `help` explains.")))
         showNowAndNext()
         let livePrompt = LivePrompt(text: { [unowned self] in prompt },
                                     notice: { [unowned self] in dueWarning().map(warningText) })
         while true {
             switch try context.callLine(livePrompt, completions: Self.commands) {
             case .endOfInput:
-                console.line("Call paused: `call \(contact.commandArgument)` resumes it, `end` there ends it.")
+                console.line(screen.wrapped("Call paused: `call \(contact.commandArgument)` resumes it, `end` there ends it."))
                 if !writeHeldNotes() {
                     console.error("\(journal.held.count.counted("note")) not saved yet \(journal.held.count == 1 ? "is" : "are") "
                                   + "kept in \(journal.path): `call \(contact.commandArgument)` saves them once the database is back")
@@ -234,7 +234,7 @@ final class CallSession {
         switch command {
         case "next":
             guard let item = plan.first(where: { status[$0.id!] == nil }) else {
-                console.line("Every question is asked or skipped. `ref NAME` for referrals, `end` to finish.")
+                console.line(screen.wrapped("Every question is asked or skipped. `ref NAME` for referrals, `end` to finish."))
                 return false
             }
             mark(item, .asked)
@@ -251,6 +251,8 @@ final class CallSession {
             try referral(rest)
         case "plan":
             showPlan()
+        case "pick", "replan":
+            try pickTheRest()
         case "notes":
             showNotes()
         case "undo":
@@ -277,6 +279,49 @@ final class CallSession {
             }.joined(separator: "\n"))
         }
         return false
+    }
+
+    /// Minutes kept for the thanks when the rest is picked again: the introductions are behind you.
+    static let thanksMinutes = 2
+
+    /// `pick` in a call: the questions asked stay (their notes with them), the rest is picked again
+    /// for the minutes left, without a second opening or referral question once one was asked.
+    private func pickTheRest() throws {
+        let minutesLeft = max(0, call.promisedMinutes * 60 - elapsedSeconds) / 60
+        guard let stage = contact.stage, let industry = contact.industry else {
+            console.error("\(contact.name) has no stage or industry to pick for: `end`, then "
+                          + "`contact edit \(contact.commandArgument) --stage S --industry I`")
+            return
+        }
+        guard minutesLeft > Self.thanksMinutes else {
+            console.line(screen.wrapped("\(minutesLeft.counted("minute")) left: no time to pick again. Ask who else "
+                                        + "to talk to, and thank them."))
+            return
+        }
+        let asked = plan.filter { status[$0.id!] == .asked }
+        let askedIDs = Set(asked.compactMap(\.questionID)).union(try store.askedQuestionIDs(contactID: contact.id!))
+        let request = PlanRequest(stage: stage, industry: industry, person: contact.person, meetingMinutes: minutesLeft,
+                                  reservedMinutes: Self.thanksMinutes, seed: UInt64.random(in: 1...99_999),
+                                  excludedIDs: askedIDs)
+        let picked: Plan
+        do {
+            picked = try PlanPicking(context: context, banks: banks).pick(request)
+        } catch let error as PickError {
+            console.error("could not pick for the \(minutesLeft) minutes left: \(error)")
+            return
+        }
+        let opening = banks.vocabulary.ids(.topic).first
+        let referralAsked = asked.contains(where: isReferral)
+        let rest = PlanPicking.items(picked, contactID: contact.id!).filter { item in
+            asked.isEmpty || (item.topic != opening && !(referralAsked && isReferral(item)))
+        }
+        plan = try store.savePlan(contactID: contact.id!, items: asked + rest,
+                                  change: "picked again in a call for the \(minutesLeft) minutes left", at: context.now())
+        for item in Set(status.keys).subtracting(plan.compactMap(\.id)) { status[item] = nil }
+        console.line(style.dim(screen.wrapped("Picked \(rest.count.counted("question")) for the \(minutesLeft) minutes "
+            + "left, after the \(asked.count) asked; after the call `plan \(contact.commandArgument) undo` brings back "
+            + "the plan before.")))
+        showPlan()
     }
 
     private func elapsedSeconds(until end: Date) -> Int { max(0, Int(end.timeIntervalSince(call.startedAt))) }
@@ -451,11 +496,11 @@ final class CallSession {
     }
 
     private func showPlan() {
-        console.line(style.bold("Call with \(contact.name)") + style.dim(
+        console.line(screen.wrapped(style.bold("Call with \(contact.name)") + style.dim(
             [contact.role, contact.company].compactMap { $0 }.isEmpty ? ""
-                : " · " + [contact.role, contact.company].compactMap { $0 }.joined(separator: ", ")))
+                : " · " + [contact.role, contact.company].compactMap { $0 }.joined(separator: ", "))))
         guard !plan.isEmpty else {
-            console.line(style.dim("No plan: notes only. (`pick --contact \(contact.commandArgument)` makes one.)"))
+            console.line(style.dim(screen.wrapped("No plan: notes only. (`pick` here picks one for the minutes left.)")))
             return
         }
         for (number, item) in zip(1..., plan) {
@@ -479,6 +524,7 @@ final class CallSession {
           ref NAME [CO]   someone to talk to next; asks if you may use their name
           todo TEXT       advice to act on after the call
           plan            show the plan: ✓ asked, ▸ current, – skipped
+          pick            pick the questions not asked again, for the minutes left
           clock           time used so far
           end             end the call, listing the questions not asked
           Ctrl-D          pause the call (`call NAME` resumes it)

@@ -80,7 +80,8 @@ struct QuestionListPrinter {
             return
         }
         let formatter = QuestionFormatter(style: context.console.style)
-        var text = questions.map(formatter.row).joined(separator: "\n")
+        let width = context.console.columns()
+        var text = questions.map { TextWrap.wrapped(formatter.row($0), width: width, indent: "    ", firstIndent: "") }.joined(separator: "\n")
         if !questions.isEmpty { text += "\n" }
         context.console.write(text + context.console.style.dim(questions.count.counted("question")) + "\n")
     }

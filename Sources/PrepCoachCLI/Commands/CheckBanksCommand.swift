@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PrepCoachCore
 
 struct CheckBanksCommand: CoachCommand {
@@ -26,6 +27,7 @@ struct CheckBanksCommand: CoachCommand {
         let diagnostics = banks.diagnostics + (failing + engine.exampleFailures()).map(\.diagnostic)
             + banks.trainingFiles.flatMap { LabelledQuestions.read(path: $0).problems }
             + BankAudit(banks: banks).diagnostics()
+            + (self.paths.isEmpty ? [] : clashes(banks.questions, with: context.banks().questions))
             + banks.questions.flatMap { question in
                 engine.lint(question.text).map { finding in
                     Diagnostic(finding.rule.severity == .error ? .error : .warning, at: question.location,
@@ -38,6 +40,20 @@ struct CheckBanksCommand: CoachCommand {
             + "\(errors.counted("error")), \((diagnostics.count - errors).counted("warning"))"
         context.console.line(diagnostics.isEmpty ? context.console.style.good(summary) : summary)
         if !diagnostics.isEmpty { throw ExitCode.failure }
+    }
+
+    /// Questions whose id a loaded bank already uses: loaded together (`--bank`), the later one is dropped.
+    private func clashes(_ questions: [Question], with loaded: [Question]) -> [Diagnostic] {
+        let byID = Dictionary(loaded.map { ($0.id, $0) }) { first, _ in first }
+        func place(_ location: SourceLocation) -> String { URL(fileURLWithPath: location.file).standardizedFileURL.path }
+        return questions.compactMap { question in
+            guard let other = byID[question.id],
+                  place(other.location) != place(question.location) || other.location.line != question.location.line
+            else { return nil }
+            return Diagnostic(.warning, at: question.location,
+                              "question id '\(question.id)' is taken by \(other.location): with --bank this question "
+                                  + "would be dropped; give it an id of its own")
+        }
     }
 
     /// The bundled `tags.yaml`, readiness checks and rules, so a user bank can be checked on its

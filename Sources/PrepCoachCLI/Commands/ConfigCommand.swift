@@ -26,15 +26,17 @@ struct ConfigCommand: CoachCommand {
         context.console.line("  name:      " + (me.name ?? style.dim("not set: config set name Alex Kim")))
         context.console.line("  signature: " + (me.signature.map { $0.replacingOccurrences(of: "\n", with: " / ") }
             ?? style.dim(#"not set: config set signature "Alex Kim" "alex@example.com" (one argument a line)"#)))
+        context.console.line("  background: " + (me.background
+            ?? style.dim("not set: config set background I taught science for eight years (one line for your requests)")))
     }
 }
 
 struct ConfigSetCommand: CoachCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set", abstract: "Set your name or signature for letters: config set name Alex Kim.")
+        commandName: "set", abstract: "Set your name, signature or background for letters: config set name Alex Kim.")
 
     enum Key: String, CaseIterable, ExpressibleByArgument {
-        case name, signature
+        case name, signature, background
     }
 
     static let completion = CompletionSpec(positional: .choices(Key.allCases.map(\.rawValue)))
@@ -47,7 +49,7 @@ struct ConfigSetCommand: CoachCommand {
             + (RuleSettings.defaultPath(environment: environment) ?? "your config file") + ")."
     }
 
-    @Argument(help: "name or signature.") var key: Key
+    @Argument(help: "name, signature or background (one line on where you come from, for requests).") var key: Key
     @Argument(help: "The value; for a signature, each argument is one line.") var value: [String] = []
     @OptionGroup var global: GlobalOptions
 
@@ -70,6 +72,7 @@ struct ConfigSetCommand: CoachCommand {
         switch key {
         case .name: me.name = value.joined(separator: " ")
         case .signature: me.signature = value.joined(separator: "\n")
+        case .background: me.background = value.joined(separator: " ")
         }
         let old = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         do {
@@ -79,6 +82,7 @@ struct ConfigSetCommand: CoachCommand {
         } catch {
             throw CommandFailure("cannot write \(path): check the folder is yours and writable")
         }
-        context.console.line("Saved your \(key.rawValue) in \(path); `request` and `wrap` sign with it.")
+        context.console.line("Saved your \(key.rawValue) in \(path); "
+            + (key == .background ? "`request` says it after your name." : "`request` and `wrap` sign with it."))
     }
 }

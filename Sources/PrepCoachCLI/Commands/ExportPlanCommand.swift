@@ -36,11 +36,15 @@ struct ExportPlanCommand: CoachCommand {
         guard !plan.isEmpty else {
             throw CommandFailure("\(contact.name) has no plan yet; make one with `pick --contact \(contact.commandArgument)`")
         }
-        let research = try contact.company.map { try store.research(company: $0) } ?? []
+        let research = try contact.company.map { try store.research(matching: $0) } ?? []
         let export = PlanExport(contact: contact, plan: plan, banks: context.banks(adding: global.banks), research: research)
         let asHTML = html || (!md && output.map { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") } == true)
         let text = asHTML ? export.html : export.markdown
         guard let output else {
+            // A page of markup is no use on a terminal: it goes to a file or a pipe.
+            if asHTML && context.console.columns() != nil {
+                throw CommandFailure("an HTML page is for a file: add -o \(SummaryFileWriter.slug(contact.name))-plan.html")
+            }
             context.console.write(text)
             return
         }

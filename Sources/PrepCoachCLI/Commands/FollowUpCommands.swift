@@ -194,12 +194,17 @@ struct HistoryCommand: CoachCommand {
             return
         }
         let style = context.console.style
+        let width = context.console.columns()
         context.console.line(style.bold("History with \(contact.name)"))
         if entries.isEmpty { context.console.line(style.dim("  nothing yet")) }
         for entry in entries {
-            context.console.line("  \(style.dim(DateText.dayAndTime(entry.at)))  \(style.bold(entry.title))")
+            context.console.line(TextWrap.wrapped("\(style.dim(DateText.dayAndTime(entry.at)))  \(style.bold(entry.title))",
+                                                  width: width, indent: "    ", firstIndent: "  "))
             for event in entry.events {
-                context.console.line("      " + HistoryEntry.line(for: event))
+                // A note's later lines under its text, the others' under their first word.
+                let line = HistoryEntry.line(for: event)
+                context.console.line(TextWrap.wrapped(line, width: width, indent: line.hasPrefix("  – ") ? "          " : "        ",
+                                                      firstIndent: "      "))
             }
         }
     }

@@ -67,7 +67,11 @@ struct NextStep {
         // Getting ready before asking: the request is not done, only skipped ahead of.
         let unsentRequest = progress.stage == .preparing && !progress.requestSent
         journey = steps.enumerated().map { step in
-            let done = step.offset < current && !(step.offset == 0 && unsentRequest)
+            // A step passed is done only if it was done: a call held without a request sent or `prep`
+            // (they phoned you, or you them) leaves those unticked.
+            let skipped = (step.offset == 0 && (unsentRequest || (current > 1 && !progress.requestSent)))
+                || (step.offset == 1 && !progress.prepped)
+            let done = step.offset < current && !skipped
             return (done ? "✓" : step.offset == current ? "▸" : "") + step.element
         }.joined(separator: " → ")
 
@@ -78,8 +82,10 @@ struct NextStep {
                 + (progress.contact.mayUseReferrerName == true ? " (you may use their name)" : " (ask before using their name)")
         case .toRequest: "Ask for a conversation: `request \(name)`, then `request \(name) --sent`"
         case .requestSent: "Request sent; while you wait, `pick --contact \(name)` builds your questions"
+            + (progress.awaitingReply ? "; no reply a week on? send one short, friendly follow-up" : "")
         case .preparing: "Get ready: `prep \(name)`, `rehearse \(name)`, then `call \(name)` when you talk"
             + (unsentRequest ? "; the request is not sent yet: `request \(name)`" : "")
+            + (progress.awaitingReply ? "; no reply a week on? send one short, friendly follow-up" : "")
         case .callOpen: "A call is still open: `call \(name)` resumes it, `end` there finishes it"
         case .toWrap: "The call ended: `wrap \(name)` drafts the thank-you, to send within 24 hours of the call"
         case .toThank: "Send the thank-you: `thanks \(name)` shows it, `thanks \(name) --sent` once sent"

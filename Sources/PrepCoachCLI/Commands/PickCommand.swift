@@ -81,29 +81,14 @@ struct PickCommand: CoachCommand {
             topics: try topics.map { try vocabulary.require(.topic, $0) },
             meetingMinutes: minutes, maxCount: count, seed: seed.map(UInt64.init) ?? UInt64.random(in: 1...99_999),
             excludedIDs: asked)
-        let unflagged = UnflaggedQuestions(verdicts: context.lintVerdicts(for: banks)) {
-            try context.ruleEngine(for: banks)
-        }
-        let plan: Plan
-        do {
-            plan = try QuestionPicker(banks: banks).pick(request) { allowFlagged || unflagged.contains($0) }
-        } catch {
-            guard case let .referralsNotAllowed(ids) = error else { throw error }
-            let engine = try context.ruleEngine(for: banks)
-            let rules = Set(ids.compactMap { banks.question(id: $0) }.flatMap { engine.lint($0.text).map(\.rule.id) })
-            throw CommandFailure("rules excluded every referral question that fits (\(ids.joined(separator: ", "))): "
-                + "flagged by \(rules.sorted().joined(separator: ", ")); switch those rules off in the config "
-                + "or pass --allow-flagged")
-        }
-        try unflagged.finish()
+        let plan = try PlanPicking(context: context, banks: banks, allowFlagged: allowFlagged).pick(request)
         var keptOwn: [PlanItem] = []
+        var saved: [PlanItem]?
         if let person, let id = person.id {
             keptOwn = try ownQuestionsToKeep(of: person, context)
-            var editor = PlanEditor(items: plan.questions.map {
-                PlanItem(contactID: id, position: 0, questionID: $0.id, text: $0.text, topic: $0.topic, minutes: $0.minutes)
-            }, banks: banks)
+            var editor = PlanEditor(items: PlanPicking.items(plan, contactID: id), banks: banks)
             for own in keptOwn where editor.duplicate(questionID: nil, text: own.text) == nil { editor.insert(own) }
-            try context.store().savePlan(contactID: id, items: editor.items, change: "new plan from pick", at: context.now())
+            saved = try context.store().savePlan(contactID: id, items: editor.items, change: "new plan from pick", at: context.now())
             try context.store().setPlanMeetingMinutes(minutes, contactID: id)
         }
         if json {
@@ -112,7 +97,8 @@ struct PickCommand: CoachCommand {
         }
         let talkingTo = PersonPhrase.describe(facts, role: person?.role, company: person?.company, vocabulary: vocabulary)
         context.console.write(PlanFormatter(style: context.console.style, vocabulary: vocabulary, person: talkingTo,
-                                                    width: context.console.columns()).format(plan))
+                                                    width: context.console.columns())
+            .format(plan, saved: saved.map { $0.map { PlanEntry($0, banks: banks) } }))
         if let person {
             let skipped = asked.isEmpty ? "" : " (\(asked.count.counted("question")) asked in earlier calls left out)"
             if !keptOwn.isEmpty {
@@ -127,10 +113,12 @@ struct PickCommand: CoachCommand {
         }
     }
 
-    /// Your own questions in the contact's current plan, to carry into the new one. In the
-    /// interactive shell you are asked; a script or one-shot run keeps them (and says so).
+    /// Your own questions in the contact's current plan not yet asked of them, to carry into the new one
+    /// (bank questions already asked are left out the same way). In the interactive shell you are asked;
+    /// a script or one-shot run keeps them (and says so).
     private func ownQuestionsToKeep(of person: Contact, _ context: CommandContext) throws -> [PlanItem] {
-        let own = try context.store().plan(contactID: person.id!).filter { $0.questionID == nil }
+        let asked = try context.store().askedPlanItemIDs(contactID: person.id!)
+        let own = try context.store().plan(contactID: person.id!).filter { $0.questionID == nil && !asked.contains($0.id!) }
         guard !own.isEmpty, context.isInteractive else { return own }
         let prompt = "Keep your \(own.count == 1 ? "own question" : "\(own.count) own questions") in the new plan? [Y/n] "
         while true {

@@ -20,8 +20,11 @@ struct ReadinessAssessment {
         let flagged = try plan.map(\.text).filter { text in
             try context.lint(text, banks: banks, company: contact.company).contains { $0.rule.severity <= .warning }
         }
-        let notes = try contact.company.map { try store.research(company: $0).count } ?? 0
+        let notes = try contact.company.map { try store.research(matching: $0) } ?? []
+        // Notes filed under another spelling of the company say so, so you know which were used.
+        let filedUnder = Set(notes.map(\.company)).filter { $0 != contact.company }.sorted()
         return ReadinessReport.Facts(planMinutes: plan.isEmpty ? nil : plan.reduce(0) { $0 + $1.minutes },
-                                     flaggedPlanQuestions: flagged, researchNoteCount: notes)
+                                     flaggedPlanQuestions: flagged, researchNoteCount: notes.count,
+                                     researchFiledUnder: filedUnder)
     }
 }

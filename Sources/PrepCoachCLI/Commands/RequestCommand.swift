@@ -55,6 +55,8 @@ struct RequestCommand: CoachCommand {
         let draft = MeetingRequestDraft(contact: contact, referrer: contact.mayUseReferrerName == true ? referrer : nil,
                                         me: me, learn: learning)
         let style = context.console.style
+        // Advice around the drafts reads at any width; the drafts stay whole (they are copied into a mail or a note).
+        func wrapped(_ advice: String) -> String { TextWrap.wrapped(style.dim(advice), width: context.console.columns()) }
         var lines: [String]
         switch channel {
         case .email:
@@ -71,6 +73,7 @@ struct RequestCommand: CoachCommand {
                      "", style.accent("Then the ask"), "  \"\(script.ask)\"",
                      "", "If they say now is fine: thank them, keep to under 30 minutes, start with your first question.",
                      "If they are busy: ask when would suit them, and confirm the time and channel before you hang up."]
+                .map { TextWrap.wrapped($0, width: context.console.columns(), indent: $0.hasPrefix("  ") ? "   " : "") }
         case .linkedin:
             let note = draft.linkedInNote()
             lines = [style.bold("LinkedIn note to \(contact.name)"), "", note, "",
@@ -79,17 +82,17 @@ struct RequestCommand: CoachCommand {
 
         }
         if let referrer, contact.mayUseReferrerName != true {
-            lines += ["", style.dim("\(referrer.name) referred you but did not say you may use their name; "
+            lines += ["", wrapped("\(referrer.name) referred you but did not say you may use their name; "
                                     + "ask them before you mention it.")]
         }
         if contact.stage == nil || contact.industry == nil {
-            lines += ["", style.dim("Tip: `contact edit \(contact.commandArgument) --stage … --industry …` "
+            lines += ["", wrapped("Tip: `contact edit \(contact.commandArgument) --stage … --industry …` "
                                     + "makes this draft more specific.")]
         }
         if me.name == nil {
-            lines += ["", style.dim(ConfigSetCommand.howToSign(context.environment))]
+            lines += ["", wrapped(ConfigSetCommand.howToSign(context.environment))]
         }
-        lines += ["", style.dim("prepcoach sends nothing. When they agree, `prep \(contact.commandArgument)` gets you ready.")]
+        lines += ["", wrapped("prepcoach sends nothing. When they agree, `prep \(contact.commandArgument)` gets you ready.")]
         context.console.line(lines.joined(separator: "\n"))
     }
 

@@ -48,6 +48,15 @@ struct ResearchAddCommand: CoachCommand {
         context.researchChanged()  // lint now knows this company and what the note answers
         let count = try store.research(company: company).count
         context.console.line("Noted for \(company) (\(count.counted("note")) now).")
+        // Said when the contact's company is written another way, so you know the notes count for them.
+        let name = CompanyName(company)
+        let elsewhere = try store.contacts().filter { contact in
+            contact.company.map { $0.lowercased() != company.lowercased() && name.matches($0) } ?? false
+        }
+        if !elsewhere.isEmpty {
+            context.console.line(context.console.style.dim("They count for " + elsewhere.map { "\($0.name) (\($0.company!))" }
+                .joined(separator: ", ") + ": `prep` and `add` use them."))
+        }
     }
 
     private func notes() throws -> [String] {

@@ -6,8 +6,9 @@ struct TestRulesCommand: CoachCommand {
         commandName: "test-rules",
         abstract: "Run the flag:/pass: examples of rule files, to test rules you write.",
         discussion: """
-            With no PATH, tests every loaded rule. A PATH is a rule file or a folder of them; macros from \
-            the bundled banks are available to it. Exits with status 1 when any example fails.
+            With no PATH, tests every loaded rule. A PATH is a rule file or a folder of them (a bank folder's \
+            questions are checked against the bundled tags, as `check-banks` does); macros from the bundled \
+            banks are available to it. Exits with status 1 when any example fails.
             """)
 
     static let completion = CompletionSpec(positional: .files)
@@ -17,7 +18,7 @@ struct TestRulesCommand: CoachCommand {
 
     func execute(in context: CommandContext) throws {
         let loaded = paths.isEmpty ? context.banks(adding: global.banks) : BankLoader.load(
-            (context.bundledBanks.map { [$0 + "/rules/macros.yaml"] } ?? []) + paths)
+            (context.bundledBanks.map { [$0 + "/tags.yaml", $0 + "/rules/macros.yaml"] } ?? []) + paths)
         if !paths.isEmpty { loaded.diagnostics.forEach(context.console.report) }
         let rules = loaded.rules
         let engine = try RuleEngine(rules: rules, macros: loaded.macros)

@@ -7,7 +7,8 @@ struct WrapCommand: CoachCommand {
         commandName: "wrap",
         abstract: "After the call: a Markdown summary, a thank-you draft due in 24 hours, an .ics follow-up plan.",
         discussion: """
-            Uses the contact's last ended call. Writes the summary and the calendar file next to the database \
+            Uses the contact's last ended call with anything noted in it (one opened and ended with nothing \
+            typed is passed over, and said so). Writes the summary and the calendar file next to the database \
             (or to --out DIR), each call in its own files (DATE-TIME-NAME-callID), never over another; records \
             the thank-you as a task until `thanks NAME --sent`, turns the call's to-dos into tasks, and — for a \
             contact someone referred you to — reminds you to tell them how it went. The files are written first: \
@@ -35,8 +36,16 @@ struct WrapCommand: CoachCommand {
         if try store.openCall(contactID: id) != nil {
             throw CommandFailure("the call with \(contact.name) is still open: `call \(contact.commandArgument)` then `end`")
         }
-        guard let call = try store.calls(contactID: id).last(where: { $0.endedAt != nil }) else {
+        let ended = try store.calls(contactID: id).filter { $0.endedAt != nil }
+        guard let last = ended.last else {
             throw CommandFailure("no call with \(contact.name) yet: `call \(contact.commandArgument)` holds one")
+        }
+        // A call opened to look at the plan and ended at once must not take over from the real one.
+        let call = try ended.last { !(try store.events(callID: $0.id!).isEmpty) } ?? last
+        if call.id != last.id {
+            context.console.paragraph(context.console.style.dim(
+                "The last call with \(contact.name) (\(DateText.dayAndTime(last.startedAt))) has no notes: "
+                    + "wrapping the call of \(DateText.dayAndTime(call.startedAt))."))
         }
         let referrals = try store.contacts().filter { $0.referredByID == id && $0.createdAt >= call.startedAt }
         let record = CallRecord(contact: contact, call: call, plan: try store.plan(contactID: id),
@@ -44,7 +53,7 @@ struct WrapCommand: CoachCommand {
         let chosen = try chosenPoint(record, context)
         let signOff = from ?? context.userProfile().signOff
         let planned = try FollowUpTasks(store: store, schedule: FollowUpSchedule(), signOff: signOff)
-            .plan(for: record, point: chosen)
+            .plan(for: record, point: chosen, askForReferral: !referralAnswered(record, banks: context.banks(adding: global.banks)))
 
         // Files first, then the tasks; if the tasks cannot be stored, the files go again.
         let files = try SummaryFileWriter(folder: outputFolder(context), call: call, contact: contact).write([
@@ -66,11 +75,19 @@ struct WrapCommand: CoachCommand {
         context.console.line(tasks.thankYou.text)
         if chosen == nil { pointHint(record, contact, context) }
         if signOff == nil {
-            context.console.line(style.dim(ConfigSetCommand.howToSign(context.environment)))
+            context.console.paragraph(style.dim(ConfigSetCommand.howToSign(context.environment)))
         }
         context.console.line("Summary:   \(files[0].path)")
         context.console.line("Follow-up: \(files[1].path) (import into your calendar)")
-        context.console.line(style.dim("`thanks \(contact.commandArgument) --sent` once it is sent; `next` shows what is due."))
+        context.console.paragraph(style.dim("`thanks \(contact.commandArgument) --sent` once it is sent; `next` shows what is due."))
+    }
+
+    /// Whether the call got names, or asked for them: otherwise `end` advised asking in the thank-you.
+    private func referralAnswered(_ record: CallRecord, banks: Banks) -> Bool {
+        !record.referrals.isEmpty || record.events.contains { event in
+            event.kind == .asked && record.plan.first { $0.id != nil && $0.id == event.planItemID }?
+                .questionID.flatMap(banks.question(id:))?.isReferral == true
+        }
     }
 
     /// The point the thank-you names: `--point`, or your choice in the shell; nil for the placeholder.
@@ -85,8 +102,11 @@ struct WrapCommand: CoachCommand {
             return points[number - 1]
         }
         guard context.isInteractive, !points.isEmpty else { return nil }
-        context.console.line("What did they say that you will act on? Your notes from the call:")
-        for (number, text) in zip(1..., points) { context.console.line("  \(number). \(text)") }
+        context.console.paragraph("What did they say that you will act on? Your notes from the call:")
+        for (number, text) in zip(1..., points) {
+            context.console.line(TextWrap.wrapped(text, width: context.console.columns(), indent: "     ",
+                                                  firstIndent: "  \(number). "))
+        }
         while true {
             guard case let .line(answer) = try context.ask("Number, your own words, or Enter to fill in later: ") else {
                 return nil
@@ -95,13 +115,13 @@ struct WrapCommand: CoachCommand {
             if text.isEmpty { return nil }
             guard let number = Int(text) else { return text }
             if points.indices.contains(number - 1) { return points[number - 1] }
-            context.console.line("Give a number from 1 to \(points.count), or type the point in your words.")
+            context.console.paragraph("Give a number from 1 to \(points.count), or type the point in your words.")
         }
     }
 
     private func pointHint(_ record: CallRecord, _ contact: Contact, _ context: CommandContext) {
         let notes = record.points.isEmpty ? "" : " (1 to \(record.points.count): your notes in the summary's order)"
-        context.console.line(context.console.style.dim(
+        context.console.paragraph(context.console.style.dim(
             "Name one thing they said: `wrap \(contact.commandArgument) --point N`\(notes) or --point \"your words\"."))
     }
 
@@ -216,7 +236,7 @@ struct FollowUpTasks {
 
     /// The tasks for this call: ones stored by an earlier wrap, else new ones (not yet stored).
     /// A chosen point rewrites an unsent thank-you.
-    func plan(for record: CallRecord, point: String?) throws -> Created {
+    func plan(for record: CallRecord, point: String?, askForReferral: Bool) throws -> Created {
         let contactID = record.contact.id!
         let existing = try store.tasks(contactID: contactID).filter { $0.callID == record.call.id }
         let end = record.call.endedAt ?? record.call.startedAt
@@ -224,7 +244,7 @@ struct FollowUpTasks {
             existing.first { $0.kind == kind && (kind != .todo || $0.text == text) }
                 ?? FollowUpTask(contactID: contactID, callID: record.call.id, kind: kind, text: text, dueAt: due)
         }
-        let draft = ThankYouDraft.text(record, signOff: signOff, point: point)
+        let draft = ThankYouDraft.text(record, signOff: signOff, point: point, askForReferral: askForReferral)
         var thankYou = task(.thankYou, draft, due: schedule.thankYouDue(afterCallEndingAt: end))
         if point != nil, thankYou.doneAt == nil { thankYou.text = draft }
         let referrer = try record.contact.referredByID.flatMap { try store.contact(id: $0) }
@@ -232,7 +252,10 @@ struct FollowUpTasks {
             task(.tellReferrer, "Tell \(referrer.name) how your conversation with \(record.contact.name) went",
                  due: end.addingTimeInterval(3 * 86_400))
         }
-        let todos = record.actionItems.map { task(.todo, $0, due: end.addingTimeInterval(7 * 86_400)) }
+        // Due when the to-do says ("by Friday"), else a week after the call.
+        let todos = record.actionItems.map {
+            task(.todo, $0, due: StatedDueDate().date(in: $0, after: end) ?? end.addingTimeInterval(7 * 86_400))
+        }
         return Created(thankYou: thankYou, tellReferrer: tellReferrer, todos: todos)
     }
 }
@@ -245,10 +268,11 @@ enum FollowUpCalendar {
         let key = "\(contact.id!)-\(record.call.id!)"
         var events = [ICalendar.Event(
             uid: "thank-you-\(key)@prepcoach", day: tasks.thankYou.dueAt!, summary: "Send thank-you to \(contact.name)",
-            description: "Within 24 hours of your informational interview. Draft:\n\n" + tasks.thankYou.text)]
+            description: "Within 24 hours of your informational interview. Draft:\n\n" + tasks.thankYou.text,
+            isDeadline: true)]
         if let tell = tasks.tellReferrer {
             events.append(ICalendar.Event(uid: "tell-referrer-\(key)@prepcoach", day: tell.dueAt!, summary: tell.text,
-                                          description: "They referred you; let them know how it went."))
+                                          description: "They referred you; let them know how it went.", isDeadline: true))
         }
         events.append(ICalendar.Event(
             uid: "check-in-\(key)@prepcoach", day: FollowUpSchedule().nextCheckIn(after: end),

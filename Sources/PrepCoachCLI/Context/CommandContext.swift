@@ -198,9 +198,10 @@ public final class CommandContext {
 
     /// The research check over the notes on one company (all notes for nil), built once per company.
     private func researchCheck(company: String?) -> ResearchAnswerCheck {
-        let key = company.map { QuestionText.normalizedString($0) } ?? ""
+        let name = company.map(CompanyName.init)
+        let key = name?.key ?? ""
         if let check = researchChecks[key] { return check }
-        let notes = company == nil ? researchNotes : researchNotes.filter { QuestionText.normalizedString($0.company) == key }
+        let notes = name.map { name in researchNotes.filter { name.matches($0.company) } } ?? researchNotes
         let check = ResearchAnswerCheck(notes: notes)
         researchChecks[key] = check
         return check

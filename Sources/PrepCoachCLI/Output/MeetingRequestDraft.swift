@@ -39,9 +39,13 @@ struct MeetingRequestDraft {
         }
     }
 
-    /// What you want to learn about: "your work as a nurse manager at Acme Health".
+    /// What you want to learn about: "your work as a nurse manager at Acme Health"; for someone who
+    /// runs the business, "your experience running Pat's Bakery" (not "as an owner at").
     var theirWork: String {
-        switch (contact.role.map(LetterPhrases.withArticle), contact.company) {
+        if contact.person.employment == "owner" {
+            return contact.company.map { "your experience running \($0)" } ?? "your experience running your business"
+        }
+        return switch (contact.role.map(LetterPhrases.withArticle), contact.company) {
         case let (role?, company?): "your work as \(role) at \(company)"
         case let (role?, nil): "your work as \(role)"
         case let (nil, company?): "your work at \(company)"
@@ -53,7 +57,13 @@ struct MeetingRequestDraft {
     var connection: String? {
         if let referrer { return "\(referrer.name) suggested I get in touch with you." }
         if contact.referredByID != nil { return nil }
-        return contact.howKnown.flatMap(LetterPhrases.connection)
+        // Said to them, "there" is their place: "I buy bread there" → "I buy bread at Rise & Shine Bakery".
+        let how = contact.howKnown.map { how in
+            contact.company.flatMap { company in
+                how.hasSuffix(" there") ? String(how.dropLast(" there".count)) + " at \(company)" : nil
+            } ?? how
+        }
+        return how.flatMap(LetterPhrases.connection)
     }
 
     private static let notAJob = "I am not asking for a job or job leads — only for your experience and advice."
@@ -61,12 +71,16 @@ struct MeetingRequestDraft {
         + "at a time that suits you — in person, by phone or by video, whichever you prefer."
 
     func email() -> String {
-        let subject = field.map { "your experience in \($0)" } ?? contact.role.map { "your work as \($0)" } ?? "your career path"
+        let about = field.map { "your experience in \($0)" } ?? contact.role.map { "your work as \($0)" } ?? "your career path"
+        // The referrer's name is what gets a stranger's email opened.
+        let subject = referrer.map { "\($0.name) suggested I contact you: a short conversation about \(about)?" }
+            ?? "A short conversation about \(about)?"
         let opening = (connection.map { $0 + " " } ?? "") + "My name is \(name), and \(aboutYou). "
+            + (me.background.flatMap(LetterPhrases.sentence).map { $0 + " " } ?? "")
             + "I would be grateful to learn about \(theirWork)" + (field.map { " and the \($0) field" } ?? "") + "."
             + (learn.flatMap(LetterPhrases.hopeToLearn).map { " " + $0 } ?? "")
         return """
-            Subject: A short conversation about \(subject)?
+            Subject: \(subject)
 
             Dear \(firstName),
 
@@ -98,9 +112,14 @@ struct MeetingRequestDraft {
         let close = "Not a job request — just 20–30 minutes of your experience, whenever suits you. Thank you! \(name)"
 
         let greeting = "Hi \(firstName),\n"
+        // Who connects you and what you hope to learn matter most: the details of their work go first.
+        let link = connection.map { $0 + " " } ?? ""
+        // 300 characters: the goal without its lead-in ("In particular, ").
+        let goal = learn.flatMap(LetterPhrases.hopeToLearn).map { " " + $0.replacingOccurrences(of: "In particular, I", with: "I") } ?? ""
         let candidates = [
-            greeting + (connection.map { $0 + " " } ?? "") + "\(aboutYou) and would value your advice on \(theirWork). " + close,
-            greeting + "\(aboutYou) and would value your advice on \(theirWork). " + close,
+            greeting + link + "\(aboutYou) and would value your advice on \(theirWork).\(goal) " + close,
+            greeting + link + "\(aboutYou) and would value your advice.\(goal) " + close,
+            greeting + link + "\(aboutYou) and would value your advice. " + close,
             greeting + "\(aboutYou) and would value your advice. " + close,
             greeting + "I would value your advice on your career path. " + close,
         ]

@@ -10,27 +10,34 @@ struct PlanFormatter {
     /// The terminal's width, to wrap to; nil: not a terminal.
     var width: Int?
 
-    func format(_ plan: Plan) -> String {
+    /// `saved`: the plan as stored for a contact (your own questions kept in it), when it differs from
+    /// the picker's; the header counts what is shown.
+    func format(_ plan: Plan, saved: [PlanEntry]? = nil) -> String {
         let request = plan.request
+        let entries = saved ?? plan.questions.map(PlanEntry.init)
         let stage = vocabulary.tag(.stage, id: request.stage)?.phrase ?? request.stage
         let industry = vocabulary.tag(.industry, id: request.industry)?.phrase ?? request.industry
         let meeting = request.meetingMinutes
+        let minutes = entries.reduce(0) { $0 + $1.minutes }
         var lines = [TextWrap.wrapped(style.bold("Plan for the \(stage) stage in \(industry)"
                                 + (person.map { ", talking to \($0)" } ?? "")) + style.dim(
-            " · \(plan.questions.count.counted("question")) · \(plan.totalMinutes) min of questions in "
+            " · \(entries.count.counted("question")) · \(minutes) min of questions in "
                 + "\(meeting.indefiniteArticle) \(meeting)-min meeting (\(request.reservedMinutes) kept for introductions and thanks)"),
             width: width)]
         var currentTopic: String?
         // The referral's topic reads as one part: "may I use your name?" stays with the names.
-        let referralTopic = plan.questions.first(where: \.isReferral)?.topic
-        for (number, question) in zip(1..., plan.questions) {
-            let heading = question.topic == referralTopic ? "Who else to talk to" : topicTitle(question.topic)
-            if heading != currentTopic {
-                lines.append("")
-                lines.append(style.accent(heading))
-                currentTopic = heading
+        let referralTopic = entries.first(where: \.isReferral)?.topic
+        for (number, entry) in zip(1..., entries) {
+            // Your own question has no topic: it stays under the heading before it.
+            if let topic = entry.topic {
+                let heading = topic == referralTopic ? "Who else to talk to" : topicTitle(topic)
+                if heading != currentTopic {
+                    lines.append("")
+                    lines.append(style.accent(heading))
+                    currentTopic = heading
+                }
             }
-            lines.append(QuestionFormatter(style: style).numbered(question, number: number, width: width))
+            lines.append(QuestionFormatter(style: style).numbered(entry, number: number, width: width))
         }
         lines.append("")
         lines.append(TextWrap.wrapped(style.dim("Seed \(request.seed): add --seed \(request.seed) to get this plan again."),
@@ -44,13 +51,35 @@ struct PlanFormatter {
     }
 }
 
+/// One question of a plan as shown: a bank question, or your own (no topic, no follow-ups).
+struct PlanEntry {
+    let text: String
+    let minutes: Int
+    let source: String
+    let topic: String?
+    let followups: [String]
+    let isReferral: Bool
+
+    init(_ question: Question) {
+        (text, minutes, source, topic) = (question.text, question.minutes, question.id, question.topic)
+        (followups, isReferral) = (question.followups, question.isReferral)
+    }
+
+    /// A saved plan's item, with its bank question's topic and follow-ups where it has one.
+    init(_ item: PlanItem, banks: Banks) {
+        let question = item.questionID.flatMap(banks.question(id:))
+        (text, minutes, source, topic) = (item.text, item.minutes, item.questionID ?? "your own", question?.topic)
+        (followups, isReferral) = (question?.followups ?? [], question?.isReferral ?? false)
+    }
+}
+
 /// One question in lists, plans and `show`.
 struct QuestionFormatter {
     let style: Style
 
-    func numbered(_ question: Question, number: Int, width: Int? = nil) -> String {
-        var text = item(number: number, text: question.text, minutes: question.minutes, source: question.id, width: width)
-        for followup in question.followups {
+    func numbered(_ entry: PlanEntry, number: Int, width: Int? = nil) -> String {
+        var text = item(number: number, text: entry.text, minutes: entry.minutes, source: entry.source, width: width)
+        for followup in entry.followups {
             text += "\n" + TextWrap.wrapped(style.dim("↳ \(followup)"), width: width, indent: "         ", firstIndent: "       ")
         }
         return text

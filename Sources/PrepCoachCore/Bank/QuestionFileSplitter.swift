@@ -43,7 +43,14 @@ enum QuestionFileSplitter {
         return text.utf8.withContiguousStorageIfAvailable { pieces(of: $0, count: count) } ?? nil
     }
 
-    private static func pieces(of utf8: UnsafeBufferPointer<UInt8>, count: Int) -> [Piece]? {
+    /// One piece per list item, whatever the file's size: a file with a syntax error is read item
+    /// by item, so one bad item costs only itself. Nil when the file is not in the plain shape.
+    static func items(of text: String) -> [Piece]? {
+        text.utf8.withContiguousStorageIfAvailable { pieces(of: $0, count: nil) } ?? nil
+    }
+
+    /// `count` pieces of whole items (each piece at least two items); nil: one piece per item.
+    private static func pieces(of utf8: UnsafeBufferPointer<UInt8>, count: Int?) -> [Piece]? {
         let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
         var header = false
         var indent: Int?
@@ -71,8 +78,8 @@ enum QuestionFileSplitter {
                 return nil  // another top-level key, a document marker, or a misindented line
             }
         }
-        guard let indent, starts.count >= count * 2 else { return nil }
-        let step = (starts.count + count - 1) / count
+        guard let indent, !starts.isEmpty, starts.count >= (count ?? 0) * 2 else { return nil }
+        let step = count.map { (starts.count + $0 - 1) / $0 } ?? 1
         let bounds = stride(from: 0, to: starts.count, by: step).map { starts[$0] } + [(offset: utf8.count, line: line)]
         return zip(bounds, bounds.dropFirst()).map { start, end in
             Piece(bytes: start.offset..<end.offset, firstLine: start.line, indent: indent)

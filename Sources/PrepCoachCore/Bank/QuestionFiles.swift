@@ -112,7 +112,9 @@ struct QuestionFiles {
             document = parsed
         case let (.text(file, text), nil):
             guard case let (kind, parsed)? = FirstPass.parse(file, text, diagnostics: &diagnostics), kind == .questions else {
-                return ([], diagnostics)
+                // A syntax error (a colon in unquoted text) costs only its item; other problems stand as a whole parse gives them.
+                let syntax = diagnostics.contains { $0.message.hasPrefix(YAMLDocument.syntaxErrorPrefix) }
+                return (syntax ? itemByItem(file, text) : nil) ?? ([], diagnostics)
             }
             document = parsed
         case let (.document(parsed), _):
@@ -120,6 +122,31 @@ struct QuestionFiles {
         }
         var nodeReader = NodeReader(file: document.path, lineOffset: piece?.lineOffset ?? 0)
         return (reader.read(document, reader: &nodeReader), diagnostics + nodeReader.diagnostics)
+    }
+
+    /// A question file that does not parse whole, read item by item: the items that parse are kept,
+    /// each one that does not is reported at its own place. Nil when the file is not a plain list
+    /// of items, or every item parses alone (the problem lies between them: the whole file's report stands).
+    private func itemByItem(_ file: String, _ text: String) -> Outcome? {
+        guard let items = QuestionFileSplitter.items(of: text) else { return nil }
+        var outcome: Outcome = ([], [])
+        var failed = false
+        for item in items {
+            switch YAMLDocument.parse(path: file, contents: item.text(in: text)) {
+            case let .success(document?):
+                var nodeReader = NodeReader(file: file, lineOffset: item.lineOffset)
+                outcome.questions += reader.read(document, reader: &nodeReader)
+                outcome.diagnostics += nodeReader.diagnostics
+            case let .failure(problem):
+                failed = true
+                let place = SourceLocation(file: file, line: problem.location.line + item.lineOffset,
+                                           column: problem.location.column)
+                outcome.diagnostics.append(Diagnostic(problem.severity, at: place, problem.message))
+            case .success(nil):
+                break
+            }
+        }
+        return failed ? outcome : nil
     }
 
     /// The questions of a piece in the plain shape, when every one of them is

@@ -88,25 +88,45 @@ public enum CallSummary {
 
 /// A thank-you note that names a specific piece of advice, as the seeds advise
 /// ("follow any advice they gave you and send a thank you note"). You choose the
-/// point (`wrap --point`): raw call notes are never pasted in on their own.
+/// point (`wrap --point`): raw call notes are never pasted in on their own, and a
+/// note is your shorthand, so it is put in the letter's words, never quoted as theirs.
 public enum ThankYouDraft {
     /// Stands where the point goes until you choose one.
     public static let pointPlaceholder = "[one thing they said that you will act on]"
     public static let namePlaceholder = "[your name]"
+    /// `end` advises asking for names in the thank-you when the call did not get to it.
+    public static let referralAsk = "If anyone else comes to mind whom I should talk to as I take my next steps, "
+        + "I would be grateful for an introduction."
 
-    public static func text(_ record: CallRecord, signOff: String?, point: String?) -> String {
+    /// `askForReferral`: the call ended without the referral question asked and without names noted.
+    public static func text(_ record: CallRecord, signOff: String?, point: String?, askForReferral: Bool = false) -> String {
         let firstName = record.contact.name.split(separator: " ").first.map(String.init) ?? record.contact.name
+        let thanks = "Thank you for taking the time to talk with me"
+            + (record.contact.company.map { " about your work at \($0)" } ?? "")
         var paragraphs = ["Dear \(firstName),",
-                          "Thank you for taking the time to talk with me"
-                              + (record.contact.company.map { " about your work at \($0)" } ?? "") + ".",
-                          "One thing you said has stayed with me — " + (point.map(LetterPhrases.quoted) ?? pointPlaceholder)
-                              + " — and I am already acting on it."]
+                          thanks + (thanks.hasSuffix(".") ? "" : "."),  // "Brightwave Software, Inc." ends it already
+                          "One thing you said has stayed with me — " + pointWords(point) + " — and I am already acting on it."]
+        let promises = record.actionItems.compactMap(LetterPhrases.promise)
+        if !promises.isEmpty {
+            paragraphs.append("As promised, I will " + promises.joined(separator: ", and ") + ".")
+        }
         if let referral = record.referrals.first {
             paragraphs.append("Thank you as well for suggesting I speak with \(referral.name); I will let you know how it goes.")
+        } else if askForReferral {
+            paragraphs.append(referralAsk)
         }
         paragraphs.append("I would be glad to return the favour if I can ever help you.")
         paragraphs.append("With thanks,\n\(signOff ?? namePlaceholder)")
         return ControlCharacters.escaped(paragraphs.joined(separator: "\n\n") + "\n", keeping: ["\n"])
+    }
+
+    /// The point in the letter's words; a point that cannot be reworded leaves a placeholder that
+    /// shows your note, for you to put in your words.
+    private static func pointWords(_ point: String?) -> String {
+        guard let point else { return pointPlaceholder }
+        if let words = LetterPhrases.paraphrased(point) { return words }
+        let note = point.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return "[in your words, what they said that your note records: \(note)]"
     }
 }
 

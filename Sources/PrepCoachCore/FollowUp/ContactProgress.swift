@@ -31,6 +31,11 @@ public struct ContactProgress: Sendable {
     public let openTasks: [FollowUpTask]
     /// Whether `request --sent` recorded asking them for a conversation (a plan may come first).
     public let requestSent: Bool
+    /// `prep` was walked through or the questions rehearsed (a plan alone is not preparation).
+    public let prepped: Bool
+    /// The request was the last thing between you: no reply logged and no call yet. `due` is then
+    /// when to follow up on it.
+    public let awaitingReply: Bool
 
     /// Everyone's progress, the most pressing first (earliest in the journey with a due date, then by due date).
     public static func all(in store: CoachStore, schedule: FollowUpSchedule = FollowUpSchedule()) throws -> [ContactProgress] {
@@ -44,6 +49,7 @@ public struct ContactProgress: Sendable {
             let calls = journeys.calls[id] ?? []
             let tasks = journeys.tasks[id] ?? []
             let interactions = journeys.interactions[id] ?? []
+            let prepped = journeys.prepped.contains(id)
             let preparing = journeys.preparing.contains(id)
             let last = lastContact[id]
             let lastEnded = calls.last { $0.endedAt != nil }
@@ -67,10 +73,13 @@ public struct ContactProgress: Sendable {
             } else {
                 stage = contact.referredByID != nil && interactions.isEmpty ? .referralToContact : .toRequest
             }
+            let awaitingReply = calls.isEmpty && interactions.last?.kind == .request
+            if awaitingReply, let sent = interactions.last?.at { due = schedule.nudgeDue(afterRequestAt: sent) }
             return ContactProgress(contact: contact, stage: stage, referrer: contact.referredByID.flatMap { byID[$0] },
                                    due: due, lastContact: last,
                                    openTasks: tasks.filter { $0.doneAt == nil && $0.kind != .thankYou },
-                                   requestSent: interactions.contains { $0.kind == .request })
+                                   requestSent: interactions.contains { $0.kind == .request }, prepped: prepped,
+                                   awaitingReply: awaitingReply)
         }
         .sorted { ($0.urgency, $0.due ?? .distantFuture) < ($1.urgency, $1.due ?? .distantFuture) }
     }

@@ -8,6 +8,8 @@ public struct FollowUpSchedule: Sendable {
     public static let checkInMonths = 3
     /// And a thank-you within 24 hours.
     public static let thankYouHours = 24
+    /// A request with no answer after a week gets one short, polite follow-up.
+    public static let requestNudgeDays = 7
 
     public let calendar: Calendar
 
@@ -21,6 +23,10 @@ public struct FollowUpSchedule: Sendable {
 
     public func nextCheckIn(after lastContact: Date) -> Date {
         calendar.date(byAdding: .month, value: Self.checkInMonths, to: lastContact)!
+    }
+
+    public func nudgeDue(afterRequestAt sent: Date) -> Date {
+        sent.addingTimeInterval(TimeInterval(Self.requestNudgeDays * 86_400))
     }
 
     public func thankYouDue(afterCallEndingAt end: Date) -> Date {

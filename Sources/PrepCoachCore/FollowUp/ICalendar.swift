@@ -11,13 +11,18 @@ public struct ICalendar: Sendable {
         public let description: String
         /// For a recurring check-in: every `interval` months.
         public let repeatEveryMonths: Int?
+        /// `day` is a deadline to the minute (a thank-you 24 hours after the call): the event is at that
+        /// moment and its reminder comes before it, not at 09:00 on the day, which may be after it.
+        public let isDeadline: Bool
 
-        public init(uid: String, day: Date, summary: String, description: String, repeatEveryMonths: Int? = nil) {
+        public init(uid: String, day: Date, summary: String, description: String, repeatEveryMonths: Int? = nil,
+                    isDeadline: Bool = false) {
             self.uid = uid
             self.day = day
             self.summary = summary
             self.description = description
             self.repeatEveryMonths = repeatEveryMonths
+            self.isDeadline = isDeadline
         }
     }
 
@@ -29,15 +34,19 @@ public struct ICalendar: Sendable {
         self.createdAt = createdAt
     }
 
+    /// How long before a deadline its reminder comes: time left to act on it.
+    public static let deadlineReminderHours = 4
+
     public var text: String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//prepcoach//follow-up plan//EN", "CALSCALE:GREGORIAN"]
         for event in events {
             lines += ["BEGIN:VEVENT", "UID:\(event.uid)", "DTSTAMP:\(Self.stamp(createdAt))",
-                      "DTSTART;VALUE=DATE:\(Self.date(event.day))",
+                      event.isDeadline ? "DTSTART:\(Self.stamp(event.day))" : "DTSTART;VALUE=DATE:\(Self.date(event.day))",
                       "SUMMARY:\(Self.escape(event.summary))", "DESCRIPTION:\(Self.escape(event.description))"]
             if let months = event.repeatEveryMonths { lines.append("RRULE:FREQ=MONTHLY;INTERVAL=\(months)") }
             lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:\(Self.escape(event.summary))",
-                      "TRIGGER:PT9H", "END:VALARM", "END:VEVENT"]
+                      event.isDeadline ? "TRIGGER:-PT\(Self.deadlineReminderHours)H" : "TRIGGER:PT9H",
+                      "END:VALARM", "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"

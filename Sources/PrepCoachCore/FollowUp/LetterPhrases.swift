@@ -7,13 +7,23 @@ public enum LetterPhrases {
     public static func article(for phrase: String) -> String {
         let word = phrase.split(separator: " ").first.map(String.init) ?? phrase
         let lower = word.lowercased()
-        let isAcronym = word.count > 1 && word.allSatisfy { $0.isUppercase || $0.isNumber }
+        let isAcronym = (word.count > 1 && word.allSatisfy { $0.isUppercase || $0.isNumber }) || spelledOut.contains(lower)
         if isAcronym, let first = lower.first {
             return "aefhilmnorsx".contains(first) ? "an" : "a"  // said letter by letter: "an MBA", "a UX lead"
         }
         if ["hour", "honest", "honor", "honour", "heir"].contains(where: lower.hasPrefix) { return "an" }
         if ["uni", "use", "usu", "uti", "eu", "one", "ure"].contains(where: lower.hasPrefix) { return "a" }
         return lower.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+    }
+
+    /// Job-title abbreviations said letter by letter however they are typed: "a ux researcher", "an hr lead".
+    private static let spelledOut: Set<String> = ["ux", "ui", "hr", "it", "qa", "pr", "seo", "rn", "gp", "vp", "cto", "ceo",
+                                                  "cfo", "coo", "cmo", "sre", "ml", "ai", "bi", "lpn", "np"]
+
+    /// One line about yourself as a sentence: "taught science for 8 years" → "Taught science for 8 years."
+    public static func sentence(_ text: String) -> String? {
+        let line = trimmed(text)
+        return line.isEmpty ? nil : capitalized(line) + "."
     }
 
     /// A role with its article, unless it has one: "a Senior Product Designer", "the Head of Design".
@@ -60,18 +70,64 @@ public enum LetterPhrases {
         return "In particular, I hope to learn \(clause ? lowercasedFirst(phrase) : "about " + lowercasedFirst(phrase))."
     }
 
-    /// One thing they said, quoted as one: “Shadow a charge nurse before you apply”. A note that
-    /// reports it ("she says shadowing beats courses") is quoted without the report: the letter is to her.
-    public static func quoted(_ point: String) -> String {
-        var text = trimmed(point)
-        let words = text.split(separator: " ", maxSplits: 2)
-        if words.count == 3, ["she", "he", "they"].contains(words[0].lowercased()),
-           reportingVerbs.contains(words[1].lowercased()) {
-            text = String(words[2])
-            if text.lowercased().hasPrefix("that ") { text = String(text.dropFirst(5)) }
+    /// One thing they said, in the letter's words, from a note or your own words: a note is your
+    /// shorthand, not their speech, so it is never quoted. Advice becomes "your suggestion to volunteer
+    /// on a redesign", a report ("she says shadowing beats courses") "your point that shadowing beats
+    /// courses", words written for the letter ("your advice to …") stay; nil when the note cannot be
+    /// turned into words of the letter (then the letter keeps a placeholder).
+    public static func paraphrased(_ point: String) -> String? {
+        // The first clause: "Volunteer on a redesign; do a usability test" names one thing.
+        let clause = trimmed(String(point.split(whereSeparator: { ";\n".contains($0) }).first ?? ""))
+            .components(separatedBy: ". ").first ?? ""
+        var words = clause.split(separator: " ").map(String.init)
+        guard let first = words.first?.lowercased() else { return nil }
+        if ["your", "how", "what", "the"].contains(first) { return lowercasedFirst(clause) }
+        if ["she", "he", "they"].contains(first) { words.removeFirst() }
+        guard let lead = words.first?.lowercased() else { return nil }
+        if adviceVerbs.contains(lead) {
+            return "your suggestion to " + lowercasedFirst(words.joined(separator: " "))
         }
-        return "“\(capitalized(text))”"
+        if reportingVerbs.contains(lead), words.count > 1 {
+            var rest = Array(words.dropFirst())
+            if rest.first?.lowercased() == "that" { rest.removeFirst() }
+            guard let next = rest.first?.lowercased() else { return nil }
+            let said = lowercasedFirst(rest.joined(separator: " "))
+            if ["suggested", "suggests", "recommended", "recommends"].contains(lead) {
+                if adviceVerbs.contains(next) { return "your suggestion to \(said)" }
+                if next.hasSuffix("ing") { return "your suggestion of \(said)" }
+                return "your suggestion that \(said)"
+            }
+            return "your point that \(said)"
+        }
+        return nil
     }
+
+    /// What you promised to send, as a sentence of the letter: "send her my portfolio" → "send you my
+    /// portfolio"; nil for a to-do that is no promise to them ("read Being Mortal").
+    public static func promise(_ todo: String) -> String? {
+        var words = trimmed(todo).split(separator: " ").map(String.init)
+        guard let verb = words.first?.lowercased(), promiseVerbs.contains(verb), words.count > 1 else { return nil }
+        words[0] = verb
+        if ["her", "him", "them"].contains(words[1].lowercased()) {
+            words[1] = "you"
+        } else if verb == "share" {
+            if !words.contains(where: { $0.lowercased() == "with" }) { words.append("with you") }
+        } else {
+            words.insert("you", at: 1)
+        }
+        return words.joined(separator: " ")
+    }
+
+    private static let promiseVerbs: Set<String> = ["send", "email", "e-mail", "forward", "mail", "share"]
+
+    /// Verbs that open a piece of advice in the imperative ("Volunteer for …", "Shadow a charge nurse").
+    private static let adviceVerbs: Set<String> = [
+        "volunteer", "do", "try", "read", "talk", "join", "shadow", "take", "apply", "learn", "build", "start",
+        "ask", "reach", "look", "get", "go", "find", "attend", "watch", "listen", "write", "practise", "practice",
+        "visit", "call", "email", "contact", "sign", "follow", "consider", "focus", "keep", "use", "make", "check",
+        "research", "network", "spend", "work", "bring", "save", "study", "explore", "register", "avoid", "skip",
+        "speak", "meet", "offer", "put", "set", "think", "update", "redo", "rewrite", "add", "drop", "stop",
+    ]
 
     private static let reportingVerbs: Set<String> = [
         "says", "said", "say", "thinks", "thought", "think", "mentioned", "mentions", "explained", "explains",

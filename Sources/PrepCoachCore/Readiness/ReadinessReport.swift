@@ -22,12 +22,16 @@ public struct ReadinessReport: Sendable {
         public var planMinutes: Int?
         public var flaggedPlanQuestions: [String]
         public var researchNoteCount: Int
+        /// Other spellings of the company the notes were filed under ("Brightwave" for "Brightwave Software").
+        public var researchFiledUnder: [String]
         public var meetingMinutes: Int
 
-        public init(planMinutes: Int?, flaggedPlanQuestions: [String], researchNoteCount: Int, meetingMinutes: Int = 30) {
+        public init(planMinutes: Int?, flaggedPlanQuestions: [String], researchNoteCount: Int,
+                    researchFiledUnder: [String] = [], meetingMinutes: Int = 30) {
             self.planMinutes = planMinutes
             self.flaggedPlanQuestions = flaggedPlanQuestions
             self.researchNoteCount = researchNoteCount
+            self.researchFiledUnder = researchFiledUnder
             self.meetingMinutes = meetingMinutes
         }
     }
@@ -55,7 +59,10 @@ public struct ReadinessReport: Sendable {
             return flagged.isEmpty ? (true, "no flagged questions")
                 : (false, "flagged: " + flagged.map { "\"\($0)\"" }.joined(separator: ", "))
         case .researchNotes:
-            return facts.researchNoteCount > 0 ? (true, facts.researchNoteCount.counted("note")) : (false, "no research notes")
+            let filed = facts.researchFiledUnder.isEmpty ? ""
+                : " (filed under " + facts.researchFiledUnder.joined(separator: ", ") + ")"
+            return facts.researchNoteCount > 0 ? (true, facts.researchNoteCount.counted("note") + filed)
+                : (false, "no research notes")
         case .planFits:
             guard let minutes = facts.planMinutes else { return (false, "no plan yet") }
             return (minutes < facts.meetingMinutes, "\(minutes) of \(facts.meetingMinutes.counted("minute"))")

@@ -78,6 +78,16 @@ extension CoachStore {
         }
     }
 
+    /// Plan items (your own questions among them) asked of this person in any call.
+    public func askedPlanItemIDs(contactID: Int64) throws -> Set<Int64> {
+        try database.read { db in
+            Set(try Int64.fetchAll(db, sql: """
+                SELECT callEvent.planItemID FROM callEvent JOIN call ON call.id = callEvent.callID
+                WHERE call.contactID = ? AND callEvent.kind = 'asked' AND callEvent.planItemID IS NOT NULL
+                """, arguments: [contactID]))
+        }
+    }
+
     // MARK: Follow-up tasks
 
     @discardableResult
@@ -127,6 +137,8 @@ public struct Journeys: Sendable {
     public let tasks: [Int64: [FollowUpTask]]
     public let interactions: [Int64: [Interaction]]
     public let preparing: Set<Int64>
+    /// Contacts with readiness answers or a rehearsal: `prep` (or `rehearse`) was done, not just a plan picked.
+    public let prepped: Set<Int64>
 }
 
 extension CoachStore {
@@ -135,7 +147,8 @@ extension CoachStore {
             Journeys(calls: Dictionary(grouping: try Call.order(Column("startedAt")).fetchAll(db), by: \.contactID),
                      tasks: Dictionary(grouping: try FollowUpTask.order(Column("id")).fetchAll(db), by: \.contactID),
                      interactions: Dictionary(grouping: try Interaction.order(Column("at")).fetchAll(db), by: \.contactID),
-                     preparing: Set(try Int64.fetchAll(db, sql: "SELECT contactID FROM planItem UNION SELECT contactID FROM readinessAnswer")))
+                     preparing: Set(try Int64.fetchAll(db, sql: "SELECT contactID FROM planItem UNION SELECT contactID FROM readinessAnswer")),
+                     prepped: Set(try Int64.fetchAll(db, sql: "SELECT contactID FROM readinessAnswer UNION SELECT contactID FROM rehearsal")))
         }
     }
 }

@@ -58,6 +58,12 @@ extension CoachStore {
         }
     }
 
+    /// Notes on this company however its name was written ("Brightwave" for "Brightwave Software, Inc.").
+    public func research(matching company: String) throws -> [ResearchNote] {
+        let name = CompanyName(company)
+        return try research().filter { name.matches($0.company) }
+    }
+
     // MARK: Interactions
 
     @discardableResult

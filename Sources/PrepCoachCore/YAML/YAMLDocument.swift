@@ -7,6 +7,9 @@ struct YAMLDocument {
     let path: String
     let root: Node
 
+    /// How a syntax error's message starts (libyaml's scanner or parser could not read on).
+    static let syntaxErrorPrefix = "YAML syntax: "
+
     /// Parses `contents`; a syntax error becomes a diagnostic at the place libyaml names.
     static func parse(path: String, contents: String) -> Result<YAMLDocument?, Diagnostic> {
         if let (line, column) = AliasExpansion.excess(in: contents) {
@@ -31,7 +34,10 @@ struct YAMLDocument {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { " \($0.text)" } ?? ""
-            return Diagnostic(.error, at: at(mark), "YAML syntax: \(problem)\(detail)")
+            // The usual cause: a question's text with a colon, which YAML reads as a new key.
+            let hint = problem.hasPrefix("mapping values are not allowed")
+                ? "; quote text that contains ': ' (text: \"What helped most: a course or a returnship?\")" : ""
+            return Diagnostic(.error, at: at(mark), "\(syntaxErrorPrefix)\(problem)\(detail)\(hint)")
         case let .duplicatedKeysInMapping(duplicates, context):
             return Diagnostic(.error, at: at(context.mark),
                               "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
