@@ -41,11 +41,11 @@ import PrepCoachCore
         #expect(try coach.run("config set name Alex Kim") == 0)
         #expect(try coach.run(#"config set signature "Alex Kim" "alex@example.com""#) == 0)
         try coach.run("config")
-        #expect(coach.out.contains("name:      Alex Kim") && coach.out.contains("signature: Alex Kim / alex@example.com"))
+        #expect(coach.out.contains("name:       Alex Kim") && coach.out.contains("signature:  Alex Kim / alex@example.com"))
         try coach.run(#"contact add "Ann Lee""#)
         try coach.run(#"request "Ann Lee""#)
         #expect(coach.out.contains("My name is Alex Kim,") && coach.out.contains("Kind regards,\nAlex Kim\nalex@example.com"))
-        #expect(coach.completions("config set ") == ["name", "signature"])
+        #expect(coach.completions("config set ") == ["background", "name", "signature"])
     }
 
     @Test func requestWithoutANameSaysHowToSetIt() throws {

@@ -6,10 +6,11 @@ import PrepCoachCore
 struct ConfigCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Your config file, and the name and signature letters use (`config set` changes them).",
+        abstract: "Your config file: the name and signature letters use, your background (`config set` changes them).",
         discussion: """
             The file is $PREPCOACH_CONFIG, else $XDG_CONFIG_HOME/prepcoach/config.yaml, else \
-            ~/.config/prepcoach/config.yaml. Its `me:` section signs `request` and `wrap`; its `rules:` \
+            ~/.config/prepcoach/config.yaml. Its `me:` section signs `request` and `wrap`, and its one line of background opens \
+            the introduction `rehearse` drafts; its `rules:` \
             section switches rules off or changes their severity.
             """,
         subcommands: [ConfigSetCommand.self])
@@ -23,18 +24,22 @@ struct ConfigCommand: CoachCommand {
         let me = context.userProfile()
         let style = context.console.style
         context.console.line(style.bold("Config file") + " \(path)" + (FileManager.default.fileExists(atPath: path) ? "" : style.dim(" (not created yet)")))
-        context.console.line("  name:      " + (me.name ?? style.dim("not set: config set name Alex Kim")))
-        context.console.line("  signature: " + (me.signature.map { $0.replacingOccurrences(of: "\n", with: " / ") }
+        context.console.line("  name:       " + (me.name ?? style.dim("not set: config set name Alex Kim")))
+        context.console.line("  signature:  " + (me.signature.map { $0.replacingOccurrences(of: "\n", with: " / ") }
             ?? style.dim(#"not set: config set signature "Alex Kim" "alex@example.com" (one argument a line)"#)))
+        context.console.line("  background: " + (me.background
+            ?? style.dim("not set: config set background ten years teaching science, now retraining as a nurse")))
     }
 }
 
 struct ConfigSetCommand: CoachCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set", abstract: "Set your name or signature for letters: config set name Alex Kim.")
+        commandName: "set",
+        abstract: "Set your name or signature for letters, or your background: config set name Alex Kim.",
+        discussion: "`background` is one line about you that `rehearse` opens your introduction with.")
 
     enum Key: String, CaseIterable, ExpressibleByArgument {
-        case name, signature
+        case name, signature, background
     }
 
     static let completion = CompletionSpec(positional: .choices(Key.allCases.map(\.rawValue)))
@@ -47,7 +52,7 @@ struct ConfigSetCommand: CoachCommand {
             + (RuleSettings.defaultPath(environment: environment) ?? "your config file") + ")."
     }
 
-    @Argument(help: "name or signature.") var key: Key
+    @Argument(help: "name, signature or background.") var key: Key
     @Argument(help: "The value; for a signature, each argument is one line.") var value: [String] = []
     @OptionGroup var global: GlobalOptions
 
@@ -70,6 +75,7 @@ struct ConfigSetCommand: CoachCommand {
         switch key {
         case .name: me.name = value.joined(separator: " ")
         case .signature: me.signature = value.joined(separator: "\n")
+        case .background: me.background = value.joined(separator: " ")
         }
         let old = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
         do {
@@ -79,6 +85,8 @@ struct ConfigSetCommand: CoachCommand {
         } catch {
             throw CommandFailure("cannot write \(path): check the folder is yours and writable")
         }
-        context.console.line("Saved your \(key.rawValue) in \(path); `request` and `wrap` sign with it.")
+        context.console.line("Saved your \(key.rawValue) in \(path); "
+                             + (key == .background ? "`rehearse` drafts your introduction with it."
+                                                   : "`request` and `wrap` sign with it."))
     }
 }

@@ -31,6 +31,8 @@ public struct ContactProgress: Sendable {
     public let openTasks: [FollowUpTask]
     /// Whether `request --sent` recorded asking them for a conversation (a plan may come first).
     public let requestSent: Bool
+    /// Whether a full rehearsal was run (a run clicked through in seconds does not count).
+    public let rehearsed: Bool
 
     /// Everyone's progress, the most pressing first (earliest in the journey with a due date, then by due date).
     public static func all(in store: CoachStore, schedule: FollowUpSchedule = FollowUpSchedule()) throws -> [ContactProgress] {
@@ -68,7 +70,8 @@ public struct ContactProgress: Sendable {
             return ContactProgress(contact: contact, stage: stage, referrer: contact.referredByID.flatMap { byID[$0] },
                                    due: due, lastContact: last,
                                    openTasks: tasks.filter { $0.doneAt == nil && $0.kind != .thankYou },
-                                   requestSent: interactions.contains { $0.kind == .request })
+                                   requestSent: interactions.contains { $0.kind == .request },
+                                   rehearsed: try store.rehearsals(contactID: id).contains(where: \.isFullRun))
         }
         .sorted { ($0.urgency, $0.due ?? .distantFuture) < ($1.urgency, $1.due ?? .distantFuture) }
     }

@@ -6,15 +6,19 @@ import Foundation
 ///     me:
 ///       name: Alex Kim
 ///       signature: "Alex Kim\nalex@example.com"
+///       background: ten years teaching secondary science, now retraining as a nurse
 ///
-/// The signature closes a letter; without one, the name does.
+/// The signature closes a letter; without one, the name does. The background is
+/// the one line about you that `rehearse` drafts your introduction from.
 public struct UserProfile: Sendable, Hashable {
     public var name: String?
     public var signature: String?
+    public var background: String?
 
-    public init(name: String? = nil, signature: String? = nil) {
+    public init(name: String? = nil, signature: String? = nil, background: String? = nil) {
         self.name = name
         self.signature = signature
+        self.background = background
     }
 
     /// What closes a letter: the signature, else the name, else nil (the caller shows a placeholder).
@@ -28,6 +32,7 @@ public struct UserProfile: Sendable, Hashable {
         var block = ["me:"]
         if let name { block.append("  name: \(Self.quoted(name))") }
         if let signature { block.append("  signature: \(Self.quoted(signature))") }
+        if let background { block.append("  background: \(Self.quoted(background))") }
         if let start = lines.firstIndex(where: { $0.hasPrefix("me:") }) {
             // The section runs to the next line that starts a new top-level key.
             let end = lines[(start + 1)...].firstIndex { !$0.isEmpty && !$0.hasPrefix(" ") && !$0.hasPrefix("\t") }
@@ -55,9 +60,11 @@ public struct UserProfile: Sendable, Hashable {
         else { return (UserProfile(), []) }  // a file that does not parse is reported by the rule settings
         var reader = NodeReader(file: path)
         var profile = UserProfile()
-        if let fields = reader.fields(of: me, describing: "'me' (your name and signature)", known: ["name", "signature"]) {
+        if let fields = reader.fields(of: me, describing: "'me' (your name, signature and background)",
+                                         known: ["name", "signature", "background"]) {
             profile.name = fields["name"].flatMap { reader.string($0, field: "name") }
             profile.signature = fields["signature"].flatMap { reader.string($0, field: "signature") }
+            profile.background = fields["background"].flatMap { reader.string($0, field: "background") }
         }
         return (profile, reader.diagnostics)
     }

@@ -149,6 +149,7 @@ public final class CoachStore: Sendable {
                 t.add(column: "seniority", .text)
             }
         }
+        registerRehearseMigration(in: &migrator)
         return migrator
     }
 
