@@ -296,7 +296,7 @@ import Testing
         expectWrapped(rehearse.screen(), contains: ["Hi Dana, thank you for making the time.",
                                                     "You know this work from the inside as a Nurse Manager at Mercy Hospital."])
         try rehearse.sendKeys("Enter")
-        try rehearse.waitFor("answer aloud")
+        try rehearse.waitFor("type a crib")
         expectWrapped(rehearse.screen(), contains: ["They ask: “So, tell me a bit about yourself.”"])
         for _ in 0..<7 { try rehearse.sendKeys("Enter") }
         try rehearse.waitFor("ask it aloud")

@@ -41,7 +41,7 @@ import PrepCoachCore
         #expect(try coach.run("config set name Alex Kim") == 0)
         #expect(try coach.run(#"config set signature "Alex Kim" "alex@example.com""#) == 0)
         try coach.run("config")
-        #expect(coach.out.contains("name:       Alex Kim") && coach.out.contains("signature:  Alex Kim / alex@example.com"))
+        #expect(coach.out.contains("name:      Alex Kim") && coach.out.contains("signature: Alex Kim / alex@example.com"))
         try coach.run(#"contact add "Ann Lee""#)
         try coach.run(#"request "Ann Lee""#)
         #expect(coach.out.contains("My name is Alex Kim,") && coach.out.contains("Kind regards,\nAlex Kim\nalex@example.com"))

@@ -95,7 +95,7 @@ import PrepCoachCore
         let (coach, id) = try coachWithPlan(environment: ["PREPCOACH_CONFIG": config])
         try coach.run("config set name Alex Kim")
         try coach.run("config set background ten years teaching secondary science, now retraining as a nurse")
-        #expect(coach.out.contains("`rehearse` drafts your introduction with it"))
+        #expect(coach.out.contains("`rehearse` opens your introduction with it"))
         try coach.run("config")
         #expect(coach.out.contains("background: ten years teaching secondary science"))
         try coach.store.save(ReadinessAnswer(contactID: id, checkID: "why-interested", ready: true,
@@ -191,6 +191,12 @@ import PrepCoachCore
         #expect(try other.store.cribAnswers(contactID: id)["about-you"]?.text == "I teach.")
         #expect(try other.store.rehearsals(contactID: id).first?.answersSeconds == 250)
         #expect(try other.store.exportAll() == export)
+        let backup = coach.folder.appendingPathComponent("backup.sqlite").path
+        #expect(try coach.run("backup \(backup)") == 0)
+        let copy = try CoachStore(path: backup)
+        #expect(try copy.introduction(contactID: id)?.text == "Hi Ann.")
+        #expect(try copy.cribAnswers(contactID: id)["about-you"]?.text == "I teach.")
+        copy.close()
 
         try coach.run(#"contact remove "Ann Lee" --yes"#)
         #expect(try coach.store.introduction(contactID: id) == nil)

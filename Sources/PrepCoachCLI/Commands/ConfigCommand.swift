@@ -6,11 +6,10 @@ import PrepCoachCore
 struct ConfigCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Your config file: the name and signature letters use, your background (`config set` changes them).",
+        abstract: "Your config file, and the name and signature letters use (`config set` changes them).",
         discussion: """
             The file is $PREPCOACH_CONFIG, else $XDG_CONFIG_HOME/prepcoach/config.yaml, else \
-            ~/.config/prepcoach/config.yaml. Its `me:` section signs `request` and `wrap`, and its one line of background opens \
-            the introduction `rehearse` drafts; its `rules:` \
+            ~/.config/prepcoach/config.yaml. Its `me:` section signs `request` and `wrap`; its `rules:` \
             section switches rules off or changes their severity.
             """,
         subcommands: [ConfigSetCommand.self])
@@ -24,19 +23,17 @@ struct ConfigCommand: CoachCommand {
         let me = context.userProfile()
         let style = context.console.style
         context.console.line(style.bold("Config file") + " \(path)" + (FileManager.default.fileExists(atPath: path) ? "" : style.dim(" (not created yet)")))
-        context.console.line("  name:       " + (me.name ?? style.dim("not set: config set name Alex Kim")))
-        context.console.line("  signature:  " + (me.signature.map { $0.replacingOccurrences(of: "\n", with: " / ") }
+        context.console.line("  name:      " + (me.name ?? style.dim("not set: config set name Alex Kim")))
+        context.console.line("  signature: " + (me.signature.map { $0.replacingOccurrences(of: "\n", with: " / ") }
             ?? style.dim(#"not set: config set signature "Alex Kim" "alex@example.com" (one argument a line)"#)))
         context.console.line("  background: " + (me.background
-            ?? style.dim("not set: config set background ten years teaching science, now retraining as a nurse")))
+            ?? style.dim("not set: config set background I taught science for eight years (one line for your requests)")))
     }
 }
 
 struct ConfigSetCommand: CoachCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set",
-        abstract: "Set your name or signature for letters, or your background: config set name Alex Kim.",
-        discussion: "`background` is one line about you that `rehearse` opens your introduction with.")
+        commandName: "set", abstract: "Set your name, signature or background for letters: config set name Alex Kim.")
 
     enum Key: String, CaseIterable, ExpressibleByArgument {
         case name, signature, background
@@ -52,7 +49,7 @@ struct ConfigSetCommand: CoachCommand {
             + (RuleSettings.defaultPath(environment: environment) ?? "your config file") + ")."
     }
 
-    @Argument(help: "name, signature or background.") var key: Key
+    @Argument(help: "name, signature or background (one line on where you come from, for requests).") var key: Key
     @Argument(help: "The value; for a signature, each argument is one line.") var value: [String] = []
     @OptionGroup var global: GlobalOptions
 
@@ -86,7 +83,7 @@ struct ConfigSetCommand: CoachCommand {
             throw CommandFailure("cannot write \(path): check the folder is yours and writable")
         }
         context.console.line("Saved your \(key.rawValue) in \(path); "
-                             + (key == .background ? "`rehearse` drafts your introduction with it."
-                                                   : "`request` and `wrap` sign with it."))
+            + (key == .background ? "`request` says it after your name, and `rehearse` opens your introduction with it."
+                                 : "`request` and `wrap` sign with it."))
     }
 }

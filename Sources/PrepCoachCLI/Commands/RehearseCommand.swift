@@ -183,15 +183,18 @@ final class RehearsalSession {
     // MARK: 1. Your introduction
 
     private func introduction() throws -> Bool {
-        var text = try store.introduction(contactID: contactID)?.text ?? draftIntroduction()
+        let kept = try store.introduction(contactID: contactID)?.text
+        let sources = kept == nil ? try draftSources() : Introduction.Sources()
+        var text = kept ?? Introduction.draft(for: contact, from: sources)
         let budget = Introduction.seconds
         console.line()
         show(style.bold("1. Your introduction") + style.dim(" — who you are, why them, what you hope to learn; "
              + "aim for \(RehearsalFormatter.clock(budget)), about \(SpeakingPace.words(inSeconds: budget)) words"))
+        if kept == nil { showWhatWouldMakeTheDraftYours(sources) }
         while true {
             show(text, indent: "   ")
             showReview(of: text)
-            switch try ask("say it aloud, Enter when done · e to edit · s to stop: ", completions: ["e", "s"]) {
+            switch try ask("say it aloud, Enter when done · e edits · s stops: ", completions: ["e", "s"]) {
             case .stop:
                 return false
             case let .said(seconds):
@@ -211,17 +214,30 @@ final class RehearsalSession {
                     console.line(style.good("✓ kept") + style.dim(" as your introduction to \(contact.name)"))
                 }
             case .typed:
-                console.line(style.dim("   Say it aloud and press Enter; `e` edits it, `s` stops."))
+                show(style.dim("Say it aloud and press Enter; `e` edits it, `s` stops."), indent: "   ")
             }
         }
     }
 
-    private func draftIntroduction() throws -> String {
+    /// Your name and background from the config; why this field and what you hope to learn from `prep`
+    /// (the readiness checks `why-interested` and `goal`).
+    private func draftSources() throws -> Introduction.Sources {
         let me = context.userProfile()
         let answers = try store.readiness(contactID: contactID)
         let note = { (check: String) in answers[check].flatMap { $0.ready ? $0.note : nil } }
-        return Introduction.draft(for: contact, from: .init(yourName: me.name, background: me.background,
-                                                            why: note("why-interested"), hopeToLearn: note("goal")))
+        return .init(yourName: me.name, background: me.background, why: note("why-interested"), hopeToLearn: note("goal"))
+    }
+
+    /// A draft with gaps says where its missing pieces come from.
+    private func showWhatWouldMakeTheDraftYours(_ sources: Introduction.Sources) {
+        let missing = [sources.yourName == nil ? "`config set name …`" : nil,
+                       sources.background == nil ? "`config set background …` (one line about you)" : nil,
+                       sources.why == nil || sources.hopeToLearn == nil
+                           ? "`prep \(contact.commandArgument)` (why this field, what you hope to learn)" : nil]
+            .compactMap { $0 }
+        guard !missing.isEmpty else { return }
+        show(style.dim("A first draft; to make it yours: " + missing.joined(separator: ", ") + ", or `e` to edit it."),
+             indent: "   ")
     }
 
     private func showReview(of text: String) {
@@ -255,7 +271,7 @@ final class RehearsalSession {
         }
         speaker?.say(question.text)
         while true {
-            switch try ask("answer aloud, Enter when done · or type your crib answer · s to stop: ") {
+            switch try ask("answer, Enter when done · or type a crib · s stops: ") {
             case .stop:
                 return false
             case let .said(seconds):
@@ -265,7 +281,8 @@ final class RehearsalSession {
                 let text = String(line.prefix(Introduction.maxLength))
                 try store.save(CribAnswer(contactID: contactID, questionID: question.id, text: text, answeredAt: context.now()))
                 if showProblems(of: text, for: question) {
-                    console.line(style.dim("   Kept, but it still counts as unanswered: type a better one, or Enter to move on."))
+                    show(style.dim("Kept, but it still counts as unanswered: type a better one, or Enter to move on."),
+                         indent: "   ")
                     continue
                 }
                 console.line(style.good("✓ kept") + style.dim(" as your crib for this question"))

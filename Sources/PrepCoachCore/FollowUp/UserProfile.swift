@@ -6,10 +6,10 @@ import Foundation
 ///     me:
 ///       name: Alex Kim
 ///       signature: "Alex Kim\nalex@example.com"
-///       background: ten years teaching secondary science, now retraining as a nurse
+///       background: I taught secondary-school science for eight years
 ///
-/// The signature closes a letter; without one, the name does. The background is
-/// the one line about you that `rehearse` drafts your introduction from.
+/// The signature closes a letter; without one, the name does. The background is the one line
+/// a request says about where you come from.
 public struct UserProfile: Sendable, Hashable {
     public var name: String?
     public var signature: String?
@@ -61,7 +61,7 @@ public struct UserProfile: Sendable, Hashable {
         var reader = NodeReader(file: path)
         var profile = UserProfile()
         if let fields = reader.fields(of: me, describing: "'me' (your name, signature and background)",
-                                         known: ["name", "signature", "background"]) {
+                                      known: ["name", "signature", "background"]) {
             profile.name = fields["name"].flatMap { reader.string($0, field: "name") }
             profile.signature = fields["signature"].flatMap { reader.string($0, field: "signature") }
             profile.background = fields["background"].flatMap { reader.string($0, field: "background") }

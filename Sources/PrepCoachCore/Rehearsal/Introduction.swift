@@ -93,7 +93,8 @@ public struct IntroductionReview: Sendable {
         for sentence in Sentences.split(text) {
             let count = SpeakingPace.words(in: sentence)
             if Self.isAboutYou(sentence) { aboutYou += count } else { aboutThem += count }
-            findings += lint(sentence).filter { [.jobAsk, .selfFocused].contains($0.rule.category) }.map { (sentence, $0) }
+            findings += SpokenLint.findings(in: sentence, lint: lint)
+                .filter { [.jobAsk, .selfFocused].contains($0.rule.category) }.map { (sentence, $0) }
         }
         wordsAboutYou = aboutYou
         wordsAboutThem = aboutThem
@@ -124,7 +125,7 @@ public struct AskedBackAnswerReview: Sendable {
 
     public init(_ answer: String, to question: AskedBackQuestion, concreteAsk: ConcreteAskMatcher,
                 lint: (String) -> [Finding]) {
-        let jobAsks = Sentences.split(answer).flatMap { lint($0).filter { $0.rule.category == .jobAsk } }
+        let jobAsks = Sentences.split(answer).flatMap { SpokenLint.findings(in: $0, lint: lint).filter { $0.rule.category == .jobAsk } }
         let describe = { (finding: Finding) in "[\(finding.rule.id)] \(finding.message)" }
         var problems = jobAsks.filter { $0.rule.severity == .error }.map(describe)
         cautions = jobAsks.filter { $0.rule.severity != .error }.map(describe)
@@ -136,4 +137,14 @@ public struct AskedBackAnswerReview: Sendable {
     }
 
     public var isAccepted: Bool { problems.isEmpty }
+}
+
+/// The lint rules on one sentence of something you will say. The lint model learned from questions:
+/// on a statement ("We met at the spring job fair.") it is outside what it knows, so only the rules judge those.
+enum SpokenLint {
+    static func findings(in sentence: String, lint: (String) -> [Finding]) -> [Finding] {
+        let isQuestion = sentence.trimmingCharacters(in: CharacterSet(charactersIn: " \"”’')")).hasSuffix("?")
+        let modelIDs = Set(ModelOpinion.rules.map(\.id))
+        return lint(sentence).filter { isQuestion || !modelIDs.contains($0.rule.id) }
+    }
 }
