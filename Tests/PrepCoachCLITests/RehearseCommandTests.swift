@@ -248,5 +248,10 @@ import PrepCoachCore
         let onPace = formatter.format(result(23), contact: ann, previous: [], unanswered: [], planMinutes: 3)
         #expect(onPace.contains("Q1     0:23 of 0:20  on pace"))
         #expect(RehearsalFormatter.clock(605) == "10:05")
+        let crib = RehearsalStep(part: .answers, label: "A1", text: "How can I help?", budgetSeconds: 30)
+        let typed = formatter.format(RehearsalResult(timings: [.init(step: crib, seconds: nil)], stepCount: 2), contact: ann,
+                                     previous: [], unanswered: [], planMinutes: 3)
+        #expect(typed.contains("Your answers: 1 crib typed, none said aloud"))
+        #expect(typed.contains("A1     crib typed, not timed"))
     }
 }

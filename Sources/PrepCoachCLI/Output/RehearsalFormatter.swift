@@ -47,7 +47,9 @@ struct RehearsalFormatter {
             let steps = result.timings.filter { $0.step.part == part }
             guard !steps.isEmpty else { continue }
             let spoken = result.seconds(of: part), partBudget = result.budget(of: part)
-            var head = "\(Self.name(of: part)): \(Self.clock(spoken)) of \(Self.clock(partBudget)) — \(difference(spoken - partBudget))"
+            let typed = steps.count { $0.seconds == nil }
+            var head = typed == steps.count ? "\(Self.name(of: part)): \(typed.counted("crib")) typed, none said aloud"
+                : "\(Self.name(of: part)): \(Self.clock(spoken)) of \(Self.clock(partBudget)) — \(difference(spoken - partBudget))"
             let before = previous.compactMap { Self.seconds(of: part, in: $0) }
             if result.finished, let last = before.last, let best = before.min() {
                 head += style.dim(before.count == 1 ? "; last run \(Self.clock(last))"
