@@ -32,6 +32,8 @@ public enum BankLoader {
             }
         }
         each(.tags) { TagVocabularyReader.read($0, into: &banks.vocabulary, reader: &$1) }
+        let titleReader = TitleVocabularyReader(vocabulary: banks.vocabulary)
+        each(.titles) { titleReader.read($0, into: &banks.titles, reader: &$1) }
         each(.macros) { RuleReader.readMacros($0, into: &banks.macros, reader: &$1) }
         banks.diagnostics += banks.macros.resolveReferences()
         let ruleReader = RuleReader(macros: banks.macros)
@@ -119,7 +121,7 @@ public enum BankLoader {
 
 /// What a data file holds, told by its top-level keys.
 enum BankFileKind: Equatable {
-    case tags, questions, rule, macros, readiness, askedBack
+    case tags, questions, rule, macros, readiness, titles, askedBack
 
     init?(keys: Set<String>) {
         if keys.contains("questions") {
@@ -128,6 +130,9 @@ enum BankFileKind: Equatable {
             self = .askedBack
         } else if keys.contains("checks") {
             self = .readiness
+        } else if !keys.isDisjoint(with: TitleVocabularyReader.topLevelKeys) {
+            // Before tags: `employment-words` and the like are not `employment`.
+            self = .titles
         } else if keys.contains("macros") {
             self = .macros
         } else if keys.contains("patterns") || keys.contains("id") && !keys.isDisjoint(with: ["category", "severity"]) {
@@ -144,6 +149,6 @@ enum BankFileKind: Equatable {
         return .failure(Diagnostic(
             .error, at: SourceLocation(file: document.path, line: 1, column: 1),
             "not a prepcoach data file: expected a top-level 'questions:' list, 'stages:'/'industries:'/'topics:', "
-                + "a rule ('id:' and 'patterns:'), 'macros:', 'checks:' or 'asked-back:'"))
+                + "a rule ('id:' and 'patterns:'), 'macros:', 'checks:', 'asked-back:' or job-title words ('functions:', 'ranks:')"))
     }
 }

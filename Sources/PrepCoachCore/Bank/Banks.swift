@@ -7,6 +7,8 @@ public struct Banks: Sendable {
     /// Lint rules from every `rules/` file, in load order.
     public internal(set) var rules: [Rule] = []
     public internal(set) var macros = PatternMacros()
+    /// How job titles are read: occupations and title words.
+    public internal(set) var titles = TitleVocabulary()
     /// What `prep` walks through before a call.
     public internal(set) var readinessChecks: [ReadinessCheck] = []
     /// What the person you talk to asks you back (`asked-back:` files), for `rehearse`.

@@ -63,7 +63,7 @@ public struct UserProfile: Sendable, Hashable {
         if let fields = reader.fields(of: me, describing: "'me' (your name, signature and background)",
                                       known: ["name", "signature", "background"]) {
             profile.name = fields["name"].flatMap { reader.string($0, field: "name") }
-            profile.signature = fields["signature"].flatMap { reader.string($0, field: "signature") }
+            profile.signature = fields["signature"].flatMap { reader.string($0, field: "signature", multiline: true) }
             profile.background = fields["background"].flatMap { reader.string($0, field: "background") }
         }
         return (profile, reader.diagnostics)

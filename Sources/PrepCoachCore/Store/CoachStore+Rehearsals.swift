@@ -66,6 +66,11 @@ extension CoachStore {
         }
     }
 
+    /// The contacts with at least one full rehearsal, in one read (`next` lists thousands of contacts).
+    public func rehearsedContactIDs() throws -> Set<Int64> {
+        Set(try database.read { try Rehearsal.fetchAll($0) }.filter(\.isFullRun).map(\.contactID))
+    }
+
     public func introduction(contactID: Int64) throws -> IntroductionText? {
         try database.read { try IntroductionText.fetchOne($0, key: contactID) }
     }
