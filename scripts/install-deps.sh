@@ -3,7 +3,8 @@
 # libedit's headers (the line editor), SQLite's (the session store, through
 # GRDB), pkg-config (to find them), tmux (the end-to-end tests drive the real
 # binary in a terminal) and, with --test, Debian's python3-icalendar (the tests
-# parse the .ics export with a real parser).
+# parse the .ics export with a real parser) and espeak-ng (`rehearse --speak`
+# is tested by the WAV it writes).
 set -euo pipefail
 
 missing=()
@@ -17,6 +18,7 @@ command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 if [ "${1:-}" = "--test" ]; then
   has_icalendar() { "$1" -c 'import icalendar' >/dev/null 2>&1; }
   has_icalendar python3 || has_icalendar /usr/bin/python3 || missing+=(python3-icalendar)
+  command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi

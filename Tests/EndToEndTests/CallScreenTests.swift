@@ -360,7 +360,12 @@ import Testing
         let rehearse = try narrow("rehearse", home: home)
         defer { rehearse.close() }
         try rehearse.waitFor("Enter when done")
+        expectWrapped(rehearse.screen(), contains: ["Hi Dana, thank you for making the time.",
+                                                    "You know this work from the inside as a Nurse Manager at Mercy Hospital."])
         try rehearse.sendKeys("Enter")
+        try rehearse.waitFor("type a crib")
+        expectWrapped(rehearse.screen(), contains: ["They ask: “So, tell me a bit about yourself.”"])
+        for _ in 0..<7 { try rehearse.sendKeys("Enter") }
         try rehearse.waitFor("ask it aloud")
         Self.expectWrapped(rehearse.screen(), contains: [plan[0].text])
         try rehearse.enter("s")
@@ -379,10 +384,12 @@ import Testing
                                            environment: Binary.environment(home: home), width: width, height: 30)
             defer { rehearse.close() }
             try rehearse.waitFor("Enter when done")
-            for _ in 0...plan.count { try rehearse.sendKeys("Enter") }
+            // The introduction, the 7 questions a career changer is asked back, then the plan.
+            for _ in 0..<(1 + 7 + plan.count) { try rehearse.sendKeys("Enter") }
             #expect(try rehearse.waitForExit() == 0)
             let joined = rehearse.screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-            #expect(joined.contains("for their answers; a question that ran over is worth shortening."), "\(rehearse.screen())")
+            #expect(joined.contains("Say each part aloud before pressing Enter; `next` counts a contact as rehearsed after a full run."),
+                    "\(rehearse.screen())")
         }
     }
 }

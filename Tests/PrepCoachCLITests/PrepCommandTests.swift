@@ -115,7 +115,7 @@ import PrepCoachCore
             #expect(try coach.run("help \(command)") == 0)
             let prose = coach.out.split(separator: "\n").prefix { !$0.hasPrefix("USAGE") }
             #expect(!prose.contains { $0.contains("     ") }, "\(coach.out)")
-            #expect(coach.out.contains(command == "prep" ? "answer every check again." : "`contact show` counts them."))
+            #expect(coach.out.contains(command == "prep" ? "answer every check again." : "reads their questions aloud with espeak-ng."))
         }
     }
 

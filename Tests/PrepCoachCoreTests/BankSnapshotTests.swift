@@ -56,6 +56,8 @@ import Testing
         #expect(fresh.vocabulary.tags(.stage).contains { !$0.wording.isEmpty })
         #expect(fresh.readinessChecks.contains { $0.kind == .sentence } && fresh.readinessChecks.contains { $0.action != $0.why })
         #expect(!fresh.trainingFiles.isEmpty && fresh.modelFile != nil && !fresh.macros.locations.isEmpty)
+        #expect(fresh.askedBackQuestions.contains { $0.endsWithAsk } && fresh.askedBackQuestions.contains { $0.stages.isSpecific })
+        #expect(!fresh.concreteAsk.patterns.isEmpty)
         expectSame(snapshot.load([Fixtures.bundledBanks]), fresh)
         let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(stored.count == 1)

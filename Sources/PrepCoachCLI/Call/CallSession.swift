@@ -499,6 +499,10 @@ final class CallSession {
         console.line(screen.wrapped(style.bold("Call with \(contact.name)") + style.dim(
             [contact.role, contact.company].compactMap { $0 }.isEmpty ? ""
                 : " · " + [contact.role, contact.company].compactMap { $0 }.joined(separator: ", "))))
+        // The crib is a help, not the call: a database hiccup reading it must not stop the plan showing.
+        for (label, text) in ((try? PlanCrib(store: store, contactID: contact.id!, banks: banks))?.entries ?? []) {
+            console.line(screen.wrapped(style.dim(label + ":") + " " + text, indent: "    ", firstIndent: "  "))
+        }
         guard !plan.isEmpty else {
             console.line(style.dim(screen.wrapped("No plan: notes only. (`pick` here picks one for the minutes left.)")))
             return

@@ -83,6 +83,7 @@ struct ConfigSetCommand: CoachCommand {
             throw CommandFailure("cannot write \(path): check the folder is yours and writable")
         }
         context.console.line("Saved your \(key.rawValue) in \(path); "
-            + (key == .background ? "`request` says it after your name." : "`request` and `wrap` sign with it."))
+            + (key == .background ? "`request` says it after your name, and `rehearse` opens your introduction with it."
+                                 : "`request` and `wrap` sign with it."))
     }
 }

@@ -37,7 +37,9 @@ struct ExportPlanCommand: CoachCommand {
             throw CommandFailure("\(contact.name) has no plan yet; make one with `pick --contact \(contact.commandArgument)`")
         }
         let research = try contact.company.map { try store.research(matching: $0) } ?? []
-        let export = PlanExport(contact: contact, plan: plan, banks: context.banks(adding: global.banks), research: research)
+        let banks = context.banks(adding: global.banks)
+        var export = PlanExport(contact: contact, plan: plan, banks: banks, research: research)
+        export.crib = try PlanCrib(store: store, contactID: contact.id!, banks: banks)
         let asHTML = html || (!md && output.map { $0.lowercased().hasSuffix(".html") || $0.lowercased().hasSuffix(".htm") } == true)
         let text = asHTML ? export.html : export.markdown
         guard let output else {

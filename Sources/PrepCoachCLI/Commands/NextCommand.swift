@@ -83,7 +83,9 @@ struct NextStep {
         case .toRequest: "Ask for a conversation: `request \(name)`, then `request \(name) --sent`"
         case .requestSent: "Request sent; while you wait, `pick --contact \(name)` builds your questions"
             + (progress.awaitingReply ? "; no reply a week on? send one short, friendly follow-up" : "")
-        case .preparing: "Get ready: `prep \(name)`, `rehearse \(name)`, then `call \(name)` when you talk"
+        case .preparing: (progress.rehearsed
+            ? "Rehearsed; `call \(name)` when you talk (`rehearse \(name)` again the day before)"
+            : "Get ready: `prep \(name)`, `rehearse \(name)`, then `call \(name)` when you talk")
             + (unsentRequest ? "; the request is not sent yet: `request \(name)`" : "")
             + (progress.awaitingReply ? "; no reply a week on? send one short, friendly follow-up" : "")
         case .callOpen: "A call is still open: `call \(name)` resumes it, `end` there finishes it"
@@ -104,10 +106,13 @@ struct NextStepJSON: Encodable {
     let overdue: Bool
     let lastContact: Date?
     let openTasks: [TaskJSON]
+    /// A full rehearsal was run.
+    let rehearsed: Bool
 
     init(_ progress: ContactProgress, now: Date) {
         name = progress.contact.name
         stage = progress.stage.rawValue
+        rehearsed = progress.rehearsed
         referredBy = progress.referrer?.name
         due = progress.due
         overdue = progress.due.map { $0 < now } ?? false

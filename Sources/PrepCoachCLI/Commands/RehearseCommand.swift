@@ -2,25 +2,26 @@ import ArgumentParser
 import Foundation
 import PrepCoachCore
 
-/// `rehearse NAME`: say your introduction and each planned question aloud, one
-/// at a time, against the time asking it should take — the answers are theirs to give,
-/// so a rehearsal times only what you say.
+/// `rehearse NAME`: both sides of the call, aloud and timed — your 30-second
+/// introduction, what they will ask you back, then your own questions.
 struct RehearseCommand: CoachCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rehearse", abstract: "Rehearse asking a contact's questions aloud, timed.",
+        commandName: "rehearse", abstract: "Rehearse the call aloud: your introduction, what they ask you, your questions.",
         discussion: """
-            Press Enter after each step; 's' stops. Each question is timed against a calm asking time \
-            (its words at about 130 a minute, plus a few seconds to lead in: 15 to 30 seconds), not the \
-            minutes its answer takes. A finished run is saved; `contact show` counts them.
+            Three parts, each timed at a normal speaking pace (about 150 words a minute): \
+            1. your 30-second introduction, drafted from your `prep` answers, the contact and the background in \
+            your config (`config set background …`); `e` edits it, and it is kept for this contact; \
+            2. what they will ask you back (QuestionBanks/asked-back.yaml, for your stage): answer aloud and press \
+            Enter, or type a crib answer to keep; \
+            3. your questions. 's' stops. A run said aloud to the end is saved and compared with the runs before; \
+            one much quicker than speaking is not. --speak reads their questions aloud with espeak-ng.
             """)
 
-    static let completion = CompletionSpec(positional: .contacts)
+    static let completion = CompletionSpec(options: ["--speak": nil], positional: .contacts)
 
     @Argument(help: "The contact's name (Tab completes names).") var name: String
+    @Flag(help: "Read their questions to you aloud with espeak-ng (sudo apt-get install espeak-ng).") var speak = false
     @OptionGroup var global: GlobalOptions
-
-    /// Seconds allowed for the introduction.
-    static let introductionSeconds = 30
 
     func execute(in context: CommandContext) throws {
         let store = try context.store()
@@ -31,104 +32,282 @@ struct RehearseCommand: CoachCommand {
             throw CommandFailure("\(contact.name) has no question plan yet; pick one first: "
                                  + "pick --contact \(contact.commandArgument)")
         }
-        let steps = [RehearsalStep(label: "Intro", text: "your 30-second introduction",
-                                   budgetSeconds: Self.introductionSeconds)]
-            + plan.enumerated().map { index, item in
-                RehearsalStep(label: "Q\(index + 1)", text: item.text, budgetSeconds: RehearsalStep.askingSeconds(item.text))
-            }
-        let timings = try run(steps, context: context, questionCount: plan.count)
-        let finished = timings.count == steps.count
-        let budget = steps.reduce(0) { $0 + $1.budgetSeconds }
-        let total = timings.reduce(0) { $0 + $1.seconds }
-        if finished {
-            try store.add(Rehearsal(contactID: id, at: context.now(), seconds: total, budgetSeconds: budget))
+        let banks = context.banks(adding: global.banks)
+        var speaker: Speaker?
+        if speak {
+            speaker = Speaker.find(environment: context.environment)
+            if speaker == nil { context.console.warning(Speaker.installAdvice) }
         }
-        let planMinutes = plan.reduce(0) { $0 &+ max($1.minutes, 0) }
+        let session = try RehearsalSession(context: context, store: store, contact: contact, banks: banks, speaker: speaker)
+        let previous = try store.rehearsals(contactID: id)
+        let result = try session.run(plan: plan)
+        let run = result.rehearsal(contactID: id, at: context.now())
+        if let run, result.finished, run.isFullRun { try store.add(run) }
+        let missing = try session.unanswered()
         context.console.write(RehearsalFormatter(style: context.console.style, columns: context.console.columns())
-            .format(timings, of: steps.count, contact: contact, budgetSeconds: budget, planMinutes: planMinutes))
-    }
-
-    /// Times each step from its prompt to Enter; stops at 's', Ctrl-C or end of input.
-    private func run(_ steps: [RehearsalStep], context: CommandContext, questionCount: Int) throws -> [RehearsalStep.Timing] {
-        var timings: [RehearsalStep.Timing] = []
-        for (index, step) in steps.enumerated() {
-            context.console.line(TextWrap.wrapped(index == 0
-                ? "Say your 30-second introduction aloud, then press Enter."
-                : "\(step.label)/\(questionCount) (ask in ~\(RehearsalFormatter.clock(step.budgetSeconds))) \(step.text)",
-                width: TextWrap.answeringWidth()))
-            let started = context.now()
-            let input = try context.ask(index == 0 ? "Enter when done, 's' to stop: "
-                                                   : "ask it aloud, Enter for the next, 's' to stop: ",
-                                        completions: ["s"])
-            guard case let .line(text) = input, text.trimmingCharacters(in: .whitespaces).lowercased() != "s" else {
-                break
-            }
-            timings.append(.init(step: step, seconds: Int(context.now().timeIntervalSince(started).rounded())))
-        }
-        return timings
+            .format(result, contact: contact, previous: previous.filter(\.isFullRun), unanswered: missing,
+                    planMinutes: plan.reduce(0) { $0 &+ max($1.minutes, 0) }))
     }
 }
 
-/// One thing said aloud in a rehearsal, with the time it should take.
+/// One thing said (or typed) in a rehearsal, with the time saying it should take.
 struct RehearsalStep {
-    struct Timing {
-        let step: RehearsalStep
-        let seconds: Int
+    enum Part: Int, CaseIterable {
+        case introduction, answers, questions
     }
 
+    struct Timing {
+        let step: RehearsalStep
+        /// Nil for a crib answer typed instead of said: typing is not speaking.
+        let seconds: Int?
+    }
+
+    let part: Part
     let label: String
     let text: String
     /// How long saying it should take.
     let budgetSeconds: Int
+}
 
-    /// Seconds to ask a question aloud: its words at a calm speaking pace (130 a
-    /// minute) plus 10 seconds to lead into it, kept between 15 and 30.
-    static func askingSeconds(_ text: String) -> Int {
-        let words = text.split(whereSeparator: \.isWhitespace).count
-        return min(max(words * 60 / 130 + 10, 15), 30)
+/// The steps a rehearsal went through, and whether it reached the end.
+struct RehearsalResult {
+    var timings: [RehearsalStep.Timing] = []
+    var stepCount = 0
+    var finished: Bool { timings.count == stepCount }
+
+    /// The steps said aloud.
+    var spoken: [(step: RehearsalStep, seconds: Int)] {
+        timings.compactMap { timing in timing.seconds.map { (timing.step, $0) } }
+    }
+
+    func seconds(of part: RehearsalStep.Part? = nil) -> Int {
+        spoken.filter { part == nil || $0.step.part == part }.reduce(0) { $0 + $1.seconds }
+    }
+
+    func budget(of part: RehearsalStep.Part? = nil) -> Int {
+        spoken.filter { part == nil || $0.step.part == part }.reduce(0) { $0 + $1.step.budgetSeconds }
+    }
+
+    /// What is saved of a run said aloud; nil when nothing was said.
+    func rehearsal(contactID: Int64, at date: Date) -> Rehearsal? {
+        guard !spoken.isEmpty else { return nil }
+        return Rehearsal(contactID: contactID, at: date, seconds: seconds(), budgetSeconds: budget(),
+                         introSeconds: seconds(of: .introduction), answersSeconds: seconds(of: .answers),
+                         questionsSeconds: seconds(of: .questions))
     }
 }
 
-/// The end of a rehearsal: total against budget, then each step over or under its estimate.
-struct RehearsalFormatter {
-    let style: Style
-    /// The terminal's width, to wrap the sentences at words (nil: lines left whole).
-    var columns: Int? = nil
-    /// A step this close to its time (seconds either way) is on pace: nobody speaks to the second.
-    static let tolerance = 5
+/// Runs the three parts of a rehearsal at the prompt, keeping the introduction and crib answers as they come.
+final class RehearsalSession {
+    private let context: CommandContext
+    private let store: CoachStore
+    private let contact: Contact
+    private let banks: Banks
+    private let speaker: Speaker?
+    private let lint: (String) -> [Finding]
+    private let concreteAsk: ConcreteAskMatcher
+    private let askedBack: [AskedBackQuestion]
+    private var result = RehearsalResult()
 
-    func format(_ timings: [RehearsalStep.Timing], of stepCount: Int, contact: Contact, budgetSeconds: Int,
-                planMinutes: Int) -> String {
-        let finished = timings.count == stepCount
-        let total = timings.reduce(0) { $0 + $1.seconds }
-        var lines = [""]
-        if finished {
-            lines.append(TextWrap.wrapped(style.bold("Rehearsal for \(contact.name): asking took \(Self.clock(total)) of about "
-                                    + Self.clock(budgetSeconds)) + " — " + difference(total - budgetSeconds), width: columns))
-        } else {
-            lines.append(TextWrap.wrapped(style.bold("Rehearsal for \(contact.name) stopped after \(timings.count) of \(stepCount) steps")
-                         + " (\(Self.clock(total)) so far; not saved)", width: columns))
-        }
-        let width = timings.map(\.step.label.count).max() ?? 0
-        for timing in timings {
-            lines.append("  \(timing.step.label.rightPadded(to: width + 2))\(Self.clock(timing.seconds)) of "
-                         + "\(Self.clock(timing.step.budgetSeconds))  " + difference(timing.seconds - timing.step.budgetSeconds))
-        }
-        if finished {
-            let answers = max(min(planMinutes, 24 * 60) * 60 - total, 0)  // bounded: minutes come from the database
-            lines.append(TextWrap.wrapped(style.dim("Saved. Of the plan's \(planMinutes.counted("minute")), that leaves about "
-                + "\(Self.clock(answers)) for their answers; a question that ran over is worth shortening."), width: columns))
-        }
-        return lines.joined(separator: "\n") + "\n"
+    init(context: CommandContext, store: CoachStore, contact: Contact, banks: Banks, speaker: Speaker?) throws {
+        self.context = context
+        self.store = store
+        self.contact = contact
+        self.banks = banks
+        self.speaker = speaker
+        lint = try context.linter(banks: banks, company: contact.company)
+        concreteAsk = banks.concreteAsk.matcher(macros: banks.macros)
+        askedBack = banks.askedBack(stage: contact.stage)
     }
 
-    private func difference(_ seconds: Int) -> String {
-        if abs(seconds) <= Self.tolerance { return "on pace" }
-        return seconds > 0 ? style.warning("\(Self.clock(seconds)) over") : style.good("\(Self.clock(-seconds)) under")
+    private var console: Console { context.console }
+    private var style: Style { console.style }
+    private var width: Int? { TextWrap.answeringWidth() }
+    private var contactID: Int64 { contact.id! }
+
+    private func show(_ text: String, indent: String = "") {
+        console.line(TextWrap.wrapped(text, width: width, indent: indent, firstIndent: indent))
     }
 
-    /// "2:05": minutes and seconds.
-    static func clock(_ seconds: Int) -> String {
-        "\(seconds / 60):" + String(format: "%02d", seconds % 60)
+    /// Introduction, questions asked back, your questions; stops early at 's', Ctrl-C or end of input.
+    func run(plan: [PlanItem]) throws -> RehearsalResult {
+        result.stepCount = 1 + askedBack.count + plan.count
+        show(style.bold("Rehearsing your call with \(contact.name)") + ": 1. your introduction, 2. what they may ask you ("
+             + "\(askedBack.count)), 3. your questions (\(plan.count)). Say each aloud at your normal pace; 's' stops.")
+        guard try introduction() else { return result }
+        if !askedBack.isEmpty {
+            console.line()
+            show(style.bold("2. What they may ask you") + style.dim(" — answer aloud, or type a crib answer to keep"))
+            for (index, question) in askedBack.enumerated() {
+                guard try answer(question, number: index + 1) else { return result }
+            }
+        }
+        console.line()
+        show(style.bold("3. Your questions") + style.dim(" — ask each aloud, as you would on the call"))
+        for (index, item) in plan.enumerated() {
+            let step = RehearsalStep(part: .questions, label: "Q\(index + 1)", text: item.text,
+                                     budgetSeconds: SpeakingPace.askingSeconds(item.text))
+            show("\(step.label)/\(plan.count) (ask in ~\(RehearsalFormatter.clock(step.budgetSeconds))) \(step.text)")
+            guard let seconds = try timed("ask it aloud, Enter for the next, 's' to stop: ") else { return result }
+            result.timings.append(.init(step: step, seconds: seconds))
+        }
+        return result
+    }
+
+    /// What a prompt got: Enter after so many seconds, a typed line, or a stop.
+    private enum Reply {
+        case said(seconds: Int)
+        case typed(String)
+        case stop
+    }
+
+    private func ask(_ prompt: String, completions: [String] = ["s"]) throws -> Reply {
+        let started = context.now()
+        guard case let .line(text) = try context.ask(prompt, completions: completions) else { return .stop }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased() == "s" { return .stop }
+        if trimmed.isEmpty { return .said(seconds: Int(context.now().timeIntervalSince(started).rounded())) }
+        return .typed(trimmed)
+    }
+
+    /// Seconds until Enter; nil on a stop. A typed line counts as Enter (it was said, with a note).
+    private func timed(_ prompt: String) throws -> Int? {
+        let started = context.now()
+        switch try ask(prompt) {
+        case let .said(seconds): return seconds
+        case .typed: return Int(context.now().timeIntervalSince(started).rounded())
+        case .stop: return nil
+        }
+    }
+
+    // MARK: 1. Your introduction
+
+    private func introduction() throws -> Bool {
+        let kept = try store.introduction(contactID: contactID)?.text
+        let sources = kept == nil ? try draftSources() : Introduction.Sources()
+        var text = kept ?? Introduction.draft(for: contact, from: sources)
+        let budget = Introduction.seconds
+        console.line()
+        show(style.bold("1. Your introduction") + style.dim(" — who you are, why them, what you hope to learn; "
+             + "aim for \(RehearsalFormatter.clock(budget)), about \(SpeakingPace.words(inSeconds: budget)) words"))
+        if kept == nil { showWhatWouldMakeTheDraftYours(sources) }
+        while true {
+            show(text, indent: "   ")
+            showReview(of: text)
+            switch try ask("say it aloud, Enter when done · e edits · s stops: ", completions: ["e", "s"]) {
+            case .stop:
+                return false
+            case let .said(seconds):
+                try store.save(IntroductionText(contactID: contactID, text: text, updatedAt: context.now()))
+                let step = RehearsalStep(part: .introduction, label: "Intro", text: text, budgetSeconds: budget)
+                result.timings.append(.init(step: step, seconds: seconds))
+                return true
+            case let .typed(line) where line.lowercased() == "e":
+                switch try ask("your introduction, on one line (Enter keeps it as it is): ", completions: []) {
+                case .stop:
+                    return false
+                case .said:
+                    continue
+                case let .typed(edited):
+                    text = String(edited.prefix(Introduction.maxLength))
+                    try store.save(IntroductionText(contactID: contactID, text: text, updatedAt: context.now()))
+                    console.line(style.good("✓ kept") + style.dim(" as your introduction to \(contact.name)"))
+                }
+            case .typed:
+                show(style.dim("Say it aloud and press Enter; `e` edits it, `s` stops."), indent: "   ")
+            }
+        }
+    }
+
+    /// Your name and background from the config; why this field and what you hope to learn from `prep`
+    /// (the readiness checks `why-interested` and `goal`).
+    private func draftSources() throws -> Introduction.Sources {
+        let me = context.userProfile()
+        let answers = try store.readiness(contactID: contactID)
+        let note = { (check: String) in answers[check].flatMap { $0.ready ? $0.note : nil } }
+        return .init(yourName: me.name, background: me.background, why: note("why-interested"), hopeToLearn: note("goal"))
+    }
+
+    /// A draft with gaps says where its missing pieces come from.
+    private func showWhatWouldMakeTheDraftYours(_ sources: Introduction.Sources) {
+        let missing = [sources.yourName == nil ? "`config set name …`" : nil,
+                       sources.background == nil ? "`config set background …` (one line about you)" : nil,
+                       sources.why == nil || sources.hopeToLearn == nil
+                           ? "`prep \(contact.commandArgument)` (why this field, what you hope to learn)" : nil]
+            .compactMap { $0 }
+        guard !missing.isEmpty else { return }
+        show(style.dim("A first draft; to make it yours: " + missing.joined(separator: ", ") + ", or `e` to edit it."),
+             indent: "   ")
+    }
+
+    private func showReview(of text: String) {
+        let review = IntroductionReview(text, lint: lint)
+        let pace = "\(review.words.counted("word")): about \(RehearsalFormatter.clock(review.seconds)) at a normal pace"
+        show(review.isTooLong ? style.warning(pace + ", over \(RehearsalFormatter.clock(Introduction.seconds))")
+             + style.dim(": cut about \(review.words - SpeakingPace.words(inSeconds: Introduction.seconds)) words")
+             : style.dim(pace), indent: "   ")
+        if review.isMostlyAboutYou {
+            show(style.warning("mostly about you") + ": \(review.wordsAboutYou) of its \(review.words) words are about you; "
+                 + "say more about why them and what you hope to learn from them", indent: "   ")
+        }
+        for (sentence, finding) in review.findings {
+            let label = finding.rule.severity == .error ? style.error("error") : style.warning("warning")
+            show("\(label) [\(finding.rule.id)] \(finding.message) " + style.dim("(in “\(sentence)”)"), indent: "   ")
+        }
+    }
+
+    // MARK: 2. What they may ask you
+
+    private func answer(_ question: AskedBackQuestion, number: Int) throws -> Bool {
+        let step = RehearsalStep(part: .answers, label: "A\(number)", text: question.text, budgetSeconds: question.seconds)
+        show("\(step.label)/\(askedBack.count) " + style.accent("They ask: “\(question.text)”")
+             + style.dim(" (answer in ~\(RehearsalFormatter.clock(question.seconds)))"))
+        show(style.dim("coach: \(question.note)"), indent: "   ")
+        if let crib = try store.cribAnswers(contactID: contactID)[question.id] {
+            show("your crib: \(crib.text)", indent: "   ")
+            showProblems(of: crib.text, for: question)
+        } else if let earlier = try store.latestCribAnswers()[question.id] {
+            show("your crib for another call: \(earlier.text)", indent: "   ")
+        }
+        speaker?.say(question.text)
+        while true {
+            switch try ask("answer, Enter when done · or type a crib · s stops: ") {
+            case .stop:
+                return false
+            case let .said(seconds):
+                result.timings.append(.init(step: step, seconds: seconds))
+                return true
+            case let .typed(line):
+                let text = String(line.prefix(Introduction.maxLength))
+                try store.save(CribAnswer(contactID: contactID, questionID: question.id, text: text, answeredAt: context.now()))
+                if showProblems(of: text, for: question) {
+                    show(style.dim("Kept, but it still counts as unanswered: type a better one, or Enter to move on."),
+                         indent: "   ")
+                    continue
+                }
+                console.line(style.good("✓ kept") + style.dim(" as your crib for this question"))
+                result.timings.append(.init(step: step, seconds: nil))
+                return true
+            }
+        }
+    }
+
+    /// Shows what is wrong with a crib answer; true if anything is.
+    @discardableResult
+    private func showProblems(of answer: String, for question: AskedBackQuestion) -> Bool {
+        let review = AskedBackAnswerReview(answer, to: question, concreteAsk: concreteAsk, lint: lint)
+        for problem in review.problems { show(style.error("needs work") + ": \(problem)", indent: "   ") }
+        for caution in review.cautions { show(style.warning("check") + ": \(caution)", indent: "   ") }
+        return !review.isAccepted
+    }
+
+    /// The questions asked back with no crib answer for this contact, or one that needs work.
+    func unanswered() throws -> [(question: AskedBackQuestion, needsWork: Bool)] {
+        let cribs = try store.cribAnswers(contactID: contactID)
+        return askedBack.compactMap { question in
+            guard let crib = cribs[question.id] else { return (question, false) }
+            let review = AskedBackAnswerReview(crib.text, to: question, concreteAsk: concreteAsk, lint: lint)
+            return review.isAccepted ? nil : (question, true)
+        }
     }
 }

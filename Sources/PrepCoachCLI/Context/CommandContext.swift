@@ -17,8 +17,8 @@ public final class CommandContext {
     private let storePathIsExplicit: Bool
     /// Where `prep`, `rehearse` and `call` read answers; set by the REPL or script runner.
     public var answers: AnswerSource?
-    /// The clock. `PREPCOACH_NOW` (ISO 8601) moves it, for demos and tests of dates.
-    public let now: () -> Date
+    /// The clock. `PREPCOACH_NOW` (ISO 8601) moves it, for demos and tests of dates; tests of timing replace it.
+    public var now: () -> Date
     private var openedStore: CoachStore?
     private var loaded: [[String]: Banks] = [:]
     private var engines: [[String]: RuleEngine] = [:]

@@ -13,6 +13,8 @@ struct PlanExport {
     let contact: Contact
     let entries: [Entry]
     let research: [ResearchNote]
+    /// Your introduction and "how can I help" answer, shown first.
+    var crib = PlanCrib()
 
     init(contact: Contact, plan: [PlanItem], banks: Banks, research: [ResearchNote]) {
         self.contact = contact
@@ -40,6 +42,10 @@ struct PlanExport {
         var lines = ["# \(MarkdownText.escaped(title))", ""]
         if let who { lines += ["_\(MarkdownText.escaped(who))_ · \(entries.count.counted("question")) · \(totalMinutes) min", ""] }
         else { lines += ["\(entries.count.counted("question")) · \(totalMinutes) min", ""] }
+        if !crib.isEmpty {
+            lines += ["## What you will say", ""]
+            lines += crib.entries.flatMap { ["**\(MarkdownText.escaped($0.label)):** \(MarkdownText.escaped($0.text))", ""] }
+        }
         lines += ["## Questions", ""]
         for (number, entry) in zip(1..., entries) {
             lines.append("\(number). \(MarkdownText.escaped(entry.text)) _(\(entry.minutes) min)_")
@@ -58,6 +64,10 @@ struct PlanExport {
         var body = ["<h1>\(escape(title))</h1>"]
         let meta = [who, "\(entries.count.counted("question")) · \(totalMinutes) min"].compactMap { $0 }
         body.append("<p class=\"meta\">\(meta.map(escape).joined(separator: " · "))</p>")
+        if !crib.isEmpty {
+            body.append("<h2>What you will say</h2>")
+            body += crib.entries.map { "<p class=\"crib\"><b>\(escape($0.label)):</b> \(escape($0.text))</p>" }
+        }
         body.append("<h2>Questions</h2>")
         body.append("<ol>")
         for entry in entries {
@@ -106,6 +116,7 @@ struct PlanExport {
         ul { padding-left: 1.2rem; margin: 4px 0; }
         .fu { color: #333; font-size: 0.95rem; }
         .tips { color: #333; }
+        .crib { margin: 0 0 10px; }
         @media (prefers-color-scheme: dark) { body { background: #111; color: #eee; } .meta, .min { color: #aaa; } \
         .fu, .tips { color: #ccc; } h2 { border-color: #333; } }
         """

@@ -50,6 +50,9 @@ public enum BankLoader {
                 }
             }
         }
+        let askedBack = AskedBackReader(questionReader: QuestionBankReader(vocabulary: banks.vocabulary),
+                                        ruleReader: ruleReader)
+        each(.askedBack) { askedBack.read($0, into: &banks, reader: &$1) }
         let sources = files.compactMap { pass -> QuestionFiles.Source? in
             if case let (file, text)? = pass.questionText { return .text(file: file, text: text) }
             return pass.parsed.flatMap { $0.kind == .questions ? .document($0.document) : nil }
@@ -118,11 +121,13 @@ public enum BankLoader {
 
 /// What a data file holds, told by its top-level keys.
 enum BankFileKind: Equatable {
-    case tags, questions, rule, macros, readiness, titles
+    case tags, questions, rule, macros, readiness, titles, askedBack
 
     init?(keys: Set<String>) {
         if keys.contains("questions") {
             self = .questions
+        } else if !keys.isDisjoint(with: ["asked-back", "concrete-ask"]) {
+            self = .askedBack
         } else if keys.contains("checks") {
             self = .readiness
         } else if !keys.isDisjoint(with: TitleVocabularyReader.topLevelKeys) {
@@ -144,6 +149,6 @@ enum BankFileKind: Equatable {
         return .failure(Diagnostic(
             .error, at: SourceLocation(file: document.path, line: 1, column: 1),
             "not a prepcoach data file: expected a top-level 'questions:' list, 'stages:'/'industries:'/'topics:', "
-                + "a rule ('id:' and 'patterns:'), 'macros:', 'checks:' or job-title words ('functions:', 'ranks:')"))
+                + "a rule ('id:' and 'patterns:'), 'macros:', 'checks:', 'asked-back:' or job-title words ('functions:', 'ranks:')"))
     }
 }

@@ -11,6 +11,10 @@ public struct Banks: Sendable {
     public internal(set) var titles = TitleVocabulary()
     /// What `prep` walks through before a call.
     public internal(set) var readinessChecks: [ReadinessCheck] = []
+    /// What the person you talk to asks you back (`asked-back:` files), for `rehearse`.
+    public internal(set) var askedBackQuestions: [AskedBackQuestion] = []
+    /// What a concrete ask names, for the answer to "How can I help?".
+    public internal(set) var concreteAsk = ConcreteAsk()
     public internal(set) var diagnostics: [Diagnostic] = []
     /// Rule automata compiled in an earlier run (from the snapshot).
     public internal(set) var precompiledRules = PrecompiledRules()

@@ -64,7 +64,7 @@ struct QuestionBankReader {
         return Assumptions(values: values)
     }
 
-    private func questionText(_ node: some YAMLNode, reader: inout NodeReader) -> String? {
+    func questionText(_ node: some YAMLNode, reader: inout NodeReader) -> String? {
         guard let text = reader.string(node, field: "text") else { return nil }
         if let problem = Question.problem(with: text) {
             reader.error(at: node, problem)
@@ -73,7 +73,7 @@ struct QuestionBankReader {
         return text
     }
 
-    private func idValue(_ node: some YAMLNode, reader: inout NodeReader) -> String? {
+    func idValue(_ node: some YAMLNode, reader: inout NodeReader) -> String? {
         guard let id = reader.string(node, field: "id") else { return nil }
         guard TagID.isValid(id) else {
             reader.error(at: node, "id '\(id)' must be lowercase letters, digits and dashes, like 'path-first-role'")
@@ -82,7 +82,7 @@ struct QuestionBankReader {
         return id
     }
 
-    private func tag(_ node: some YAMLNode, kind: TagKind, reader: inout NodeReader) -> String? {
+    func tag(_ node: some YAMLNode, kind: TagKind, reader: inout NodeReader) -> String? {
         guard let name = reader.string(node, field: kind.rawValue) else { return nil }
         do {
             return try vocabulary.require(kind, name)
@@ -92,7 +92,7 @@ struct QuestionBankReader {
         }
     }
 
-    private func tagSet(_ node: some YAMLNode, kind: TagKind, reader: inout NodeReader) -> TagSet? {
+    func tagSet(_ node: some YAMLNode, kind: TagKind, reader: inout NodeReader) -> TagSet? {
         guard let names = reader.strings(node, field: kind.listKey) else { return nil }
         if names.isEmpty {
             reader.error(at: node, "'\(kind.listKey)' is empty; use [any] for a question that suits every \(kind.rawValue)")

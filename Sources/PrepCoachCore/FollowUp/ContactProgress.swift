@@ -36,6 +36,8 @@ public struct ContactProgress: Sendable {
     /// The request was the last thing between you: no reply logged and no call yet. `due` is then
     /// when to follow up on it.
     public let awaitingReply: Bool
+    /// Whether a full rehearsal was run (a run clicked through in seconds does not count).
+    public let rehearsed: Bool
 
     /// Everyone's progress, the most pressing first (earliest in the journey with a due date, then by due date).
     public static func all(in store: CoachStore, schedule: FollowUpSchedule = FollowUpSchedule()) throws -> [ContactProgress] {
@@ -44,6 +46,7 @@ public struct ContactProgress: Sendable {
         let lastContact = try store.lastContactDates()
         // One read of each table, not a query per contact: 10,000 contacts took seconds.
         let journeys = try store.journeys()
+        let rehearsed = try store.rehearsedContactIDs()
         return contacts.map { contact in
             let id = contact.id!
             let calls = journeys.calls[id] ?? []
@@ -79,7 +82,7 @@ public struct ContactProgress: Sendable {
                                    due: due, lastContact: last,
                                    openTasks: tasks.filter { $0.doneAt == nil && $0.kind != .thankYou },
                                    requestSent: interactions.contains { $0.kind == .request }, prepped: prepped,
-                                   awaitingReply: awaitingReply)
+                                   awaitingReply: awaitingReply, rehearsed: rehearsed.contains(id))
         }
         .sorted { ($0.urgency, $0.due ?? .distantFuture) < ($1.urgency, $1.due ?? .distantFuture) }
     }

@@ -71,7 +71,7 @@ struct RuleReader {
     /// Expands macros and compiles each pattern on its own, so an error names
     /// the exact pattern and column; returns the patterns as written (the
     /// engine expands them again, with the companies from research notes).
-    private func compile(_ node: Node, field: String, reader: inout NodeReader) -> [String]? {
+    func compile(_ node: Node, field: String, reader: inout NodeReader) -> [String]? {
         guard let items = reader.strings(node, field: field) else { return nil }
         var patterns: [String] = []
         for (source, item) in items {

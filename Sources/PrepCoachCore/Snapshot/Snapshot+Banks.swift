@@ -13,6 +13,8 @@ extension Banks: SnapshotCodable {
         writer.write(macros)
         writer.write(titles)
         writer.write(readinessChecks)
+        writer.write(askedBackQuestions)
+        writer.write(concreteAsk)
         writer.write(diagnostics)
         writer.write(trainingFiles)
         writer.write(modelFile)
@@ -27,6 +29,8 @@ extension Banks: SnapshotCodable {
         macros = try reader.read()
         titles = try reader.read()
         readinessChecks = try reader.read()
+        askedBackQuestions = try reader.read()
+        concreteAsk = try reader.read()
         diagnostics = try reader.read()
         trainingFiles = try reader.read()
         modelFile = try reader.read()
@@ -285,6 +289,38 @@ extension ReadinessCheck: SnapshotCodable {
         self.init(id: id, kind: kind, prompt: try reader.read(), why: try reader.read(),
                   action: try reader.read() as String,  // not the init's optional (`why` when absent)
                   location: try reader.read())
+    }
+}
+
+extension AskedBackQuestion: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) {
+        writer.write(id)
+        writer.write(text)
+        writer.write(stages)
+        writer.write(seconds)
+        writer.write(note)
+        writer.write(endsWithAsk)
+        writer.write(location)
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        self.init(id: try reader.read(), text: try reader.read(), stages: try reader.read(), seconds: try reader.read(),
+                  note: try reader.read(), endsWithAsk: try reader.read(), location: try reader.read())
+    }
+}
+
+extension ConcreteAsk: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) {
+        writer.write(patterns)
+        writer.write(concrete)
+        writer.write(vague)
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        self.init()
+        patterns = try reader.read()
+        concrete = try reader.read()
+        vague = try reader.read()
     }
 }
 

@@ -152,6 +152,7 @@ public final class CoachStore: Sendable {
                 t.add(column: "seniority", .text)
             }
         }
+        registerRehearseMigration(in: &migrator)
         return migrator
     }
 

@@ -218,12 +218,21 @@ public struct Rehearsal: Codable, Sendable, Hashable, FetchableRecord, MutablePe
     public var at: Date
     public var seconds: Int
     public var budgetSeconds: Int
+    /// The time of each part: the introduction, the answers said aloud, your questions (nil in runs from
+    /// before the parts were kept).
+    public var introSeconds: Int?
+    public var answersSeconds: Int?
+    public var questionsSeconds: Int?
 
-    public init(contactID: Int64, at: Date, seconds: Int, budgetSeconds: Int) {
+    public init(contactID: Int64, at: Date, seconds: Int, budgetSeconds: Int, introSeconds: Int? = nil,
+                answersSeconds: Int? = nil, questionsSeconds: Int? = nil) {
         self.contactID = contactID
         self.at = at
         self.seconds = seconds
         self.budgetSeconds = budgetSeconds
+        self.introSeconds = introSeconds
+        self.answersSeconds = answersSeconds
+        self.questionsSeconds = questionsSeconds
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -264,5 +273,11 @@ extension Rehearsal {
                   budgetSeconds: StoredValue.clamped(try values.decode(Int.self, forKey: .budgetSeconds),
                                                      to: StoredValue.seconds))
         id = try values.decodeIfPresent(Int64.self, forKey: .id)
+        let part = { (key: CodingKeys) throws in
+            try values.decodeIfPresent(Int.self, forKey: key).map { StoredValue.clamped($0, to: StoredValue.seconds) }
+        }
+        introSeconds = try part(.introSeconds)
+        answersSeconds = try part(.answersSeconds)
+        questionsSeconds = try part(.questionsSeconds)
     }
 }

@@ -6,7 +6,7 @@ import GRDB
 public struct StoreExport: Codable, Sendable, Equatable {
     public static let formatName = "prepcoach-export"
     /// Raised when a table or field is added, so an older prepcoach refuses what it cannot keep.
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     public var format = formatName
     public var version = currentVersion
@@ -22,6 +22,9 @@ public struct StoreExport: Codable, Sendable, Equatable {
     /// The meeting length each plan was picked for (version 2; absent from version 1 exports).
     /// The undo history of plans is not exported: it only undoes edits made on this machine.
     public var planLengths: [PlanLength]? = []
+    /// Introductions and crib answers from `rehearse` (version 3; absent from earlier exports).
+    public var introductions: [IntroductionText]? = []
+    public var cribAnswers: [CribAnswer]? = []
 
     public init() {}
 
@@ -136,6 +139,8 @@ extension CoachStore {
             export.followUpTasks = try FollowUpTask.order(Column("id")).fetchAll(db)
             export.rehearsals = try Rehearsal.order(Column("id")).fetchAll(db)
             export.planLengths = try PlanLength.order(Column("contactID")).fetchAll(db)
+            export.introductions = try IntroductionText.order(Column("contactID")).fetchAll(db)
+            export.cribAnswers = try CribAnswer.order(Column("contactID"), Column("questionID")).fetchAll(db)
             return export
         }
     }
@@ -147,9 +152,12 @@ extension CoachStore {
         do { try export.validate() } catch let error as StoreError {
             throw StoreError("\(error.description); nothing was imported")
         }
+        for (index, introduction) in (export.introductions ?? []).enumerated() where introduction.text.count > Introduction.maxLength {
+            throw StoreError("introductions[\(index)]: longer than \(Introduction.maxLength) characters; nothing was imported")
+        }
         try database.write { db in
             let tables = ["contact", "researchNote", "planItem", "readinessAnswer", "call", "callEvent", "interaction",
-                          "followUpTask", "rehearsal", "planLength"]
+                          "followUpTask", "rehearsal", "planLength", "introduction", "cribAnswer"]
             let rows = try tables.reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($1)") ?? 0) }
             guard rows == 0 else {
                 throw StoreError("the database \(path) already holds data: import into a new one "
@@ -168,6 +176,8 @@ extension CoachStore {
                 for var row in export.followUpTasks { try row.insert(db) }
                 for var row in export.rehearsals { try row.insert(db) }
                 for row in export.planLengths ?? [] { try row.insert(db) }
+                for row in export.introductions ?? [] { try row.insert(db) }
+                for row in export.cribAnswers ?? [] { try row.insert(db) }
                 try db.checkForeignKeys()
             } catch let error as DatabaseError {
                 throw StoreError("the export does not fit together (\(error.message ?? "\(error.resultCode)")); "

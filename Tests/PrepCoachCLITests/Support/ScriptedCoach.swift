@@ -35,9 +35,21 @@ final class ScriptedCoach {
                                  bundledBanks: Self.bundledBanks,
 
                                  storePath: folder.appendingPathComponent("coach.sqlite").path)
+        let clock = context.now, offset = offset
+        context.now = { clock().addingTimeInterval(offset.seconds) }
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Seconds the clock has been moved on by `said(after:)` answers.
+    private final class ClockOffset {
+        var seconds = 0.0
+    }
+
+    private let offset = ClockOffset()
+
+    /// An answer given after so many seconds of speaking: the clock moves on, then Enter.
+    static func said(after seconds: Int) -> String { "⏱\(seconds)" }
 
     /// The prompts the last command asked, in order.
     var prompts: [String] { recorder?.prompts ?? [] }
@@ -52,7 +64,8 @@ final class ScriptedCoach {
     func run(_ line: String, answers: [String] = [], interactive: Bool = false) throws -> Int32 {
         output.out = ""
         output.err = ""
-        let recorder = RecordingAnswers(ScriptAnswers(AnyIterator(answers.makeIterator())), interactive: interactive)
+        let recorder = RecordingAnswers(ScriptAnswers(AnyIterator(answers.makeIterator())), interactive: interactive,
+                                        offset: offset)
         self.recorder = recorder
         context.answers = recorder
         return CommandDispatcher(context: context).run(try CommandWords.split(line))
@@ -72,15 +85,21 @@ final class ScriptedCoach {
         var prompts: [String] = []
 
         let isInteractive: Bool
+        let offset: ClockOffset
 
-        init(_ script: ScriptAnswers, interactive: Bool) {
+        init(_ script: ScriptAnswers, interactive: Bool, offset: ClockOffset) {
             self.script = script
             isInteractive = interactive
+            self.offset = offset
         }
 
         func answer(prompt: String, completions: [String]) -> LineInput {
             prompts.append(prompt)
             let input = script.answer(prompt: prompt, completions: completions)
+            if case let .line(text) = input, text.hasPrefix("⏱"), let seconds = Double(text.dropFirst()) {
+                offset.seconds += seconds
+                return .line("")
+            }
             return input == .line(ScriptedCoach.interrupt) ? .interrupted : input
         }
     }
