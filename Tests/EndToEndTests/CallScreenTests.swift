@@ -360,11 +360,11 @@ import Testing
         let rehearse = try narrow("rehearse", home: home)
         defer { rehearse.close() }
         try rehearse.waitFor("Enter when done")
-        expectWrapped(rehearse.screen(), contains: ["Hi Dana, thank you for making the time.",
+        Self.expectWrapped(rehearse.screen(), contains: ["Hi Dana, thank you for making the time.",
                                                     "You know this work from the inside as a Nurse Manager at Mercy Hospital."])
         try rehearse.sendKeys("Enter")
         try rehearse.waitFor("type a crib")
-        expectWrapped(rehearse.screen(), contains: ["They ask: “So, tell me a bit about yourself.”"])
+        Self.expectWrapped(rehearse.screen(), contains: ["They ask: “So, tell me a bit about yourself.”"])
         for _ in 0..<7 { try rehearse.sendKeys("Enter") }
         try rehearse.waitFor("ask it aloud")
         Self.expectWrapped(rehearse.screen(), contains: [plan[0].text])
