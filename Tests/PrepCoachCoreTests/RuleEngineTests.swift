@@ -17,6 +17,25 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
         }
     }
 
+    /// Issue 23: every pattern is shown to work by a flag: example of its own rule, and every
+    /// exception by a pass: example it clears, so a rule file says what each part is for.
+    @Test(arguments: bundled.rules.map(\.id))
+    func everyPatternAndExceptionIsHitByAnExample(id: String) throws {
+        let rule = try #require(bundled.rule(id: id))
+        for part in try RuleEngine(rules: [rule], macros: bundled.macros).uncoveredParts() {
+            Issue.record("\(part.diagnostic)")
+        }
+    }
+
+    /// Every bundled rule has a name a person wrote, not the one made from its id.
+    @Test func everyRuleHasAWrittenName() {
+        for rule in bundled.rules {
+            #expect(rule.name != Rule(id: rule.id, category: rule.category, severity: rule.severity, message: "",
+                                      suggestion: "", rationale: "", link: "", patterns: [],
+                                      examples: rule.examples, location: rule.location).name, "\(rule.id)")
+        }
+    }
+
     @Test func bundledRulesCoverEveryCategoryTheIssueNames() {
         let categories = Set(bundled.rules.map(\.category))
         #expect(categories.isSuperset(of: [.researchAnswerable, .jobAsk, .closedQuestion, .selfFocused, .compoundOrTooLong]))

@@ -30,6 +30,12 @@ public final class CommandContext {
         return settings
     }()
 
+    /// The config file that switches rules off or re-levels them.
+    var ruleConfigPath: String? { RuleSettings.defaultPath(environment: environment) }
+
+    /// What the config says of a rule: off, another severity, or nothing.
+    func ruleChoice(for id: String) -> RuleSettings.Choice? { ruleSettings.choices[id] }
+
     public init(console: Console, environment: [String: String], bundledBanks: String?, extraBanks: [String] = [],
                 storePath: String? = nil) {
         self.console = console
@@ -120,7 +126,7 @@ public final class CommandContext {
     /// config applied; ids in the config that name no rule are reported once.
     private func configuredRules(for banks: Banks) -> [Rule] {
         if let rules = configured[banks.files] { return rules }
-        let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules)
+        let (rules, unknown) = ruleSettings.apply(to: banks.lintRules)
         unknown.forEach(console.report)
         configured[banks.files] = rules
         return rules

@@ -49,6 +49,9 @@ public struct Banks: Sendable {
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 
+    /// Every rule `lint` runs: the banks' own, the research-notes check and the lint model's.
+    public var lintRules: [Rule] { rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules }
+
     /// Sets all the questions at once (from a snapshot); false if two share an id.
     mutating func setQuestions(_ all: [Question]) -> Bool {
         questions = all

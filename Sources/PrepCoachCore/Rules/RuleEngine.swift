@@ -44,7 +44,7 @@ public final class RuleEngine {
     /// built (at `2 × rule` its patterns', at `2 × rule + 1` its exceptions').
     private let compiled: [CompiledRule]
     private var automata: [Automaton]
-    private let macros: PatternMacros
+    let macros: PatternMacros
     /// Each rule's patterns, compiled on their own only once the rule fires,
     /// to find the words to quote: most rules never fire in a session.
     private var quoting: [Int: [Int: Pattern]] = [:]

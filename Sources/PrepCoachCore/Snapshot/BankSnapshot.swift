@@ -10,7 +10,7 @@ import Foundation
 /// the folders are loaded from their files and the snapshot rewritten.
 public struct BankSnapshot: Sendable {
     /// Bump when the stored types or their encodings change.
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let magic = Array("prepcoach-banks\n".utf8)
     static let headerSize = magic.count + 32
 

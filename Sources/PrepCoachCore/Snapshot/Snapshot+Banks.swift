@@ -155,6 +155,7 @@ extension Diagnostic: SnapshotCodable {
 extension Rule: SnapshotCodable {
     func encode(to writer: inout SnapshotWriter) {
         writer.write(id)
+        writer.write(name)
         writer.write(category.rawValue)
         writer.write(severity.rawValue)
         writer.write(message)
@@ -163,16 +164,19 @@ extension Rule: SnapshotCodable {
         writer.write(link)
         writer.write(patterns)
         writer.write(exceptions)
+        writer.write(patternLocations)
+        writer.write(exceptionLocations)
         writer.write(examples.flag)
         writer.write(examples.pass)
         writer.write(location)
     }
 
     init(from reader: inout SnapshotReader) throws(SnapshotError) {
-        self.init(id: try reader.read(), category: try reader.read(), severity: try reader.read(),
-                  message: try reader.read(), suggestion: try reader.read(), rationale: try reader.read(),
-                  link: try reader.read(), patterns: try reader.read(), exceptions: try reader.read(),
-                  examples: Examples(flag: try reader.read(), pass: try reader.read()), location: try reader.read())
+        self.init(id: try reader.read(), name: try reader.read() as String, category: try reader.read(),
+                  severity: try reader.read(), message: try reader.read(), suggestion: try reader.read(),
+                  rationale: try reader.read(), link: try reader.read(), patterns: try reader.read(),
+                  exceptions: try reader.read(), patternLocations: try reader.read(),
+                  exceptionLocations: try reader.read(), examples: Examples(flag: try reader.read(), pass: try reader.read()), location: try reader.read())
     }
 }
 
