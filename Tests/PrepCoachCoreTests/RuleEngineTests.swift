@@ -184,6 +184,53 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
         ])
     }
 
+    /// Issue 23: a macro is a YAML list, one term a line; each term is checked where it is written.
+    @Test func macrosAreListsOfTermsCheckedAtTheirLine() throws {
+        let bank = try TemporaryBank([
+            "macros.yaml": "macros:\n  company:\n    - the company\n    - '(your|this) firm'\n    - acme\n",
+            "rule.yaml": Self.rule,
+        ])
+        let banks = BankLoader.load([bank.path])
+        #expect(banks.diagnostics.isEmpty)
+        #expect(banks.macros.values["company"] == "the company|(your|this) firm|acme")
+        #expect(try RuleEngine(rules: banks.rules, macros: banks.macros).lint("When was this firm founded?").count == 1)
+        let bad = try TemporaryBank([
+            "macros.yaml": "macros:\n  company:\n    - the company\n    - 'your (firm'\n    - 'acme|globex'\n",
+        ])
+        #expect(BankLoader.load([bad.path]).diagnostics.map(\.description) == [
+            "\(bad.file("macros.yaml")):4:13: error: bad term: unmatched `(`",
+            "\(bad.file("macros.yaml")):5:12: error: one term a line: put what follows '|' in an item of its own",
+        ])
+    }
+
+    /// YAML values are read trimmed, so a pattern's closing space would vanish and `'^ is i '` match "is it".
+    @Test func aPatternEndingInASpaceIsAnError() throws {
+        let (banks, bank) = try load(["rule.yaml": Self.rule.replacingOccurrences(of: "'\\bwhen did you start\\b'", with: "'\\bwhen did you '")])
+        #expect(banks.diagnostics.map(\.description) == [
+            "\(bank.file("rule.yaml")):11:20: error: a space at the end of a pattern is dropped when it is read; end the pattern with \\b instead",
+        ])
+    }
+
+    /// A pattern no flag: example matches, and an exception that clears no pass: example, are named at their line.
+    @Test func partsNoExampleHitsAreReportedWhereTheyAreWritten() throws {
+        let extra = Self.rule
+            .replacingOccurrences(of: "patterns:\n", with: "patterns:\n  - '\\bwho founded\\b'\n")
+            .replacingOccurrences(of: "exceptions:\n", with: "exceptions:\n  - '\\bin 1999\\b'\n")
+        let (banks, bank) = try load(["rule.yaml": extra])
+        #expect(banks.diagnostics.isEmpty)
+        let uncovered = try RuleEngine(rules: banks.rules, macros: banks.macros).uncoveredParts()
+        #expect(uncovered.map(\.diagnostic.description) == [
+            "\(bank.file("rule.yaml")):9:5: error: rule 'research-founding': no flag: example matches this pattern; add one it flags, or remove the pattern",
+            "\(bank.file("rule.yaml")):12:5: error: rule 'research-founding': this exception clears no pass: example (one a pattern matches); add one it clears, or remove the exception",
+        ])
+        #expect(try RuleEngine(rules: BankLoader.load([bank.path]).rules.map { rule in
+            Rule(id: rule.id, category: rule.category, severity: rule.severity, message: rule.message,
+                 suggestion: rule.suggestion, rationale: rule.rationale, link: rule.link,
+                 patterns: Array(rule.patterns.dropFirst()), exceptions: Array(rule.exceptions.dropFirst()),
+                 examples: rule.examples, location: rule.location)
+        }, macros: banks.macros).uncoveredParts().isEmpty, "the rule as it was is covered")
+    }
+
     @Test func unknownMacroGetsDidYouMean() throws {
         let bad = Self.rule.replacingOccurrences(of: "{company}", with: "{compny}")
         let (banks, _) = try load(["rule.yaml": bad])

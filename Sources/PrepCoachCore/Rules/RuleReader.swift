@@ -147,6 +147,12 @@ struct RuleReader {
             let column = { (offset: Int) in
                 SourceLocation(file: start.file, line: start.line, column: start.column + (quoted ? 1 : 0) + offset)
             }
+            // Values are read trimmed: `'^ is i '` would silently become `^ is i` and match "is it".
+            if let raw = item.scalar?.string, raw.last?.isWhitespace == true {
+                reader.report(Diagnostic(.error, at: column(raw.utf8.count - 1),
+                    "a space at the end of a pattern is dropped when it is read; end the pattern with \\b instead"))
+                continue
+            }
             if let offset = source.utf8.firstIndex(where: { $0 >= 0x80 }) {
                 let at = source.utf8.distance(from: source.utf8.startIndex, to: offset)
                 reader.report(Diagnostic(.error, at: column(at),
