@@ -102,6 +102,31 @@ import PrepCoachCore
         #expect(coach.out.contains("No problems found."), "and the others are still checked")
     }
 
+    /// Issue 23: the `try:` line is written for the question, not one fixed line per rule.
+    @Test func suggestionsAreWrittenForTheQuestion() throws {
+        let coach = ScriptedCoach()
+        try coach.run(#"lint "Do you travel often?" "Who are Acme's main competitors?""#)
+        #expect(coach.out.contains("try: How much does travel shape your week?"))
+        #expect(coach.out.contains("try: How does the competition shape the work on your team?"))
+        try coach.run(#"lint --json "Do you travel often?""#)
+        #expect(coach.out.contains(#""suggestion" : "How much does travel shape your week?""#))
+    }
+
+    /// `rules` lists every rule by name; `rules ID` shows why, examples and how to switch it off.
+    @Test func rulesListsAndShowsRules() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run("rules") == 0)
+        #expect(coach.out.contains("job-ask-hiring") && coach.out.contains("Asks whether they are hiring"))
+        #expect(coach.out.contains("research-answerable-model"))
+        #expect(try coach.run("rules job-ask-hiring") == 0)
+        #expect(coach.out.contains("why") && coach.out.contains("people agree to an"))
+        #expect(coach.out.contains("https://careercorner.unc.edu/"))
+        #expect(coach.out.contains("· Are you guys hiring?"))
+        #expect(coach.out.contains("`job-ask-hiring: off` under `rules:`"))
+        #expect(try coach.run("rules job-ask-hirng") != 0)
+        #expect(coach.err.contains("no rule has the id 'job-ask-hirng' (did you mean 'job-ask-hiring'?)"))
+    }
+
     /// Words typed without quotes are still one question.
     @Test func unquotedWordsAreOneQuestion() throws {
         let coach = ScriptedCoach()

@@ -88,6 +88,50 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
                 #expect(engine.lint(question).map(\.rule.id) == [], "\(rule.id): \(question)")
             }
         }
+        for question in bundled.suggestionRules.attributes.map(\.suggestion) {
+            #expect(engine.lint(question).map(\.rule.id) == [], "\(question)")
+        }
+        // A reopened question is the user's own words turned round: the rules must pass it (the
+        // model's view of those words is the model's, and it is not what the reopening wrote).
+        let rulesOnly = try RuleEngine(rules: bundled.rules, macros: bundled.macros)
+        for question in bundled.suggestionRules.reopenings.map(\.expected) {
+            #expect(rulesOnly.lint(question).map(\.rule.id) == [], "\(question)")
+        }
+    }
+
+    /// Issue 23: each attribute's example is a research question whose `try:` line is that attribute's.
+    @Test(arguments: bundled.suggestionRules.attributes.map(\.name))
+    func researchSuggestionsFollowTheAttributeAsked(name: String) throws {
+        let attribute = try #require(bundled.suggestionRules.attributes.first { $0.name == name })
+        let engine = try RuleEngine(rules: bundled.rules, macros: bundled.macros, suggestions: bundled.suggestionRules)
+        let findings = engine.tailored(engine.lint(attribute.example), for: attribute.example)
+        let research = try #require(findings.first { $0.rule.category == .researchAnswerable }, "\(attribute.example)")
+        #expect(research.suggestion == attribute.suggestion, "\(attribute.example)")
+    }
+
+    /// Each reopening's example is a closed question reopened from its own words as written.
+    @Test(arguments: bundled.suggestionRules.reopenings.map(\.example))
+    func closedQuestionsAreReopenedFromTheirOwnWords(example: String) throws {
+        let reopening = try #require(bundled.suggestionRules.reopenings.first { $0.example == example })
+        let engine = try RuleEngine(rules: bundled.rules, macros: bundled.macros, suggestions: bundled.suggestionRules)
+        let closed = try #require(engine.tailored(engine.lint(example), for: example).first { $0.rule.id == "closed-question" })
+        #expect(closed.suggestion == reopening.expected)
+    }
+
+    /// A compound question keeps its good half; two good halves are asked in turn; the rule's line otherwise.
+    @Test func compoundQuestionsKeepTheirGoodPart() throws {
+        let engine = try RuleEngine(rules: bundled.rules, macros: bundled.macros, suggestions: bundled.suggestionRules)
+        let suggestions = { (question: String) in
+            Dictionary(engine.tailored(engine.lint(question), for: question).map { ($0.rule.id, $0.suggestion) }) { a, _ in a }
+        }
+        let mixed = suggestions("What does the company sell, and what do you enjoy about working there?")
+        #expect(mixed["research-what-company-does"] == "What do you enjoy about working there?")
+        #expect(mixed["compound-or-too-long"] == "What do you enjoy about working there?")
+        #expect(suggestions("How did you get started and what advice would you give someone new?")["compound-or-too-long"]
+            == "How did you get started? (Once they have answered: \"What advice would you give someone new?\")")
+        let plain = try #require(bundled.rule(id: "research-founding-history"))
+        #expect(suggestions("When was Acme founded?")["research-founding-history"] != plain.suggestion
+            || plain.suggestion == "What has changed most about the company since you joined?")
     }
 }
 

@@ -180,7 +180,7 @@ struct FindingPrinter {
                     let ids = alsoFlagging.map { "[\($0.rule.id)]" }.joined(separator: ", ")
                     emit(TextWrap.wrapped(style.dim("also flagged for the same reason by \(ids)"), width: width, indent: "    "))
                 }
-                emit(TextWrap.wrapped("\(style.good("try:")) \(finding.rule.suggestion)", width: width,
+                emit(TextWrap.wrapped("\(style.good("try:")) \(finding.suggestion)", width: width,
                                       indent: "         ", firstIndent: "    "))
             }
         }
@@ -229,7 +229,7 @@ struct FindingJSON: Encodable {
         category = finding.rule.category.rawValue
         severity = finding.rule.severity.rawValue
         message = finding.message
-        suggestion = finding.rule.suggestion
+        suggestion = finding.suggestion
         link = finding.rule.link
     }
 }

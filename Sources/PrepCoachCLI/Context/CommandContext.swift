@@ -116,7 +116,8 @@ public final class CommandContext {
         let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty && !unused.contains($0.id) }, macros: banks.macros,
                                     precompiled: stored.rules,
                                     opinion: modelOpinion(banks: banks, rules: rules, stored: stored.model),
-                                    companies: CompanyNames(researchNotes.map(\.company)))
+                                    companies: CompanyNames(researchNotes.map(\.company)),
+                                    suggestions: banks.suggestionRules)
         engines[banks.files] = engine
         researchRule = rules.first { $0.id == ResearchAnswerCheck.rule.id }
         return engine
@@ -192,7 +193,8 @@ public final class CommandContext {
         let engine = try ruleEngine(for: banks ?? self.banks())
         let research = researchRule.map { (check: researchCheck(company: company), rule: $0) }
         return { question in
-            engine.lint(question, alongside: research.flatMap { $0.check.finding(for: question, rule: $0.rule) }.map { [$0] } ?? [])
+            let alongside = research.flatMap { $0.check.finding(for: question, rule: $0.rule) }.map { [$0] } ?? []
+            return engine.tailored(engine.lint(question, alongside: alongside), for: question)
         }
     }
 

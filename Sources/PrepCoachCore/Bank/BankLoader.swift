@@ -34,6 +34,7 @@ public enum BankLoader {
         each(.tags) { TagVocabularyReader.read($0, into: &banks.vocabulary, reader: &$1) }
         each(.macros) { RuleReader.readMacros($0, into: &banks.macros, reader: &$1) }
         banks.diagnostics += banks.macros.resolveReferences()
+        each(.suggestions) { SuggestionRulesReader.read($0, macros: banks.macros, into: &banks.suggestionRules, reader: &$1) }
         let ruleReader = RuleReader(macros: banks.macros)
         var rules: [Rule] = []
         each(.rule) { document, reader in ruleReader.read(document, reader: &reader).map { rules.append($0) } }
@@ -116,7 +117,7 @@ public enum BankLoader {
 
 /// What a data file holds, told by its top-level keys.
 enum BankFileKind: Equatable {
-    case tags, questions, rule, macros, readiness
+    case tags, questions, rule, macros, suggestions, readiness
 
     init?(keys: Set<String>) {
         if keys.contains("questions") {
@@ -125,6 +126,8 @@ enum BankFileKind: Equatable {
             self = .readiness
         } else if keys.contains("macros") {
             self = .macros
+        } else if !keys.isDisjoint(with: SuggestionRulesReader.topLevelKeys) {
+            self = .suggestions
         } else if keys.contains("patterns") || keys.contains("id") && !keys.isDisjoint(with: ["category", "severity"]) {
             self = .rule
         } else if !keys.isDisjoint(with: TagVocabularyReader.topLevelKinds.map(\.listKey)) {
@@ -139,6 +142,6 @@ enum BankFileKind: Equatable {
         return .failure(Diagnostic(
             .error, at: SourceLocation(file: document.path, line: 1, column: 1),
             "not a prepcoach data file: expected a top-level 'questions:' list, 'stages:'/'industries:'/'topics:', "
-                + "a rule ('id:' and 'patterns:'), 'macros:' or 'checks:'"))
+                + "a rule ('id:' and 'patterns:'), 'macros:', 'attributes:'/'reopenings:' or 'checks:'"))
     }
 }

@@ -7,6 +7,8 @@ public struct Banks: Sendable {
     /// Lint rules from every `rules/` file, in load order.
     public internal(set) var rules: [Rule] = []
     public internal(set) var macros = PatternMacros()
+    /// How `lint`'s `try:` lines are written for the question (`rules/suggestions.yaml`).
+    public internal(set) var suggestionRules = SuggestionRules()
     /// What `prep` walks through before a call.
     public internal(set) var readinessChecks: [ReadinessCheck] = []
     public internal(set) var diagnostics: [Diagnostic] = []

@@ -11,6 +11,8 @@ extension Banks: SnapshotCodable {
         writer.write(questions)
         writer.write(rules)
         writer.write(macros)
+        writer.write(suggestionRules.attributes)
+        writer.write(suggestionRules.reopenings)
         writer.write(readinessChecks)
         writer.write(diagnostics)
         writer.write(trainingFiles)
@@ -24,6 +26,8 @@ extension Banks: SnapshotCodable {
         let questions: [Question] = try reader.read()
         rules = try reader.read()
         macros = try reader.read()
+        suggestionRules.attributes = try reader.read()
+        suggestionRules.reopenings = try reader.read()
         readinessChecks = try reader.read()
         diagnostics = try reader.read()
         trainingFiles = try reader.read()
@@ -177,6 +181,36 @@ extension Rule: SnapshotCodable {
                   rationale: try reader.read(), link: try reader.read(), patterns: try reader.read(),
                   exceptions: try reader.read(), patternLocations: try reader.read(),
                   exceptionLocations: try reader.read(), examples: Examples(flag: try reader.read(), pass: try reader.read()), location: try reader.read())
+    }
+}
+
+extension SuggestionRules.Attribute: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) {
+        writer.write(name)
+        writer.write(terms)
+        writer.write(suggestion)
+        writer.write(example)
+        writer.write(location)
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        self.init(name: try reader.read(), terms: try reader.read(), suggestion: try reader.read(),
+                  example: try reader.read(), location: try reader.read())
+    }
+}
+
+extension SuggestionRules.Reopening: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) {
+        writer.write(opener)
+        writer.write(template)
+        writer.write(example)
+        writer.write(expected)
+        writer.write(location)
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        self.init(opener: try reader.read(), template: try reader.read(), example: try reader.read(),
+                  expected: try reader.read(), location: try reader.read())
     }
 }
 
