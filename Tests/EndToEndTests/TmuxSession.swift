@@ -133,17 +133,22 @@ final class TmuxSession {
         return lines.joined(separator: "\n")
     }
 
+    /// How long a wait may take before it counts as a hang. Waits return as soon as the
+    /// screen is right, so a generous bound costs nothing when the program is well; it
+    /// is wide because the suite shares two cores with builds and other tests.
+    static let patience = Duration.seconds(20)
+
     /// Polls the screen every 50 ms until it contains `text`; returns that screen, or
     /// throws `Failure.timedOut` carrying the last screen seen.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(5)) throws -> String {
+    func waitFor(_ text: String, timeout: Duration = TmuxSession.patience) throws -> String {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits until the command has finished printing and the prompt is back on the last
     /// line: keys sent while output is still scrolling reach a terminal not yet reading.
     @discardableResult
-    func waitForPrompt(_ prompt: String = "prepcoach>", timeout: Duration = .seconds(5)) throws -> String {
+    func waitForPrompt(_ prompt: String = "prepcoach>", timeout: Duration = TmuxSession.patience) throws -> String {
         try waitFor("the \(prompt) prompt", timeout: timeout) { screen in
             screen.split(separator: "\n").last.map { $0.hasSuffix(prompt) } ?? false
         }
@@ -152,7 +157,7 @@ final class TmuxSession {
     /// Polls the screen every 50 ms until `condition` holds for it.
     @discardableResult
     func waitFor(
-        _ what: String, timeout: Duration = .seconds(5), until condition: (String) -> Bool
+        _ what: String, timeout: Duration = TmuxSession.patience, until condition: (String) -> Bool
     ) throws -> String {
         let deadline = ContinuousClock.now + timeout
         while true {
@@ -167,7 +172,7 @@ final class TmuxSession {
 
     /// Waits for the command to exit and returns its exit status (128+n if killed by
     /// signal n).
-    func waitForExit(timeout: Duration = .seconds(5)) throws -> Int32 {
+    func waitForExit(timeout: Duration = TmuxSession.patience) throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let text = try? String(contentsOf: statusFile, encoding: .utf8),

@@ -65,7 +65,9 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
             for judge in LintEvaluation.Judge.allCases {
                 let evaluation = LintEvaluation(items: items, engine: try LintEvaluation.engine(judge, banks: bundled, model: model))
                 rows.append((name, judge, evaluation))
-                guard judge != .model else { continue }
+                // The real published set (word for word from career pages) is held to its own,
+                // stricter false-alarm targets by the lint model's tests, not to these figures.
+                guard judge != .model, name != "lint-holdout-real.yaml" else { continue }
                 #expect(evaluation.okFlaggedAsError.map { "\(name): \($0.rule): \($0.item.text)" } == [])
                 for score in evaluation.scores {
                     #expect(score.precision >= 0.9, "\(name) \(judge) \(score.category) precision \(score.precision)")
