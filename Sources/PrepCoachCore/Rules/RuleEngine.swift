@@ -88,11 +88,18 @@ public final class RuleEngine {
     /// The findings with their `try:` lines written for `question` (only for
     /// output: `lint`'s hot path and `pick` need no suggestions).
     public func tailored(_ findings: [Finding], for question: String) -> [Finding] {
-        findings.map { finding in
+        var tailored = findings.map { finding in
             var tailored = finding
             tailored.tailoredSuggestion = suggestions.suggestion(for: finding, in: question) { self.lint($0) }
             return tailored
         }
+        // A yes/no "Are you hiring?" is first a job ask: its closed-question line says the same as the job ask's.
+        let main = tailored.first { [.researchAnswerable, .jobAsk].contains($0.rule.category) }?.suggestion
+        for index in tailored.indices where tailored[index].tailoredSuggestion == nil
+            && [.closedQuestion, .selfFocused].contains(tailored[index].rule.category) {
+            tailored[index].tailoredSuggestion = main
+        }
+        return tailored
     }
 
     /// A rule's patterns' or exceptions' automaton, built on first use.

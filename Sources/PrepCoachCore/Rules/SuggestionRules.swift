@@ -21,7 +21,8 @@ public struct SuggestionRules: Sendable, Hashable {
     public struct Reopening: Sendable, Hashable {
         /// Matched at the start of the normalised question (after a filler such as "so").
         public let opener: String
-        /// `{1}`…`{9}` are the opener's words, `{rest}` the question's words after them.
+        /// `{1}`…`{9}` are the opener's words, `{last}` its last, `{between}` those between its
+        /// first and last, `{rest}` the question's words after it.
         public let template: String
         /// A closed question and what it becomes: the suite checks both.
         public let example: String

@@ -39,8 +39,8 @@ struct TailoredSuggestion {
         case .researchAnswerable:
             // A rule's own words say what it matched; the model's finding quotes no words of the question.
             let fromRule = finding.rule.patterns.isEmpty ? nil : attribute(in: " " + finding.matched + " ")
-            return fromRule ?? attribute(in: QuestionText.normalizedString(question))
-        case .closedQuestion:
+            return fromRule ?? attribute(in: QuestionText.normalizedString(question)) ?? reopened(question)
+        case .closedQuestion, .selfFocused:
             return reopened(question)
         default:
             return nil
@@ -106,9 +106,13 @@ struct TailoredSuggestion {
             guard let range = pattern.firstMatch(in: text) else { continue }
             let used = text[..<range.upperBound].split(separator: 0x20).count
             var result = reopening.template
-            for (index, word) in normalized.prefix(used).enumerated() {
+            let opener = normalized.prefix(used)
+            for (index, word) in opener.enumerated() {
                 result = result.replacingEvery("{\(index + 1)}", with: word)
             }
+            // "Was the switch from teaching difficult?": {last} is "difficult", {between} "the switch from teaching".
+            result = result.replacingEvery("{last}", with: opener.last ?? "")
+                .replacingEvery("{between}", with: original.prefix(used).dropFirst().dropLast().joined(separator: " "))
             result = result.replacingEvery("{rest}", with: original.dropFirst(used).joined(separator: " "))
             return Self.sentence(result.split(separator: " ").map(String.init))
         }
