@@ -120,6 +120,19 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
         #expect(closed.suggestion == reopening.expected)
     }
 
+    /// A filler before the question is skipped, names keep their capitals, and a question with
+    /// nothing after the opener gets no half sentence ("What do you enjoy most about?").
+    @Test func reopeningsHandleFillersNamesAndShortQuestions() throws {
+        let engine = try RuleEngine(rules: bundled.rules, macros: bundled.macros, suggestions: bundled.suggestionRules)
+        let closed = { (question: String) in
+            engine.tailored(engine.lint(question), for: question).first { $0.rule.id == "closed-question" }?.suggestion
+        }
+        #expect(closed("So, do you travel often?") == "How much does travel shape your week?")
+        #expect(closed("Are you happy at Acme Health?") == "What makes you happy at Acme Health?")
+        #expect(closed("Is it hard?") == "What makes it hard?")
+        #expect(closed("Do you enjoy?")?.hasSuffix("about?") == false)
+    }
+
     /// A compound question keeps its good half; two good halves are asked in turn; the rule's line otherwise.
     @Test func compoundQuestionsKeepTheirGoodPart() throws {
         let engine = try RuleEngine(rules: bundled.rules, macros: bundled.macros, suggestions: bundled.suggestionRules)

@@ -5,18 +5,42 @@ import SafeRegex
 /// gets the insider's question about the attribute it asked for (a competitors
 /// question, a competitors suggestion), and a closed question is reopened from
 /// its own words. Falls back to the rule's own suggestion.
-struct TailoredSuggestion {
-    private let attributes: [(attribute: SuggestionRules.Attribute, pattern: Pattern)]
-    private let reopenings: [(reopening: SuggestionRules.Reopening, pattern: Pattern)]
+///
+/// Not thread-safe (its automata cache states as they go), like `RuleEngine`.
+final class TailoredSuggestion {
+    private let rules: SuggestionRules
+    private let macros: PatternMacros
+
+    /// One automaton finds which of many patterns match in one pass (as the
+    /// rules do); the Pike VM then runs only on those, to find where. Built on
+    /// first use: most runs print no suggestion.
+    private struct Patterns {
+        let all: [Pattern]
+        let set: PatternSet?
+
+        init(_ sources: [String]) {
+            all = sources.compactMap { try? Pattern($0) }
+            set = all.count == sources.count ? try? PatternSet(sources) : nil
+        }
+
+        /// The indices of the patterns that match, in order, and where each match starts.
+        func matches(in text: [UInt8]) -> [(index: Int, range: Range<Int>)] {
+            (set?.matchingIndices(in: text) ?? []).sorted().compactMap { index in
+                all[index].firstMatch(in: text).map { (index, $0) }
+            }
+        }
+    }
+
+    private lazy var attributes = Patterns(rules.attributes.map { attribute in
+        (try? macros.expand("\\b(" + attribute.terms.joined(separator: "|") + ")\\b").text) ?? "$^"
+    })
+    private lazy var openers = Patterns(rules.reopenings.map { reopening in
+        (try? macros.expand("^ (" + reopening.opener + ")(\\b|$)").text) ?? "$^"
+    })
 
     init(_ rules: SuggestionRules, macros: PatternMacros) {
-        attributes = rules.attributes.compactMap { attribute in
-            (try? Pattern(macros.expand("\\b(" + attribute.terms.joined(separator: "|") + ")\\b").text))
-                .map { (attribute, $0) }
-        }
-        reopenings = rules.reopenings.compactMap { reopening in
-            (try? Pattern(macros.expand("^ (" + reopening.opener + ")(\\b|$)").text)).map { (reopening, $0) }
-        }
+        self.rules = rules
+        self.macros = macros
     }
 
     /// Words that open a question without being part of it.
@@ -27,6 +51,10 @@ struct TailoredSuggestion {
         "would", "should", "have", "has",
     ]
     private static let joiners: Set<String> = ["and", "also", "plus", "but", "then", "or"]
+    /// Words a sentence cannot end on.
+    private static let dangling: Set<String> = [
+        "about", "to", "whether", "be", "suit", "for", "of", "on", "in", "at", "are", "have", "a", "the", "you",
+    ]
 
     /// The suggestion for one finding on `question`; `lint` judges the parts of a compound question.
     func suggestion(for finding: Finding, in question: String, lint: (String) -> [Finding]) -> String? {
@@ -49,9 +77,8 @@ struct TailoredSuggestion {
 
     /// The suggestion of the attribute named first in a normalised text.
     private func attribute(in text: String) -> String? {
-        let bytes = Array(text.utf8)
-        return attributes.compactMap { entry in entry.pattern.firstMatch(in: bytes).map { ($0.lowerBound, entry) } }
-            .min { $0.0 < $1.0 }?.1.attribute.suggestion
+        attributes.matches(in: Array(text.utf8)).min { $0.range.lowerBound < $1.range.lowerBound }
+            .map { rules.attributes[$0.index].suggestion }
     }
 
     /// A compound question's parts that no rule or model finds fault with: the
@@ -102,8 +129,8 @@ struct TailoredSuggestion {
             original.removeFirst()
         }
         let text = Array((" " + normalized.joined(separator: " ") + " ").utf8)
-        for (reopening, pattern) in reopenings {
-            guard let range = pattern.firstMatch(in: text) else { continue }
+        for (index, range) in openers.matches(in: text) {
+            let reopening = rules.reopenings[index]
             let used = text[..<range.upperBound].split(separator: 0x20).count
             var result = reopening.template
             let opener = normalized.prefix(used)
@@ -113,8 +140,12 @@ struct TailoredSuggestion {
             // "Was the switch from teaching difficult?": {last} is "difficult", {between} "the switch from teaching".
             result = result.replacingEvery("{last}", with: opener.last ?? "")
                 .replacingEvery("{between}", with: original.prefix(used).dropFirst().dropLast().joined(separator: " "))
-            result = result.replacingEvery("{rest}", with: original.dropFirst(used).joined(separator: " "))
-            return Self.sentence(result.split(separator: " ").map(String.init))
+            let rest = original.dropFirst(used).joined(separator: " ")
+            result = rest.isEmpty ? result.replacingEvery(" {rest}", with: "") : result.replacingEvery("{rest}", with: rest)
+            let words = result.split(separator: " ").map(String.init)
+            // "Do you enjoy?" has nothing to put after "about": a half question is no suggestion.
+            if rest.isEmpty, let last = words.last.map({ Self.bare($0) }), Self.dangling.contains(last) { continue }
+            return Self.sentence(words)
         }
         return nil
     }
