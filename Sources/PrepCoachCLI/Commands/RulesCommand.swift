@@ -31,6 +31,10 @@ struct RulesCommand: CoachCommand {
     private func list(_ rules: [Rule], context: CommandContext) {
         let style = context.console.style
         let width = rules.map(\.id.count).max() ?? 0
+        let columns = context.console.columns()
+        // A name's later lines go under the name, or under the id on a narrow terminal.
+        let nameColumn = 2 + width + 2 + 10 + 2
+        let indent = String(repeating: " ", count: nameColumn * 2 <= (columns ?? .max) ? nameColumn : 4)
         var lines: [String] = []
         for category in RuleCategory.allCases {
             let members = rules.filter { $0.category == category }
@@ -38,23 +42,23 @@ struct RulesCommand: CoachCommand {
             lines.append(style.accent(category.rawValue))
             for rule in members {
                 let padded = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                lines.append("  \(padded)  \(Self.severity(of: rule, context: context).padding(toLength: 10, withPad: " ", startingAt: 0))  "
-                             + rule.name)
+                let severity = Self.severity(of: rule, context: context).padding(toLength: 10, withPad: " ", startingAt: 0)
+                lines.append(TextWrap.wrapped("  \(padded)  \(severity)  \(rule.name)", width: columns, indent: indent))
             }
         }
-        lines.append("`rules ID` shows one rule: why, its examples, how to switch it off.")
+        lines.append(TextWrap.wrapped("`rules ID` shows one rule: why, its examples, how to switch it off.", width: columns))
         context.console.line(lines.joined(separator: "\n"))
     }
 
     private func show(_ rule: Rule, context: CommandContext) {
         let style = context.console.style
         let width = context.console.columns()
-        var lines = ["\(style.accent(rule.id)) — \(rule.name)",
+        var lines = [TextWrap.wrapped("\(style.accent(rule.id)) — \(rule.name)", width: width, indent: "  "),
                      "  category  \(rule.category.rawValue)",
                      "  severity  \(Self.severity(of: rule, context: context))"]
         let field = { (label: String, text: String) in
-            lines.append(TextWrap.wrapped("  \(label.padding(toLength: 8, withPad: " ", startingAt: 0))  \(text)",
-                                          width: width, indent: "            "))
+            lines.append(TextWrap.wrapped("\(label): \(text)",
+                                          width: width, indent: "      ", firstIndent: "  "))
         }
         field("says", rule.message)
         field("why", rule.rationale)
@@ -66,7 +70,7 @@ struct RulesCommand: CoachCommand {
         }
         for (label, examples) in [("flags", rule.examples.flag), ("passes", rule.examples.pass)] where !examples.isEmpty {
             lines.append("  \(label)")
-            lines += examples.map { TextWrap.wrapped("    · \($0.text)", width: width, indent: "      ") }
+            lines += examples.map { TextWrap.wrapped("· \($0.text)", width: width, indent: "      ", firstIndent: "    ") }
         }
         lines.append(TextWrap.wrapped("To switch it off, add `\(rule.id): off` under `rules:` in your config file "
             + "(\(context.ruleConfigPath ?? "~/.config/prepcoach/config.yaml")); `error`, `warning` or "
