@@ -4,6 +4,7 @@ enum BenchCommand {
     case startup(runs: Int)
     case lint(questions: Int)
     case accuracy(path: String?)
+    case scale(contacts: Int)
     case all
     case help
 
@@ -21,7 +22,9 @@ enum BenchCommand {
           accuracy [PATH]            precision and recall of the rules, the lint model and both on a
                                      labelled set (default: every lint-eval.yaml and lint-holdout*.yaml
                                      in Tests/PrepCoachCoreTests/Fixtures)
-          all                        all three, with the defaults
+          scale [--contacts N]       import, next, followups, contact list and export for a user
+                                     with N contacts and 5.5 notes each (default 10000)
+          all                        all four, with the defaults
 
         """
 
@@ -34,6 +37,7 @@ enum BenchCommand {
         }
         switch name {
         case "startup": self = .startup(runs: try Self.count("--runs", in: rest, default: Self.defaultRuns))
+        case "scale": self = .scale(contacts: try Self.count("--contacts", in: rest, default: ScaleBenchmark.defaultContacts))
         case "lint": self = .lint(questions: try Self.count("--questions", in: rest, default: Self.defaultQuestions))
         case "accuracy":
             guard rest.count <= 1, rest.first?.hasPrefix("-") != true else { throw UsageError("accuracy takes one PATH") }
@@ -60,6 +64,7 @@ enum BenchCommand {
         case let .startup(runs): try StartupBenchmark(paths: try BenchPaths.locate(), runs: runs).run()
         case let .lint(questions): try LintBenchmark(paths: try BenchPaths.locate(), questionCount: questions).run()
         case let .accuracy(path): try AccuracyBenchmark(paths: try BenchPaths.locate(), labelledSet: path).run()
+        case let .scale(contacts): try ScaleBenchmark(paths: try BenchPaths.locate(), contacts: contacts, runs: 5).run()
         case .all:
             let paths = try BenchPaths.locate()
             try StartupBenchmark(paths: paths, runs: Self.defaultRuns).run()
@@ -67,6 +72,8 @@ enum BenchCommand {
             try LintBenchmark(paths: paths, questionCount: Self.defaultQuestions).run()
             print()
             try AccuracyBenchmark(paths: paths, labelledSet: nil).run()
+            print()
+            try ScaleBenchmark(paths: paths, contacts: ScaleBenchmark.defaultContacts, runs: 5).run()
         }
     }
 }

@@ -8,14 +8,15 @@ final class LiveProcess {
     private let output = Pipe()
     private var received = ""
 
-    init(arguments: [String], home: URL, stdin: String? = nil) throws {
+    /// `mergingErrors`: standard error comes in with the output, to wait for error lines too.
+    init(arguments: [String], home: URL, stdin: String? = nil, mergingErrors: Bool = false) throws {
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = arguments
         process.environment = Binary.environment(home: home)
             .merging(["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]) { old, _ in old }
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = mergingErrors ? output : FileHandle.nullDevice
         try process.run()
         if let stdin {
             input.fileHandleForWriting.write(Data(stdin.utf8))

@@ -17,6 +17,14 @@ import Testing
         #expect(questions.last?["topic"] as? String == "closing")
     }
 
+    /// A script saved with a UTF-8 byte-order mark failed on its first line ("unknown command").
+    @Test func aByteOrderMarkBeforeAScriptIsNotPartOfItsFirstCommand() throws {
+        let home = try Binary.isolatedHome()
+        let result = try Binary.run([], stdin: "\u{FEFF}contact add \"Dana Lee\"\ncontact list\n", home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Added Dana Lee"))
+    }
+
     @Test func scriptOnStandardInputHasNoPromptNoColourAndFailsOnError() throws {
         let home = try Binary.isolatedHome()
         let result = try Binary.run([], stdin: "# a plan\ntags topics\n\nbogus\nshow network-who-else\n", home: home)

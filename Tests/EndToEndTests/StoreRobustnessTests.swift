@@ -125,6 +125,68 @@ import Testing
         #expect(try Binary.run(["--db", other, "backup", storePath(home), "--force"], home: home).status == 0)
     }
 
+    /// A connection that may hold `BEGIN EXCLUSIVE` across accesses, as another program would.
+    private func lockingConnection(_ home: URL) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        return try DatabaseQueue(path: storePath(home), configuration: configuration)
+    }
+
+    /// A note typed while another process held the database (`BEGIN EXCLUSIVE`) was dropped and the
+    /// session fell out of call mode: what was typed next ran as shell commands ("unknown command").
+    @Test func aNoteTypedWhileTheDatabaseIsLockedIsKeptAndTheCallGoesOn() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let journal = storePath(home) + ".unsaved-call-notes"
+        let call = try LiveProcess(arguments: ["call", "Dana Lee"], home: home, mergingErrors: true)
+        try call.send("first thing")
+        try call.waitForOutput(containing: "✓ noted")
+        let locker = try lockingConnection(home)
+        try locker.inDatabase { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+        try call.send("held while locked")
+        try call.waitForOutput(containing: "not saved yet (the database is busy")
+        try call.send("todo send her the article")
+        try call.waitForOutput(containing: "it is saved when the database is back, the call goes on", count: 2)
+        #expect(FileManager.default.fileExists(atPath: journal))
+        try locker.inDatabase { try $0.execute(sql: "COMMIT") }
+        try locker.close()
+        try call.send("after the lock")
+        try call.waitForOutput(containing: "the database is back: saved 2 entries held until now")
+        try call.waitForOutput(containing: "✓ noted", count: 2)
+        try call.send("end")
+        #expect(call.waitForExit() == 0)
+        #expect(!FileManager.default.fileExists(atPath: journal))
+        let store = try CoachStore(path: storePath(home))
+        let dana = try #require(try store.contact(named: "Dana Lee"))
+        let events = try store.events(callID: try #require(try store.calls(contactID: dana.id!).last).id!)
+        #expect(events.filter { $0.kind == .note }.map(\.text) == ["first thing", "held while locked", "after the lock"])
+        #expect(events.filter { $0.kind == .todo }.map(\.text) == ["send her the article"])
+        #expect(try store.calls(contactID: dana.id!).last?.endedAt != nil)
+    }
+
+    /// Killed while a note is held: the journal keeps it, and resuming the call writes it.
+    @Test func aHeldNoteSurvivesAKillAndIsSavedOnResuming() throws {
+        let home = try Binary.isolatedHome()
+        try CallModeTests.seed(home: home)
+        let call = try LiveProcess(arguments: ["call", "Dana Lee"], home: home, mergingErrors: true)
+        try call.send("first thing")
+        try call.waitForOutput(containing: "✓ noted")
+        let locker = try lockingConnection(home)
+        try locker.inDatabase { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+        try call.send("held, then killed")
+        try call.waitForOutput(containing: "not saved yet")
+        call.kill()
+        try locker.inDatabase { try $0.execute(sql: "COMMIT") }
+        try locker.close()
+        let resumed = try Binary.run(["call", "Dana Lee"], stdin: "end\n", home: home)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("the database is back: saved 1 entry held until now"))
+        let store = try CoachStore(path: storePath(home))
+        let dana = try #require(try store.contact(named: "Dana Lee"))
+        let events = try store.events(callID: try #require(try store.calls(contactID: dana.id!).last).id!)
+        #expect(events.filter { $0.kind == .note }.map(\.text) == ["first thing", "held, then killed"])
+    }
+
     @Test func aDatabaseReadableByOthersIsWarnedAbout() throws {
         let home = try Binary.isolatedHome()
         let path = home.appendingPathComponent("shared.sqlite").path

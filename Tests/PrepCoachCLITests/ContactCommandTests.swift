@@ -9,7 +9,7 @@ import PrepCoachCore
     @Test func addsAContactResolvingTagAliases() throws {
         let coach = ScriptedCoach()
         #expect(try coach.run(ann) == 0)
-        #expect(coach.out.contains("Added Ann Lee (senior, clinical)."))
+        #expect(coach.out.contains("Added Ann Lee (senior, clinical, employee)."))
         #expect(coach.out.contains(#"pick --contact "Ann Lee""#))
         let contact = try coach.contact("ann lee")
         #expect(contact.role == "nurse manager")
@@ -112,7 +112,7 @@ import PrepCoachCore
         let coach = ScriptedCoach()
         try coach.run(ann)
         #expect(try coach.run(#"contact edit "Ann Lee" --company "Mercy Hospital" --role """#) == 0)
-        #expect(coach.out.contains("Updated Ann Lee: role, company (senior, clinical, large)."))
+        #expect(coach.out.contains("Updated Ann Lee: role, company (senior, clinical, employee, large)."))
         let contact = try coach.contact("Ann Lee")
         #expect(contact.company == "Mercy Hospital")
         #expect(contact.role == nil)  // an empty value clears

@@ -8,11 +8,12 @@ import PrepCoachCore
     @Test func roleAndCompanyTellWhoTheContactIs() throws {
         let coach = ScriptedCoach()
         try coach.run(#"contact add "Sam Park" --role "Senior Product Designer" --company "Acme Bank" --industry finance"#)
-        #expect(coach.out.contains("Added Sam Park (senior, finance-technology-and-operations, large)."))
+        #expect(coach.out.contains("Added Sam Park (senior, finance-technology-and-operations, employee, large)."))
         let sam = try coach.contact("Sam Park")
-        #expect(sam.person == PersonFacts(roleFamily: "finance-technology-and-operations", size: "large", seniority: "senior"))
+        #expect(sam.person == PersonFacts(roleFamily: "finance-technology-and-operations", employment: "employee",
+                                          size: "large", seniority: "senior"))
         try coach.run("contact show \"Sam Park\"")
-        #expect(coach.out.contains("Who           senior, finance-technology-and-operations, large"))
+        #expect(coach.out.contains("Who           senior, finance-technology-and-operations, employee, large"))
         try coach.run(#"contact add Fay --role Founder --industry technology"#)
         #expect(try coach.contact("Fay").employment == "owner")
     }
@@ -21,10 +22,14 @@ import PrepCoachCore
         let coach = ScriptedCoach()
         try coach.run("contact add Kim --role Analyst --industry healthcare", answers: ["clinical"])
         #expect(coach.prompts.isEmpty)
-        #expect(try coach.contact("Kim").person == PersonFacts(roleFamily: "non-clinical"))
+        #expect(try coach.contact("Kim").person == PersonFacts(roleFamily: "non-clinical", employment: "employee"))
+        // What stayed unknown is said, with how to set it.
+        #expect(coach.out.contains("Not clear from the role and company: seniority, size. "
+                                   + "Set with `contact edit Kim --seniority … --size …`."))
 
-        try coach.run("contact add Lou --role Nurse --industry healthcare", answers: ["", "founder", "medium", "large"],
-                      interactive: true)
+        // A physiotherapist may run their own practice: asked, like the size.
+        try coach.run("contact add Lou --role Physiotherapist --industry healthcare",
+                      answers: ["", "founder", "medium", "large"], interactive: true)
         #expect(coach.prompts.map { $0.components(separatedBy: " (")[0] } == [
             "Lou: how senior are they?", "Lou: do they own or run the business, or work for an employer?",
             "Lou: how big is the organisation?", "Lou: how big is the organisation?",
@@ -32,12 +37,10 @@ import PrepCoachCore
         #expect(coach.err.contains("'medium' is not one of solo, small, large"))
         #expect(try coach.contact("Lou").person == PersonFacts(roleFamily: "clinical", employment: "owner", size: "large"))
 
-        // A founder owns the business: not asked how senior they are.
-        try coach.run(#"contact add Rosa --role Founder --company "Rosa's Bakery" --industry retail"#,
-                      answers: ["stores-and-hospitality", "small"], interactive: true)
-        #expect(coach.prompts.map { $0.components(separatedBy: " (")[0] } == [
-            "Rosa: what do they do there?", "Rosa: how big is the organisation?",
-        ])
+        // A proprietor owns the business: not asked how senior they are. "Bakery" says small.
+        try coach.run(#"contact add Rosa --role Proprietor --company "Rosa's Bakery" --industry retail"#,
+                      answers: ["stores-and-hospitality"], interactive: true)
+        #expect(coach.prompts.map { $0.components(separatedBy: " (")[0] } == ["Rosa: what do they do there?"])
         #expect(try coach.contact("Rosa").person
             == PersonFacts(roleFamily: "stores-and-hospitality", employment: "owner", size: "small"))
     }
@@ -55,7 +58,10 @@ import PrepCoachCore
         // A new role is read again; what it does not say stays.
         try coach.run(#"contact edit Dana --role "Practice Manager""#)
         #expect(try coach.contact("Dana").person
-            == PersonFacts(roleFamily: "non-clinical", employment: "owner", size: "small", seniority: "senior"))
+            == PersonFacts(roleFamily: "non-clinical", employment: "employee", size: "small", seniority: "senior"))
+        try coach.run(#"contact edit Dana --role "Physiotherapist""#)
+        #expect(try coach.contact("Dana").person
+            == PersonFacts(roleFamily: "clinical", employment: "employee", size: "small", seniority: "senior"))
     }
 
     @Test func planHeaderSaysWhoThePlanIsFor() throws {
@@ -72,7 +78,7 @@ import PrepCoachCore
                                     + "education professional · "))
         try coach.run(#"contact add "Rosa Diaz" --role Founder --company "Rosa's Bakery" --industry retail --seniority executive"#)
         try coach.run(#"pick --contact "Rosa Diaz" --stage changer --seed 1"#)
-        #expect(coach.out.hasPrefix("Plan for the career changer stage in retail, talking to a founder at Rosa's Bakery · "))
+        #expect(coach.out.hasPrefix("Plan for the career changer stage in retail, talking to a founder at Rosa's Bakery (small) · "))
     }
 
     @Test func pickOptionsShapeThePlan() throws {

@@ -136,6 +136,57 @@ import PrepCoachCore
         #expect(try coach.store.contacts().isEmpty)
     }
 
+    /// An edited export brought in a meeting of Int.min minutes (SIGILL in `add`), a contact id of
+    /// 2^63−1 (every later `contact add` failed as "the disk is full") and a thank-you due in 10000
+    /// (nothing could be exported again). Every field is checked, the first bad one named by its path.
+    @Test func importChecksEveryFieldAgainstTheCommandsRanges() throws {
+        let coach = try coachWithHistory()
+        let exported = coach.folder.appendingPathComponent("export.json").path
+        #expect(try coach.run("export \(exported)") == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: exported))) as! [String: Any]
+        func edited(_ table: String, _ field: String, _ value: Any) throws -> String {
+            var document = json
+            var rows = document[table] as! [[String: Any]]
+            rows[0][field] = value
+            document[table] = rows
+            let file = coach.folder.appendingPathComponent("edited-\(table)-\(field).json").path
+            try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: file))
+            return file
+        }
+        let cases: [(String, String, Any, String)] = [
+            ("planLengths", "meetingMinutes", Int64.min, "planLengths[0].meetingMinutes: -9223372036854775808 is not from 1 to 240"),
+            ("planLengths", "meetingMinutes", 0, "planLengths[0].meetingMinutes: 0 is not from 1 to 240"),
+            ("contacts", "id", Int64.max, "contacts[0].id: 9223372036854775807 is not an id prepcoach uses (1 to 281474976710656)"),
+            ("calls", "endedAt", "9999-12-31T00:00:00.000Z", "calls[0].endedAt: 9999-12-31T00:00:00Z is outside the years 1970 to 2200"),
+            ("calls", "endedAt", "2025-03-10T08:00:00Z", "calls[0].endedAt: the call ends before it starts"),
+            ("planItems", "minutes", 16, "planItems[0].minutes: 16 is not from 1 to 15"),
+            ("planItems", "text", "Fine?\n## Referrals", "planItems[0].text: the question contains a line break; type it on one line without control characters"),
+        ]
+        for (table, field, value, message) in cases {
+            let other = ScriptedCoach()
+            #expect(try other.run("import \(try edited(table, field, value))") == 1)
+            #expect(other.err == "error: \(message); nothing was imported\n", "\(other.err)")
+            #expect(try other.store.contacts().isEmpty)
+        }
+        var unknown = json
+        unknown["version"] = 0
+        let versionFile = coach.folder.appendingPathComponent("version.json").path
+        try JSONSerialization.data(withJSONObject: unknown).write(to: URL(fileURLWithPath: versionFile))
+        let other = ScriptedCoach()
+        #expect(try other.run("import \(versionFile)") == 1)
+        #expect(other.err.contains("version: 0 is not a format version this prepcoach knows"), "\(other.err)")
+
+        // Dates without fractional seconds are ISO 8601 too.
+        let plain = try String(contentsOfFile: exported, encoding: .utf8)
+            .replacingOccurrences(of: #"\.\d{3}Z""#, with: "Z\"", options: .regularExpression)
+        #expect(!plain.contains(".000Z"))
+        let plainFile = coach.folder.appendingPathComponent("plain.json").path
+        try plain.write(toFile: plainFile, atomically: true, encoding: .utf8)
+        let fresh = ScriptedCoach()
+        #expect(try fresh.run("import \(plainFile)") == 0, "\(fresh.err)")
+        #expect(try fresh.store.contact(named: "Dana Lee") != nil)
+    }
+
     @Test func backupIsACompletePrivateDatabaseAndNeverOverwritesUnlessForced() throws {
         let coach = try coachWithHistory()
         let copy = coach.folder.appendingPathComponent("backup.sqlite").path
@@ -163,7 +214,7 @@ import PrepCoachCore
         for command in ["backup", "export"] {
             for target in [live, live + "-wal", live + "-shm"] {
                 #expect(try coach.run("\(command) \(target) --force") == 1)
-                #expect(coach.err == "error: \(target) is the database prepcoach is using: write the copy to another file\n")
+                #expect(coach.err == "error: \(target) is the database prepcoach is using: write to another file\n")
             }
         }
         #expect(try coach.run("import \(coach.folder.path)") == 1)
@@ -178,6 +229,78 @@ import PrepCoachCore
         try coach.run("contact add Zed")
         #expect(try coach.store.contact(named: "Zed") != nil)
         #expect(try coach.store.contact(named: "Dana Lee") != nil)
+    }
+
+    /// `export-plan -o` and `train --output` replaced any file without asking, the database included
+    /// (then "not a prepcoach database"), and as root a device node with a regular file.
+    @Test func everyCommandWritingANamedFileKeepsWhatIsThere() throws {
+        let coach = try coachWithHistory()
+        let live = try coach.store.path
+        let mine = coach.folder.appendingPathComponent("mine.html").path
+        try "mine".write(toFile: mine, atomically: true, encoding: .utf8)
+        for command in [#"export-plan "Dana Lee" -o"#, "train --output"] {
+            #expect(try coach.run("\(command) \(mine)") == 1)
+            #expect(coach.err == "error: \(mine) already exists: choose another name, or add --force to replace it\n")
+            #expect(try String(contentsOfFile: mine, encoding: .utf8) == "mine")
+            for target in [live, live + "-wal", live + "-shm", coach.folder.path + "/./coach.sqlite"] {
+                #expect(try coach.run("\(command) \(target) --force") == 1)
+                #expect(coach.err == "error: \(target) is the database prepcoach is using: write to another file\n")
+            }
+        }
+        for command in [#"export-plan "Dana Lee" -o"#, "train --output", "backup", "export"] {
+            #expect(try coach.run("\(command) /dev/null --force") == 1)
+            #expect(coach.err == "error: /dev/null is a device, pipe or socket, not a file: give a file name\n")
+        }
+        #expect(try coach.store.contact(named: "Dana Lee") != nil)
+        #expect(try coach.run(#"export-plan "Dana Lee" -o \#(mine) --force"#) == 0)
+        #expect(try String(contentsOfFile: mine, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+    }
+
+    /// After `contact rename`, `contact remove` left the summary written under the old name (with
+    /// the call's notes) on disk, and never said which files it deleted.
+    @Test func contactRemoveDeletesFilesWrittenUnderAnyNameTheyHad() throws {
+        let coach = try coachWithHistory()
+        let written = try summaryFiles(coach)
+        #expect(written.count == 2 && written.allSatisfy { $0.contains("dana-lee") })
+        #expect(try coach.run(#"contact rename "Dana Lee" "Dana Ortiz""#) == 0)
+        #expect(try coach.run(#"wrap "Dana Ortiz" --from Alex"#) == 0)  // the same call, wrapped again under the new name
+        #expect(try summaryFiles(coach).count == 4)
+        #expect(try coach.run(#"contact remove "Dana Ortiz" --yes"#) == 0)
+        #expect(try summaryFiles(coach).isEmpty)
+        #expect(coach.out.contains("4 summary files"))
+        let folder = try coach.store.summariesFolder.path
+        #expect(coach.out.contains("Deleted " + written.sorted().map { folder + "/" + $0 }.joined(separator: ", ")), "\(coach.out)")
+    }
+
+    /// `contact rename` took what `contact add` refuses: line breaks, TAB, ESC, U+202E, 5,000
+    /// characters, spaces around the name. One check for every way a name comes in.
+    @Test func everyWayANameComesInIsCheckedAlike() throws {
+        let coach = try coachWithHistory()
+        let hostile = ["Dana\nLee": "a line break", "Dana\tLee": "(\\u{09})", "Dana\u{1B}[2JLee": "(\\u{1B})",
+                       "Dana\u{202E}eeL": "(\\u{202E})", String(repeating: "D", count: 5_000): "5000 characters long"]
+        for (name, reason) in hostile {
+            for command in [["contact", "add", name], ["contact", "rename", "Dana Lee", name]] {
+                #expect(coach.run(words: command) == 1)
+                #expect(coach.err.contains(reason), "\(command): \(coach.err)")
+            }
+        }
+        #expect(try coach.store.contact(named: "Dana Lee") != nil)
+        #expect(try coach.run(#"contact rename "Dana Lee" "  Dana Ortiz  ""#) == 0)
+        #expect(coach.out == "Renamed Dana Lee to Dana Ortiz.\n")
+        #expect(try coach.contact("Dana Ortiz").name == "Dana Ortiz")
+
+        // An import must hold names as the commands would store them.
+        let export = coach.folder.appendingPathComponent("export.json").path
+        #expect(try coach.run("export \(export)") == 0)
+        let json = try String(contentsOfFile: export, encoding: .utf8)
+        for (hostileName, reason) in [" Dana Ortiz": "spaces before or after it", "Dana\\u202eOrtiz": "(\\u{202E})", "": "the name is empty"] {
+            let edited = coach.folder.appendingPathComponent("edited.json").path
+            try json.replacingOccurrences(of: #""name" : "Dana Ortiz""#, with: #""name" : "\#(hostileName)""#)
+                .write(toFile: edited, atomically: true, encoding: .utf8)
+            let other = ScriptedCoach()
+            #expect(try other.run("import \(edited)") == 1)
+            #expect(other.err.contains("contacts[0]") && other.err.contains(reason), "\(other.err)")
+        }
     }
 
     @Test func newCommandsAreCompletedAndHaveHelp() throws {

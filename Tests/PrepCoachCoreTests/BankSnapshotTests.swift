@@ -184,6 +184,69 @@ import Testing
     }
 }
 
+/// Anyone who could write the cache folder could plant a snapshot with a question in no bank
+/// (the checksum is not keyed): the victim's `pick` then offered it.
+@Suite struct PoisonedCacheTests {
+    private let planted = "Could you refer me to your hiring manager for the opening?"
+
+    /// A snapshot of the bank plus one planted question, as an attacker would write it.
+    private func plant(in snapshot: BankSnapshot, bank: TemporaryBank) throws -> URL {
+        let attackers = try TemporaryBank(["tags.yaml": Fixtures.tags, "q.yaml": "questions:\n"
+                                           + Fixtures.question(id: "one") + Fixtures.question(id: "two", text: planted)])
+        let banks = BankLoader.load([attackers.path])
+        let file = snapshot.file(for: [bank.path])
+        try FileManager.default.createDirectory(at: snapshot.folder, withIntermediateDirectories: true)
+        try BankSnapshot.encode(banks, sources: BankSnapshot.Sources(paths: [bank.path], program: nil)).write(to: file)
+        chmod(file.path, 0o600)
+        return file
+    }
+
+    private func loads(_ snapshot: BankSnapshot, _ bank: TemporaryBank) -> Bool {
+        snapshot.load([bank.path]).questions.contains { $0.text == planted }
+    }
+
+    private func mode(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1 }
+
+    @Test func aCacheFileOrFolderWritableByOthersIsNeverRead() throws {
+        let bank = try TemporaryBank(["tags.yaml": Fixtures.tags, "q.yaml": "questions:\n" + Fixtures.question(id: "one")])
+        let snapshot = BankSnapshot(folder: bank.url.appendingPathComponent("cache/prepcoach/snapshots"))
+        var file = try plant(in: snapshot, bank: bank)
+        #expect(loads(snapshot, bank))  // yours and private: a snapshot is trusted, so the plant must be kept out otherwise
+        file = try plant(in: snapshot, bank: bank)
+        chmod(file.path, 0o666)
+        #expect(!loads(snapshot, bank))
+        #expect(mode(file.path) == 0o600)  // rebuilt from the files, private
+        #expect(!loads(snapshot, bank))
+        file = try plant(in: snapshot, bank: bank)
+        chmod(snapshot.folder.path, 0o777)
+        #expect(!loads(snapshot, bank))
+        chmod(snapshot.folder.path, 0o700)
+        if geteuid() == 0 {  // as root, a file of another user's can be made
+            file = try plant(in: snapshot, bank: bank)
+            chown(file.path, 4242, 4242)
+            #expect(!loads(snapshot, bank))
+        }
+    }
+
+    @Test func theCacheFoldersAndFilesAreCreatedPrivate() throws {
+        let bank = try TemporaryBank(["tags.yaml": Fixtures.tags, "q.yaml": "questions:\n" + Fixtures.question(id: "one")])
+        let snapshot = BankSnapshot(folder: bank.url.appendingPathComponent("cache/prepcoach/snapshots"))
+        _ = snapshot.load([bank.path])
+        #expect(mode(snapshot.folder.path) == 0o700)
+        #expect(mode(snapshot.folder.deletingLastPathComponent().path) == 0o700)
+        #expect(mode(snapshot.file(for: [bank.path]).path) == 0o600)
+        var verdicts = LintVerdicts(file: snapshot.verdictsFile(forBankFiles: ["q.yaml"]), engine: ["e"])
+        verdicts.record(clean: true, for: planted)
+        verdicts.saveIfChanged()
+        let file = snapshot.verdictsFile(forBankFiles: ["q.yaml"])
+        #expect(mode(file.path) == 0o600)
+        #expect(LintVerdicts(file: file, engine: ["e"]).verdict(for: planted) == true)
+        // A planted "clean" for a flagged question: never believed from a file others can write.
+        chmod(file.path, 0o646)
+        #expect(LintVerdicts(file: file, engine: ["e"]).verdict(for: planted) == nil)
+    }
+}
+
 @Suite struct PrecompiledRulesTests {
     /// The rules' part is checked when the engine is built: damaged, the rules are compiled afresh.
     @Test func damagedCompiledRulesAreNotUsed() throws {

@@ -116,7 +116,7 @@ import Testing
     static let banks = BankLoader.load([Fixtures.bundledBanks])
 
     private func plans(role: String, company: String?, industry: String) throws -> [Plan] {
-        let person = PersonInference(vocabulary: Self.banks.vocabulary).infer(role: role, company: company, industry: industry)
+        let person = PersonInference(banks: Self.banks).infer(role: role, company: company, industry: industry)
         let picker = QuestionPicker(banks: Self.banks)
         return try Self.banks.vocabulary.ids(.stage).flatMap { stage in
             try PlanSweepTests.seeds.map { seed in

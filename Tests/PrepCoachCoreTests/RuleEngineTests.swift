@@ -345,4 +345,34 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
         ])
         #expect(banks.macros.values["pong"] == nil && banks.macros.values["loop"] == nil)
     }
+
+    /// A 789-byte macros file of 40 doubling levels made every command abort after taking 5 GB.
+    @Test func doublingMacrosAreStoppedAtTheirLineAndColumn() throws {
+        let levels = (1...40).map { "  m\($0): '{m\($0 - 1)}{m\($0 - 1)}'" }.joined(separator: "\n")
+        let bank = try TemporaryBank(["macros.yaml": "macros:\n  m0: 'abcdefgh'\n" + levels + "\n"])
+        let banks = BankLoader.load([bank.path])
+        let errors = banks.diagnostics.map(\.description)
+        #expect(errors.contains("\(bank.file("macros.yaml")):17:8: error: macro 'm15' expands to more than 256 KB; "
+                                + "use fewer or smaller macros"), "\(errors)")
+        #expect(banks.macros.values.values.allSatisfy { $0.utf8.count <= PatternMacros.maxExpandedLength })
+        #expect(banks.macros.values["m40"] == nil)
+
+        // Many references to one big macro in a pattern are stopped the same way.
+        let big = String(repeating: "a|", count: 30_000) + "b"
+        let patterned = try TemporaryBank(["macros.yaml": "macros:\n  big: '\(big)'\n",
+                                           "rules/r.yaml": "id: r\ncategory: c\nseverity: warning\nmessage: m\nsuggestion: s\n"
+                                               + "rationale: r\nlink: l\npatterns: ['{big}{big}{big}{big}{big}']\n"
+                                               + "examples:\n  flag: [b]\n  pass: [c]\n"])
+        let diagnostics = BankLoader.load([patterned.path]).diagnostics.map(\.description)
+        #expect(diagnostics.contains { $0.contains("r.yaml:8:") && $0.hasSuffix("error: expands to more than 256 KB; use fewer or smaller macros") },
+                "\(diagnostics)")
+    }
+
+    /// Deep chains of macros are stopped too, at the first too deep.
+    @Test func macrosNestedTooDeepAreReported() throws {
+        let levels = (1...30).map { "  n\($0): 'x{n\($0 - 1)}'" }.joined(separator: "\n")
+        let bank = try TemporaryBank(["macros.yaml": "macros:\n  n0: 'x'\n" + levels + "\n"])
+        let errors = BankLoader.load([bank.path]).diagnostics.map(\.message)
+        #expect(errors.contains { $0.hasPrefix("macro 'n16' is built from macros more than 16 deep") }, "\(errors)")
+    }
 }

@@ -7,12 +7,9 @@ _prepcoach() {
     candidates=$("${COMP_WORDS[0]}" __complete -- "${COMP_WORDS[@]:1:COMP_CWORD-1}" "$current" 2>/dev/null)
     COMPREPLY=()
     local candidate
+    # Every candidate quoted, folders too: a contact named `Zed $(touch x)/` must stay a name.
     for candidate in $candidates; do
-        if [[ $candidate == */ ]]; then
-            COMPREPLY+=("$candidate")
-        else
-            COMPREPLY+=("$(printf '%q' "$candidate")")
-        fi
+        COMPREPLY+=("$(printf '%q' "$candidate")")
     done
     # A folder goes on to its files; anything else ends the word.
     [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == */ ]] && compopt -o nospace 2>/dev/null

@@ -5,11 +5,15 @@ import PrepCoachCore
 /// Call mode: the plan on screen, a clock in the prompt, and every note,
 /// question asked and referral written to the database before the prompt
 /// comes back — so Ctrl-C, a closed terminal or a killed process loses nothing
-/// that was acknowledged.
+/// that was acknowledged. When the database refuses a write (another process
+/// holds it, the disk is full), the note is held in a journal beside it and
+/// written once it is back; the call goes on.
 final class CallSession {
     /// Minutes before the end of the call when the first warning comes.
     static let warningLeadMinutes = 5
     static let commands = CallInputClassifier.commands
+    /// How long a note waits for a busy database before it is held instead: typing must go on.
+    static let databaseWaitSeconds = 1.0
 
     private let context: CommandContext
     private let store: CoachStore
@@ -24,6 +28,7 @@ final class CallSession {
     private var status: [Int64: CallEvent.Kind] = [:]
     private var current: Int64?
     private var warningsShown = 0
+    private let journal: CallJournal
 
     /// `columns`: the terminal's width, read whenever text is laid out, when call mode runs on one
     /// (then text is wrapped, the now/next block shown and command-like lines asked about); nil in scripts.
@@ -38,6 +43,7 @@ final class CallSession {
         terminalColumns = columns
         isTerminal = columns?() != nil
         classifier = CallInputClassifier(shellCommands: RootCommand.commandNames, asks: isTerminal)
+        journal = CallJournal(store: store)
         // Resuming: what was asked or skipped before stays so.
         for event in try store.events(callID: call.id!) where [.asked, .skipped].contains(event.kind) {
             if let item = event.planItemID {
@@ -56,6 +62,7 @@ final class CallSession {
 
     /// Runs until `end` (returns true) or end of input (false: the call stays open to resume).
     func run(starting: Bool) throws -> Bool {
+        writeHeldNotes()
         showPlan()
         if starting { checkPlanFitsTheCall() }
         showWarningIfDue()
@@ -69,6 +76,10 @@ final class CallSession {
             switch try context.callLine(livePrompt, completions: Self.commands) {
             case .endOfInput:
                 console.line("Call paused: `call \(contact.commandArgument)` resumes it, `end` there ends it.")
+                if !writeHeldNotes() {
+                    console.error("\(journal.held.count.counted("note")) not saved yet \(journal.held.count == 1 ? "is" : "are") "
+                                  + "kept in \(journal.path): `call \(contact.commandArgument)` saves them once the database is back")
+                }
                 return false
             case .interrupted:
                 continue
@@ -76,7 +87,12 @@ final class CallSession {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { continue }
                 if try stoppedElsewhere(trimmed) { return true }
-                if try handle(classifier.classify(trimmed)) { return true }
+                do {
+                    if try handle(classifier.classify(trimmed)) { return true }
+                } catch {
+                    // A command that failed (the database busy at `end`, say) leaves you in the call.
+                    console.error(StoreError(translating: error)?.description ?? String(describing: error))
+                }
                 showWarningIfDue()
                 showNowAndNext()
             }
@@ -86,11 +102,15 @@ final class CallSession {
     /// Another window may have ended the call (a note typed here is still saved with it) or
     /// removed the person with their calls: this window then stops instead of writing on.
     private func stoppedElsewhere(_ line: String) throws -> Bool {
-        guard let stored = try store.call(id: call.id!) else {
+        // Unreadable for now: carry on, the line is held if it cannot be written either.
+        let lookup: Call??
+        do { lookup = try store.call(id: call.id!) } catch { lookup = nil }
+        guard let lookup else { return false }
+        guard let stored = lookup else {
             throw CommandFailure("\(contact.name) was removed in another window, with this call: '\(line)' was not saved")
         }
         guard stored.endedAt != nil else { return false }
-        if case let .note(text) = classifier.classify(line) { try note(text) }
+        if case let .note(text) = classifier.classify(line) { note(text) }
         console.line(screen.wrapped("This call was ended in another window. `wrap \(contact.commandArgument)` writes "
                                     + "the summary, the thank-you and the follow-up plan."))
         return true
@@ -173,7 +193,7 @@ final class CallSession {
     private func handle(_ input: CallInput) throws -> Bool {
         switch input {
         case let .note(text):
-            try note(text)
+            note(text)
         case let .unclear(line, question, runs):
             return try confirm(line, question: question, runs: runs)
         case let .command(command, rest):
@@ -191,14 +211,14 @@ final class CallSession {
                 console.line(style.dim("not saved"))
                 return false
             case .endOfInput:
-                try note(line)
+                note(line)
                 return false
             case let .line(reply):
                 let answer = reply.trimmingCharacters(in: .whitespaces).lowercased()
                 if let runs, ["y", "yes"].contains(answer) {
                     return try handle(classifier.classify(runs))
                 } else if answer == "note" || (runs == nil && ["y", "yes"].contains(answer)) {
-                    try note(line)
+                    note(line)
                     return false
                 } else if ["n", "no"].contains(answer) {
                     console.line(style.dim("not saved"))
@@ -217,15 +237,15 @@ final class CallSession {
                 console.line("Every question is asked or skipped. `ref NAME` for referrals, `end` to finish.")
                 return false
             }
-            try mark(item, .asked)
+            mark(item, .asked)
         case "ask", "skip":
             guard let item = item(numbered: rest) else { return false }
-            try mark(item, command == "ask" ? .asked : .skipped)
+            mark(item, command == "ask" ? .asked : .skipped)
         case "note":
-            try note(rest)
+            note(rest)
         case "todo":
             guard !rest.isEmpty else { console.error("todo needs the advice to act on: todo read Being Mortal"); return false }
-            try record(.todo, planItem: nil, text: rest)
+            guard record(.todo, planItem: nil, text: rest) else { return false }
             console.line(style.dim(screen.wrapped("✓ to do after the call: \(rest)")))
         case "ref":
             try referral(rest)
@@ -238,6 +258,10 @@ final class CallSession {
         case "clock":
             console.line("\(Self.clock(elapsedSeconds)) elapsed of \(call.promisedMinutes):00 promised")
         case "end":
+            guard writeHeldNotes() else {
+                throw CommandFailure("not ended: \(journal.held.count.counted("note")) \(journal.held.count == 1 ? "is" : "are") "
+                                     + "not saved yet; `end` again once the database is back")
+            }
             call = try store.endCall(call, at: context.now())
             console.line(screen.wrapped("Call ended after \(Self.clock(elapsedSeconds(until: call.endedAt!))). "
                 + "`wrap \(contact.commandArgument)` writes the summary, the thank-you and the follow-up plan."))
@@ -265,8 +289,8 @@ final class CallSession {
         return plan[number - 1]
     }
 
-    private func mark(_ item: PlanItem, _ kind: CallEvent.Kind) throws {
-        try record(kind, planItem: item.id, text: item.text)
+    private func mark(_ item: PlanItem, _ kind: CallEvent.Kind) {
+        record(kind, planItem: item.id, text: item.text)
         status[item.id!] = kind
         let number = (plan.firstIndex(of: item) ?? 0) + 1
         if kind == .asked {
@@ -278,9 +302,9 @@ final class CallSession {
         }
     }
 
-    private func note(_ text: String) throws {
+    private func note(_ text: String) {
         guard !text.isEmpty else { console.error("type the note after `note`, or just type it"); return }
-        try record(.note, planItem: current, text: text)
+        guard record(.note, planItem: current, text: text) else { return }
         console.line(style.dim("✓ noted\(questionLabel(current).map { " (\($0))" } ?? "")"))
     }
 
@@ -290,6 +314,7 @@ final class CallSession {
     }
 
     private func undoNote() throws {
+        guard writeHeldNotes() else { throw CommandFailure("nothing undone: the notes held are not saved yet; try again in a moment") }
         guard let removed = try store.removeLastNote(callID: call.id!) else {
             console.line("No note to undo in this call.")
             return
@@ -300,6 +325,7 @@ final class CallSession {
 
     private func showNotes() {
         let notes = ((try? store.events(callID: call.id!)) ?? []).filter { $0.kind == .note }
+            + journal.held.filter { $0.callID == call.id && $0.kind == .note }
         guard !notes.isEmpty else {
             console.line("No notes in this call yet.")
             return
@@ -313,7 +339,7 @@ final class CallSession {
 
     private func referral(_ text: String) throws {
         let words = (try? CommandWords.split(text)) ?? []
-        guard let name = words.first else {
+        guard let name = words.first?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
             console.error("ref needs a name: ref \"Dana Lee\" \"Mercy Hospital\"")
             return
         }
@@ -322,9 +348,17 @@ final class CallSession {
             console.line(style.dim("referral not saved"))
             return
         }
-        let referral = try store.addReferral(named: name, company: company, from: contact, mayUseName: mayUseName,
+        let referral: Contact
+        do {
+            referral = try store.addReferral(named: name, company: company, from: contact, mayUseName: mayUseName,
                                              at: context.now())
-        try record(.referral, planItem: nil, text: referral.name)
+        } catch let error where StoreError(translating: error) != nil {
+            // Kept as a note, so the name is not lost; `ref` again once the database is back.
+            console.error("the referral could not be saved (\(StoreError(translating: error)!.description)); keeping it as a note")
+            note("ref \(text)")
+            return
+        }
+        guard record(.referral, planItem: nil, text: referral.name) else { return }
         console.line(style.dim(screen.wrapped("✓ \(referral.name) added as a contact, referred by \(contact.name)"
                                + (mayUseName ? "; you may mention \(contact.name)'s name" : ""))))
     }
@@ -345,9 +379,35 @@ final class CallSession {
         }
     }
 
-    private func record(_ kind: CallEvent.Kind, planItem: Int64?, text: String) throws {
-        try store.record(CallEvent(callID: call.id!, kind: kind, planItemID: planItem, text: text, at: context.now()))
+    /// Writes an event after any held ones (keeping their order); when the database refuses,
+    /// holds it and says so in one line. True when it is in the database.
+    @discardableResult
+    private func record(_ kind: CallEvent.Kind, planItem: Int64?, text: String) -> Bool {
+        let event = CallEvent(callID: call.id!, kind: kind, planItemID: planItem, text: text, at: context.now())
+        do {
+            try writeHeld()
+            try store.record([event], waitingAtMost: Self.databaseWaitSeconds)
+            return true
+        } catch {
+            let inFile = journal.hold(event)
+            let reason = StoreError(translating: error).map { $0.description.components(separatedBy: ";")[0] }
+                ?? String(describing: error)
+            console.error("not saved yet (\(reason)): kept in memory" + (inFile ? " and in \(journal.path)" : " only")
+                          + "; it is saved when the database is back, the call goes on")
+            return false
+        }
     }
+
+    /// Writes what is held, saying so; throws while the database still refuses.
+    private func writeHeld() throws {
+        guard !journal.held.isEmpty else { return }
+        let written = try journal.write(into: store, waitingAtMost: Self.databaseWaitSeconds)
+        console.line(style.dim("✓ the database is back: saved \(written.counted("entry", plural: "entries")) held until now"))
+    }
+
+    /// True when nothing is left held.
+    @discardableResult
+    private func writeHeldNotes() -> Bool { (try? writeHeld()) != nil }
 
     // MARK: Showing the plan
 

@@ -23,13 +23,16 @@ struct ContactAddCommand: CoachCommand {
 
     func execute(in context: CommandContext) throws {
         var contact = Contact(name: name.trimmingCharacters(in: .whitespaces), createdAt: context.now())
-        let vocabulary = context.banks(adding: global.banks).vocabulary
-        try details.apply(to: &contact, vocabulary: vocabulary)
-        try PersonQuestions(context: context, vocabulary: vocabulary).askUnknown(about: &contact)
+        let banks = context.banks(adding: global.banks)
+        let vocabulary = banks.vocabulary
+        try details.apply(to: &contact, banks: banks)
+        let questions = PersonQuestions(context: context, vocabulary: vocabulary)
+        try questions.askUnknown(about: &contact)
         let saved = try context.store().add(contact)
         let name = saved.commandArgument
         let facts = PersonPhrase.facts(saved.person)
         context.console.line("Added \(saved.name)" + (facts.isEmpty ? "." : " (\(facts))."))
+        questions.reportUnknown(about: saved)
         context.console.paragraph(context.console.style.dim(
             "Next: `request \(name)` drafts your request; `pick --contact \(name)` picks your questions."))
     }

@@ -35,7 +35,8 @@ struct ContactDetailOptions: ParsableArguments {
 
     /// Sets the given fields, resolving tags through the vocabulary so aliases
     /// work and typos get a did-you-mean.
-    func apply(to contact: inout Contact, vocabulary: TagVocabulary) throws {
+    func apply(to contact: inout Contact, banks: Banks) throws {
+        let vocabulary = banks.vocabulary
         if let role { contact.role = role.nonEmpty }
         if let company { contact.company = company.nonEmpty }
         if let industry { contact.industry = try industry.nonEmpty.map { try vocabulary.require(.industry, $0) } }
@@ -44,7 +45,7 @@ struct ContactDetailOptions: ParsableArguments {
         if let channel { contact.channel = try Channel.parse(channel) }
         // A new role, company or industry says who they are anew; what you give outright wins.
         if redescribesPerson {
-            let inferred = PersonInference(vocabulary: vocabulary)
+            let inferred = PersonInference(banks: banks)
                 .infer(role: contact.role, company: contact.company, industry: contact.industry)
             contact.person = contact.person.replacing(with: inferred)
         }

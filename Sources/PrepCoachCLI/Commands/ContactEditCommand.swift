@@ -22,8 +22,9 @@ struct ContactEditCommand: CoachCommand {
     func execute(in context: CommandContext) throws {
         let store = try context.store()
         var contact = try ContactLookup(store: store).contact(named: name)
-        let vocabulary = context.banks(adding: global.banks).vocabulary
-        try details.apply(to: &contact, vocabulary: vocabulary)
+        let banks = context.banks(adding: global.banks)
+        let vocabulary = banks.vocabulary
+        try details.apply(to: &contact, banks: banks)
         if details.redescribesPerson {
             try PersonQuestions(context: context, vocabulary: vocabulary).askUnknown(about: &contact)
         }

@@ -21,7 +21,8 @@ struct ContactRemoveCommand: CoachCommand {
     func execute(in context: CommandContext) throws {
         let store = try context.store()
         let contact = try ContactLookup(store: store).contact(named: name)
-        let files = SummaryFiles.about(contact, in: store.summariesFolder)
+        let files = SummaryFiles.about(contact, calls: try store.calls(contactID: contact.id!).compactMap(\.id),
+                                       in: store.summariesFolder)
         let filesNote = files.isEmpty ? " and everything about them" : ", everything about them and "
             + files.count.counted("summary file")
         guard try Confirmation(context: context).confirmed(
@@ -40,6 +41,10 @@ struct ContactRemoveCommand: CoachCommand {
             .filter { $0.0 > 0 }.map { $0.0.counted($0.1) }
         context.console.line(parts.isEmpty ? "Removed \(contact.name); nothing else was stored about them."
                              : "Removed \(contact.name) with \(parts.joined(separator: ", ")).")
+        let removed = files.filter { !unremoved.contains($0.path) }
+        if !removed.isEmpty {
+            context.console.line("Deleted " + removed.map(\.path).joined(separator: ", ") + ".")
+        }
         if removal.unlinkedReferrals > 0 {
             context.console.line("\(removal.unlinkedReferrals.counted("contact")) they referred you to kept, without the link.")
         }
@@ -67,6 +72,7 @@ struct ContactRenameCommand: CoachCommand {
     func execute(in context: CommandContext) throws {
         let store = try context.store()
         let contact = try ContactLookup(store: store).contact(named: name)
+        let newName = newName.trimmingCharacters(in: .whitespaces)
         try store.rename(contact, to: newName)
         context.console.line("Renamed \(contact.name) to \(newName).")
     }

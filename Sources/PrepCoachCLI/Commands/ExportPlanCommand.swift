@@ -10,10 +10,11 @@ struct ExportPlanCommand: CoachCommand {
         discussion: """
             Markdown by default, or HTML with --html (also when -o names a .html file): one self-contained page \
             with its styles inside, no scripts and nothing fetched, readable on a phone. Without -o it prints \
-            to the terminal. scripts/render-plan.sh renders the page in headless Chromium to check it.
+            to the terminal. An existing file is kept unless --force. scripts/render-plan.sh renders the page in headless Chromium to check it.
             """)
 
-    static let completion = CompletionSpec(options: ["--html": nil, "--md": nil, "-o": .files, "--output": .files],
+    static let completion = CompletionSpec(options: ["--html": nil, "--md": nil, "--force": nil,
+                                                     "-o": .files, "--output": .files],
                                            positional: .contacts)
 
     @Argument(help: "The contact.") var name: String
@@ -21,6 +22,7 @@ struct ExportPlanCommand: CoachCommand {
     @Flag(help: "Markdown (the default).") var md = false
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file.", valueName: "PATH"))
     var output: String?
+    @Flag(help: "Replace the -o file if it exists.") var force = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -42,11 +44,7 @@ struct ExportPlanCommand: CoachCommand {
             context.console.write(text)
             return
         }
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandFailure("cannot write \(output): check the folder exists and you can write there")
-        }
+        try OutputFile.write(Data(text.utf8), to: output, replacing: force, sparing: context.storePath)
         context.console.line("Wrote \(contact.name)'s plan to \(output)"
                              + (asHTML ? " (open it on your phone, or check it with scripts/render-plan.sh)." : "."))
     }

@@ -11,13 +11,15 @@ struct TrainCommand: CoachCommand {
             `- {label: job-ask, text: "…"}`), from every rule's flag:/pass: examples and from the bank \
             questions (as good ones), and writes \
             model/lint-model.bin beside the last labelled files found (your bank folder's, if it has any). \
-            Training is deterministic: the same questions give the same file, byte for byte.
+            Training is deterministic: the same questions give the same file, byte for byte. \
+            A file named with --output is kept if it exists, unless --force.
             """)
 
-    static let completion = CompletionSpec(options: ["--output": .files])
+    static let completion = CompletionSpec(options: ["--output": .files, "--force": nil])
 
     @Option(help: "Where to write the model (default: model/lint-model.bin beside the labelled files).")
     var output: String?
+    @Flag(help: "Replace the --output file if it exists.") var force = false
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws {
@@ -31,14 +33,13 @@ struct TrainCommand: CoachCommand {
         }
         let path = output ?? ((lastFile as NSString).deletingLastPathComponent as NSString)
             .appendingPathComponent(LintModel.fileName)
-        let data = LintModelTrainer.train(on: items).data
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
-        }
+        // The default file is the model being retrained: replacing it is the point. The model is
+        // shared with whoever reads the banks, hence 0644.
+        try OutputFile.write(LintModelTrainer.train(on: items).data, to: path, replacing: force || output == nil,
+                             sparing: context.storePath, mode: 0o644)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         context.console.line("Trained on \(items.count.counted("question")) from "
             + "\(banks.trainingFiles.count.counted("labelled file")), the rules' examples and the bank questions; "
-            + "wrote \(path) (\(data.count / 1024) KB).")
+            + "wrote \(path) (\(size / 1024) KB).")
     }
 }

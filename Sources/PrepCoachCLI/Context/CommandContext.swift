@@ -81,7 +81,9 @@ public final class CommandContext {
     }
 
     private static func clock(environment: [String: String]) -> () -> Date {
-        guard let text = environment["PREPCOACH_NOW"], let start = ISO8601DateFormatter().date(from: text) else {
+        // Only within the years prepcoach stores: a clock in 9999 made a thank-you due in 10000, unreadable.
+        guard let text = environment["PREPCOACH_NOW"], let start = ISO8601DateFormatter().date(from: text),
+              StoreExport.dates.contains(start) else {
             return Date.init
         }
         let launched = Date()

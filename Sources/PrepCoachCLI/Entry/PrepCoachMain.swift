@@ -30,7 +30,13 @@ public enum PrepCoachMain {
         }
         // A closure, not an iterator type of its own: the runtime would look that type's
         // conformance up through every conformance in the program on first use.
-        let standardInput = ScriptAnswers(AnyIterator { readLine(strippingNewline: true) })
+        var isFirstLine = true
+        let standardInput = ScriptAnswers(AnyIterator {
+            guard let line = readLine(strippingNewline: true) else { return nil }
+            defer { isFirstLine = false }
+            // The byte-order mark some editors start a UTF-8 file with is not part of the first command.
+            return isFirstLine && line.hasPrefix("\u{FEFF}") ? String(line.dropFirst()) : line
+        })
         if isatty(0) == 0 {
             context.answers = standardInput
         } else {

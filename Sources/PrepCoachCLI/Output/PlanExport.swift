@@ -37,16 +37,16 @@ struct PlanExport {
     ]
 
     var markdown: String {
-        var lines = ["# \(Self.markdownEscaped(title))", ""]
-        if let who { lines += ["_\(Self.markdownEscaped(who))_ · \(entries.count.counted("question")) · \(totalMinutes) min", ""] }
+        var lines = ["# \(MarkdownText.escaped(title))", ""]
+        if let who { lines += ["_\(MarkdownText.escaped(who))_ · \(entries.count.counted("question")) · \(totalMinutes) min", ""] }
         else { lines += ["\(entries.count.counted("question")) · \(totalMinutes) min", ""] }
         lines += ["## Questions", ""]
         for (number, entry) in zip(1..., entries) {
-            lines.append("\(number). \(Self.markdownEscaped(entry.text)) _(\(entry.minutes) min)_")
-            lines += entry.followups.map { "   - \(Self.markdownEscaped($0))" }
+            lines.append("\(number). \(MarkdownText.escaped(entry.text)) _(\(entry.minutes) min)_")
+            lines += entry.followups.map { "   - \(MarkdownText.escaped($0))" }
         }
         if !research.isEmpty {
-            lines += ["", "## What you already know"] + [""] + research.map { "- \(Self.markdownEscaped($0.text))" }
+            lines += ["", "## What you already know"] + [""] + research.map { "- \(MarkdownText.escaped($0.text))" }
         }
         lines += ["", "## Remember", ""] + Self.reminders.map { "- \($0)" }
         return lines.joined(separator: "\n") + "\n"
@@ -121,16 +121,6 @@ struct PlanExport {
             case "'": escaped += "&#39;"
             default: escaped.append(character)
             }
-        }
-        return escaped
-    }
-
-    /// Characters Markdown would read as formatting or HTML are backslash-escaped.
-    static func markdownEscaped(_ text: String) -> String {
-        var escaped = ""
-        for character in text.replacingOccurrences(of: "\n", with: " ") {
-            if "\\`*_[]<>#|".contains(character) { escaped.append("\\") }
-            escaped.append(character)
         }
         return escaped
     }

@@ -32,6 +32,8 @@ public enum BankLoader {
             }
         }
         each(.tags) { TagVocabularyReader.read($0, into: &banks.vocabulary, reader: &$1) }
+        let titleReader = TitleVocabularyReader(vocabulary: banks.vocabulary)
+        each(.titles) { titleReader.read($0, into: &banks.titles, reader: &$1) }
         each(.macros) { RuleReader.readMacros($0, into: &banks.macros, reader: &$1) }
         banks.diagnostics += banks.macros.resolveReferences()
         each(.suggestions) { SuggestionRulesReader.read($0, macros: banks.macros, into: &banks.suggestionRules, reader: &$1) }
@@ -117,13 +119,16 @@ public enum BankLoader {
 
 /// What a data file holds, told by its top-level keys.
 enum BankFileKind: Equatable {
-    case tags, questions, rule, macros, suggestions, readiness
+    case tags, questions, rule, macros, suggestions, readiness, titles
 
     init?(keys: Set<String>) {
         if keys.contains("questions") {
             self = .questions
         } else if keys.contains("checks") {
             self = .readiness
+        } else if !keys.isDisjoint(with: TitleVocabularyReader.topLevelKeys) {
+            // Before tags: `employment-words` and the like are not `employment`.
+            self = .titles
         } else if keys.contains("macros") {
             self = .macros
         } else if !keys.isDisjoint(with: SuggestionRulesReader.topLevelKeys) {
@@ -142,6 +147,6 @@ enum BankFileKind: Equatable {
         return .failure(Diagnostic(
             .error, at: SourceLocation(file: document.path, line: 1, column: 1),
             "not a prepcoach data file: expected a top-level 'questions:' list, 'stages:'/'industries:'/'topics:', "
-                + "a rule ('id:' and 'patterns:'), 'macros:', 'attributes:'/'reopenings:' or 'checks:'"))
+                + "a rule ('id:' and 'patterns:'), 'macros:', 'attributes:'/'reopenings:', 'checks:' or job-title words ('functions:', 'ranks:')"))
     }
 }

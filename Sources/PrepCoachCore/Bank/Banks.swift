@@ -9,6 +9,8 @@ public struct Banks: Sendable {
     public internal(set) var macros = PatternMacros()
     /// How `lint`'s `try:` lines are written for the question (`rules/suggestions.yaml`).
     public internal(set) var suggestionRules = SuggestionRules()
+    /// How job titles are read: occupations and title words.
+    public internal(set) var titles = TitleVocabulary()
     /// What `prep` walks through before a call.
     public internal(set) var readinessChecks: [ReadinessCheck] = []
     public internal(set) var diagnostics: [Diagnostic] = []

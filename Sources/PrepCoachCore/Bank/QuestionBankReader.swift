@@ -31,7 +31,9 @@ struct QuestionBankReader {
         let minutes = fields.required("minutes", reader: &reader)
             .flatMap { reader.integer($0, field: "minutes", in: Self.minutes) }
         let referral = fields["referral"].map { reader.bool($0, field: "referral") } ?? false
-        let followups = fields["followups"].flatMap { reader.strings($0, field: "followups") }?.map(\.value) ?? []
+        let followups = fields["followups"].flatMap {
+            reader.strings($0, field: "followups", maxItems: Question.maxFollowups, maxLength: Question.maxLength)
+        }?.map(\.value) ?? []
         let assumes = fields["assumes"].flatMap { assumptions($0, industries: industries, reader: &reader) } ?? .none
         guard reader.errorCount == before, let id, let text, let topic, let stages, let industries,
               let minutes, let referral else { return nil }

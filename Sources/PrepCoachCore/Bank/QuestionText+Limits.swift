@@ -4,6 +4,8 @@ extension Question {
     /// The longest question accepted, in characters: a spoken question is one or two
     /// sentences; anything longer is a mistake (a pasted document, a broken file).
     public static let maxLength = 500
+    /// Follow-ups are asked on the spot: a handful, not a list to read out.
+    public static let maxFollowups = 10
 
     /// Why `text` cannot be a question — empty, too long, or holding a line break or
     /// control character (a tab is only white space) — or nil when it can.

@@ -54,31 +54,33 @@ extension Call {
 /// The Markdown summary `wrap` writes.
 public enum CallSummary {
     public static func markdown(_ record: CallRecord) -> String {
+        // Names, notes and questions are stored text, maybe imported: Markdown-escaped, one line each.
+        let text = MarkdownText.escaped
         let contact = record.contact
-        var lines = ["# Informational interview with \(contact.name)", ""]
+        var lines = ["# Informational interview with \(text(contact.name))", ""]
         let role = [contact.role, contact.company].compactMap { $0 }.joined(separator: ", ")
-        if !role.isEmpty { lines.append("- **Who:** \(contact.name), \(role)") }
+        if !role.isEmpty { lines.append("- **Who:** \(text(contact.name)), \(text(role))") }
         lines.append("- **When:** \(DateText.dayAndTime(record.call.startedAt)) (\(record.minutes.counted("minute")))")
         if let channel = contact.channel { lines.append("- **How:** \(channel.rawValue)") }
         lines += ["", "## Questions asked", ""]
         let asked = record.askedQuestions
         if asked.isEmpty { lines.append("_None recorded._") }
         for (number, entry) in zip(1..., asked) {
-            lines.append("\(number). \(entry.question)")
-            lines += entry.notes.map { "   - \($0)" }
+            lines.append("\(number). \(text(entry.question))")
+            lines += entry.notes.map { "   - \(text($0))" }
         }
         let general = record.generalNotes
         if !general.isEmpty {
-            lines += ["", "## Other notes", ""] + general.map { "- \($0)" }
+            lines += ["", "## Other notes", ""] + general.map { "- \(text($0))" }
         }
         lines += ["", "## Referrals", ""]
         lines += record.referrals.isEmpty ? ["_None._"] : record.referrals.map { referral in
-            let company = referral.company.map { " (\($0))" } ?? ""
-            let name = referral.mayUseReferrerName == true ? " — may use \(contact.name)'s name" : ""
-            return "- \(referral.name)\(company)\(name)"
+            let company = referral.company.map { " (\(text($0)))" } ?? ""
+            let name = referral.mayUseReferrerName == true ? " — may use \(text(contact.name))'s name" : ""
+            return "- \(text(referral.name))\(company)\(name)"
         }
         lines += ["", "## Action items", ""]
-        lines += record.actionItems.isEmpty ? ["_None._"] : record.actionItems.map { "- [ ] \($0)" }
+        lines += record.actionItems.isEmpty ? ["_None._"] : record.actionItems.map { "- [ ] \(text($0))" }
         // Stored text may hold control characters: shown escaped, so `cat` of the file is safe too.
         return ControlCharacters.escaped(lines.joined(separator: "\n") + "\n", keeping: ["\n"])
     }

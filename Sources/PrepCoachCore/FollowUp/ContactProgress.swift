@@ -37,12 +37,14 @@ public struct ContactProgress: Sendable {
         let contacts = try store.contacts()
         let byID = Dictionary(uniqueKeysWithValues: contacts.compactMap { contact in contact.id.map { ($0, contact) } })
         let lastContact = try store.lastContactDates()
-        return try contacts.map { contact in
+        // One read of each table, not a query per contact: 10,000 contacts took seconds.
+        let journeys = try store.journeys()
+        return contacts.map { contact in
             let id = contact.id!
-            let calls = try store.calls(contactID: id)
-            let tasks = try store.tasks(contactID: id)
-            let interactions = try store.interactions(contactID: id)
-            let preparing = try !store.plan(contactID: id).isEmpty || !store.readiness(contactID: id).isEmpty
+            let calls = journeys.calls[id] ?? []
+            let tasks = journeys.tasks[id] ?? []
+            let interactions = journeys.interactions[id] ?? []
+            let preparing = journeys.preparing.contains(id)
             let last = lastContact[id]
             let lastEnded = calls.last { $0.endedAt != nil }
             let thankYou = lastEnded.flatMap { call in tasks.last { $0.kind == .thankYou && $0.callID == call.id } }

@@ -57,7 +57,7 @@ public struct UserProfile: Sendable, Hashable {
         var profile = UserProfile()
         if let fields = reader.fields(of: me, describing: "'me' (your name and signature)", known: ["name", "signature"]) {
             profile.name = fields["name"].flatMap { reader.string($0, field: "name") }
-            profile.signature = fields["signature"].flatMap { reader.string($0, field: "signature") }
+            profile.signature = fields["signature"].flatMap { reader.string($0, field: "signature", multiline: true) }
         }
         return (profile, reader.diagnostics)
     }

@@ -28,6 +28,9 @@ import Foundation
 /// One lint rule, read from its own YAML file. Patterns are kept as written
 /// (with `{macros}`); the engine expands and compiles them.
 public struct Rule: Sendable, Hashable, Identifiable {
+    /// The most `flag:` (and, apart, `pass:`) examples a rule may carry: each is linted on every check.
+    public static let maxExamples = 200
+
     /// An example question and where it is written, so a failing one can be pointed at.
     public struct Example: Sendable, Hashable {
         public let text: String

@@ -176,8 +176,13 @@ struct RuleReader {
 
     private func examples(_ node: Node, reader: inout NodeReader) -> Rule.Examples? {
         guard let fields = reader.fields(of: node, describing: "'examples'", known: ["flag", "pass"]) else { return nil }
-        let flag = fields.required("flag", reader: &reader).flatMap { reader.strings($0, field: "flag") }
-        let pass = fields.required("pass", reader: &reader).flatMap { reader.strings($0, field: "pass") }
+        func list(_ key: String) -> [(value: String, node: Node)]? {
+            fields.required(key, reader: &reader).flatMap {
+                reader.strings($0, field: key, maxItems: Rule.maxExamples, maxLength: Question.maxLength)
+            }
+        }
+        let flag = list("flag")
+        let pass = list("pass")
         guard let flag, let pass else { return nil }
         let example = { (item: (value: String, node: Node)) in
             Rule.Example(text: item.value, location: reader.location(of: item.node))

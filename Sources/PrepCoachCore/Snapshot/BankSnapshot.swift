@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything loaded from one set of bank folders, kept between runs in one
-/// file, so a start reads one buffer instead of parsing YAML and checking
+/// file (in a `CacheFolder`, which says whose files are read), so a start reads one buffer instead of parsing YAML and checking
 /// every question, tag and rule pattern again (BENCHMARKS.md).
 ///
 /// The snapshot is used only while it is whole (its length and checksum
@@ -10,7 +10,7 @@ import Foundation
 /// the folders are loaded from their files and the snapshot rewritten.
 public struct BankSnapshot: Sendable {
     /// Bump when the stored types or their encodings change.
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic = Array("prepcoach-banks\n".utf8)
     static let headerSize = magic.count + 32
 
@@ -44,7 +44,8 @@ public struct BankSnapshot: Sendable {
     public func load(_ paths: [String]) -> Banks {
         let sources = Sources(paths: paths, program: program)
         // Mapped, not copied: the rules' part is only touched by a command that lints.
-        if let data = try? Data(contentsOf: file(for: paths), options: .alwaysMapped),
+        let snapshot = file(for: paths)
+        if CacheFolder.isTrusted(file: snapshot), let data = try? Data(contentsOf: snapshot, options: .alwaysMapped),
            let banks = try? Self.decode(data, expecting: sources) {
             return banks
         }
@@ -53,11 +54,9 @@ public struct BankSnapshot: Sendable {
         return banks
     }
 
-    /// Writes the snapshot; one that cannot be written is simply not used.
+    /// Writes the snapshot (0600); one that cannot be written is simply not used.
     func save(_ banks: Banks, sources: Sources) {
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o700])
-        try? Self.encode(banks, sources: sources).write(to: file(for: sources.paths), options: .atomic)
+        _ = CacheFolder.replace(file(for: sources.paths), with: Self.encode(banks, sources: sources))
     }
 
     func file(for paths: [String]) -> URL {

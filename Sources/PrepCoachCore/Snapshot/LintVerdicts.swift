@@ -54,29 +54,9 @@ public struct LintVerdicts {
         guard !added.isEmpty, let file else { return }
         var all = stored.count + added.count > Self.limit ? [:] : stored.dictionary
         all.merge(added) { _, new in new }
-        let bytes = Self.encode(all, engine: engine)
-        if !Self.replace(file.path, with: bytes) {
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
-            _ = Self.replace(file.path, with: bytes)
-        }
-    }
-
-    /// Writes a new file and renames it over `path`: a reader sees the old
-    /// file or the new, never half of one. Not synced to disk (Foundation's
-    /// atomic write is, a millisecond of `pick`): verdicts lost in a crash are
-    /// only linted again.
-    private static func replace(_ path: String, with bytes: [UInt8]) -> Bool {
-        let temporary = path + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return false }
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        close(descriptor)
-        guard written == bytes.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
+        // Not synced to disk (Foundation's atomic write is, a millisecond of `pick`): verdicts lost in a
+        // crash are only linted again.
+        _ = CacheFolder.replace(file, with: Self.encode(all, engine: engine))
     }
 
     // MARK: Format
@@ -110,10 +90,11 @@ public struct LintVerdicts {
         }
     }
 
-    /// Only a regular file is read: a FIFO or a device in its place must not block or flood the start.
+    /// Only a regular file is read (a FIFO or a device in its place must not block or flood the start),
+    /// and only one the `CacheFolder` trusts: a planted "clean" would let a flagged question into a plan.
     private static func read(_ file: URL, engine: UInt64) -> StoredVerdicts? {
         var info = stat()
-        guard stat(file.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+        guard CacheFolder.isTrusted(file: file), stat(file.path, &info) == 0,
               info.st_size <= off_t(headerSize + limit * entrySize + 8),
               let data = try? Data(contentsOf: file) else { return nil }
         return entries(of: data, engine: engine)

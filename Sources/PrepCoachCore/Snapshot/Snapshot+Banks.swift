@@ -13,6 +13,7 @@ extension Banks: SnapshotCodable {
         writer.write(macros)
         writer.write(suggestionRules.attributes)
         writer.write(suggestionRules.reopenings)
+        writer.write(titles)
         writer.write(readinessChecks)
         writer.write(diagnostics)
         writer.write(trainingFiles)
@@ -28,6 +29,7 @@ extension Banks: SnapshotCodable {
         macros = try reader.read()
         suggestionRules.attributes = try reader.read()
         suggestionRules.reopenings = try reader.read()
+        titles = try reader.read()
         readinessChecks = try reader.read()
         diagnostics = try reader.read()
         trainingFiles = try reader.read()
@@ -50,6 +52,52 @@ extension TagVocabulary: SnapshotCodable {
             for tag in tags {
                 if add(tag, kind: kind) != nil { throw SnapshotError() }
             }
+        }
+    }
+}
+
+extension TitleVocabulary: SnapshotCodable {
+    // Stored as read, in order; the lookups are rebuilt by adding each piece again.
+    func encode(to writer: inout SnapshotWriter) {
+        writer.write(functions.count)
+        for function in functions {
+            writer.write(function.id)
+            writer.write(function.families.map(\.industry))
+            writer.write(function.families.map(\.family))
+            writer.write(function.titles)
+            writer.write(function.subjects)
+        }
+        let support = supportFamilies.sorted { $0.key < $1.key }
+        writer.write(support.map(\.key))
+        writer.write(support.map(\.value))
+        for list in TitleWords.List.allCases {
+            writer.write(words[list].map(\.phrase))
+            writer.write(words[list].map(\.value))
+        }
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        self.init()
+        for _ in 0..<(try reader.readCount()) {
+            let id: String = try reader.read()
+            let industries: [String] = try reader.read()
+            let families: [String] = try reader.read()
+            guard industries.count == families.count else { throw SnapshotError() }
+            let rules = zip(industries, families).map { FamilyRule(industry: $0, family: $1) }
+            let function = Function(id: id, families: rules, titles: try reader.read(),
+                                    subjects: try reader.read())
+            guard add(function) else { throw SnapshotError() }
+        }
+        let industries: [String] = try reader.read()
+        let families: [String] = try reader.read()
+        guard industries.count == families.count else { throw SnapshotError() }
+        for (industry, family) in zip(industries, families) { setSupportFamily(family, for: industry) }
+        for list in TitleWords.List.allCases {
+            let phrases: [String] = try reader.read()
+            let values: [String] = try reader.read()
+            guard phrases.count == values.count else { throw SnapshotError() }
+            // Stored already normalised: adding them again leaves them as they are.
+            for (phrase, value) in zip(phrases, values) { add([phrase], to: list, value: value) }
         }
     }
 }

@@ -119,3 +119,23 @@ extension CoachStore {
         }
     }
 }
+
+/// Every contact's calls, tasks and interactions, grouped by contact, each in the order the
+/// per-contact reads give, and who has a plan or readiness answers: what `next` reads.
+public struct Journeys: Sendable {
+    public let calls: [Int64: [Call]]
+    public let tasks: [Int64: [FollowUpTask]]
+    public let interactions: [Int64: [Interaction]]
+    public let preparing: Set<Int64>
+}
+
+extension CoachStore {
+    public func journeys() throws -> Journeys {
+        try database.read { db in
+            Journeys(calls: Dictionary(grouping: try Call.order(Column("startedAt")).fetchAll(db), by: \.contactID),
+                     tasks: Dictionary(grouping: try FollowUpTask.order(Column("id")).fetchAll(db), by: \.contactID),
+                     interactions: Dictionary(grouping: try Interaction.order(Column("at")).fetchAll(db), by: \.contactID),
+                     preparing: Set(try Int64.fetchAll(db, sql: "SELECT contactID FROM planItem UNION SELECT contactID FROM readinessAnswer")))
+        }
+    }
+}

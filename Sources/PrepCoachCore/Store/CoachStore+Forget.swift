@@ -47,6 +47,7 @@ extension CoachStore {
     /// Renames a contact; the name must not belong to someone else (in any case).
     public func rename(_ contact: Contact, to newName: String) throws {
         guard let id = contact.id else { return }
+        try SingleLineFields.checkName(newName)
         try database.write { db in
             if let other = try Contact.filter(Column("name").collating(.nocase) == newName).fetchOne(db), other.id != id {
                 throw StoreError("a contact named '\(other.name)' already exists; choose another name")
@@ -71,19 +72,31 @@ extension CoachStore {
     }
 }
 
-/// The files `wrap` wrote about a contact in a summaries folder, recognised by
-/// their content (whatever their names): the summary's title, the calendar's event ids.
+/// The files `wrap` wrote about a contact in a summaries folder, whatever they were
+/// called then: named for one of their calls (`…-call7.md`, `…-call7-2.md`,
+/// `…-call7-follow-up.ics`: a name they had before `contact rename` is in the file
+/// name and title, the call's id is not), or recognised by their content (the
+/// summary's title, the calendar's event ids).
 public enum SummaryFiles {
-    public static func about(_ contact: Contact, in folder: URL) -> [URL] {
+    public static func about(_ contact: Contact, calls: [Int64], in folder: URL) -> [URL] {
         guard let id = contact.id,
               let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        let title = "# Informational interview with \(contact.name)\n"
+        let title = "# Informational interview with \(MarkdownText.escaped(contact.name))\n"
         let calendarID = "UID:check-in-\(id)-"
-        return names.sorted().map { folder.appendingPathComponent($0) }.filter { file in
-            guard FileStatus(path: file.path) == .file, let handle = try? FileHandle(forReadingFrom: file) else { return false }
+        return names.sorted().filter { name in
+            let file = folder.appendingPathComponent(name)
+            guard FileStatus(path: file.path) == .file else { return false }
+            if calls.contains(where: { isNamed(name, forCall: $0) }) { return true }
+            guard let handle = try? FileHandle(forReadingFrom: file) else { return false }
             defer { try? handle.close() }
             let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
             return file.pathExtension == "ics" ? head.contains(calendarID) : head.hasPrefix(title)
-        }
+        }.map { folder.appendingPathComponent($0) }
+    }
+
+    /// `…-call7.md`, `…-call7-2.md`, `…-call7-follow-up.ics`; not `…-call71.md`.
+    private static func isNamed(_ name: String, forCall call: Int64) -> Bool {
+        guard let range = name.range(of: "-call\(call)", options: .backwards) else { return false }
+        return [".", "-"].contains(name[range.upperBound...].first.map(String.init) ?? "")
     }
 }

@@ -18,6 +18,9 @@ public final class CoachStore: Sendable {
         return base.map { $0 + "/prepcoach/prepcoach.sqlite" }
     }
 
+    /// How long a command waits for another process's write to finish.
+    static let busyTimeoutSeconds = 10
+
     /// Things worth fixing found while opening (files readable by others, repaired permissions).
     public let warnings: [String]
 
@@ -30,7 +33,7 @@ public final class CoachStore: Sendable {
         let lock = try FolderLock(location.folder)
         warnings = try location.prepareFiles()
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(TimeInterval(Self.busyTimeoutSeconds))
         configuration.foreignKeysEnabled = true
         do {
             database = try DatabasePool(path: path, configuration: configuration)

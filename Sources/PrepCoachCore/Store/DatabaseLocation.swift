@@ -37,7 +37,7 @@ struct DatabaseLocation {
                                  + "create it first (mkdir -p \(shellQuoted(folder))) or choose another --db path")
             }
             try createFolder()
-        case .file:
+        case .file, .special:
             throw StoreError("cannot use the database \(path): \(folder) is a file, not a folder; "
                              + "move it away or choose another location")
         }
@@ -75,6 +75,7 @@ struct DatabaseLocation {
         switch FileStatus(path: path) {
         case .missing: try create()
         case .folder: throw StoreError("\(path) is a folder, not a database file: give --db a file path")
+        case .special: throw StoreError("\(path) is a device, pipe or socket, not a database file: give --db a file path")
         case .file, .symbolicLink: break
         }
         if access(path, R_OK | W_OK) != 0 {
@@ -134,18 +135,25 @@ private func shellQuoted(_ path: String) -> String {
 
 /// What is at a path, without following a symbolic link there.
 enum FileStatus: Equatable {
-    case missing, file, folder, symbolicLink
+    /// `special`: a device, pipe or socket, which no command may write over.
+    case missing, file, folder, symbolicLink, special
 
-    init(path: String) {
+    init(path: String) { self.init(path: path, status: lstat) }
+
+    /// What a symbolic link there leads to (the path's own status when it is none).
+    init(followingLinksAt path: String) { self.init(path: path, status: stat) }
+
+    private init(path: String, status: (UnsafePointer<CChar>, UnsafeMutablePointer<stat>) -> Int32) {
         var info = stat()
-        guard lstat(path, &info) == 0 else {
+        guard status(path, &info) == 0 else {
             self = .missing
             return
         }
         switch info.st_mode & S_IFMT {
         case S_IFLNK: self = .symbolicLink
         case S_IFDIR: self = .folder
-        default: self = .file
+        case S_IFREG: self = .file
+        default: self = .special
         }
     }
 }

@@ -2,6 +2,8 @@
 /// names and calendar entries: a line break or control character in one is
 /// refused when it is stored, with the field named, and so is one too long to
 /// be a name (a pasted document, a hostile import) that would swamp every screen.
+/// A name is checked the same way whichever way it comes in (`contact add`,
+/// `rename`, `edit`, `ref` in a call, `import`).
 enum SingleLineFields {
     /// The most characters a name, role or company may have.
     static let maxLength = 200
@@ -21,7 +23,18 @@ enum SingleLineFields {
     }
 
     static func check(_ contact: Contact) throws {
-        try check([("name", contact.name), ("role", contact.role), ("company", contact.company)])
+        try checkName(contact.name)
+        try check([("role", contact.role), ("company", contact.company)])
         try check([("how-you-know-them", contact.howKnown)], maxLength: maxHowKnownLength)
+    }
+
+    /// A contact's name: also not empty and without spaces around it (the commands trim what
+    /// you type; an import must already be trimmed), since lookups match it exactly.
+    static func checkName(_ name: String) throws {
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw StoreError("the name is empty") }
+        try check([("name", name)])
+        if name.trimmingCharacters(in: .whitespaces) != name {
+            throw StoreError("the name '\(name)' has spaces before or after it")
+        }
     }
 }

@@ -41,7 +41,8 @@ public struct StoreExport: Codable, Sendable, Equatable {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
-            guard let date = dateFormatter().date(from: text) else {
+            // Without fractional seconds is ISO 8601 too (what other tools write).
+        guard let date = dateFormatter().date(from: text) ?? ISO8601DateFormatter().date(from: text) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
                                                         debugDescription: "'\(text.prefix(40))' is not an ISO 8601 date"))
             }
@@ -143,16 +144,8 @@ extension CoachStore {
     /// histories could silently pair the wrong people's notes). All or nothing.
     public func importAll(_ export: StoreExport) throws {
         // The same limits as typing them: an edited export cannot bring in a 10 MB name.
-        func check(_ place: String, _ body: () throws -> Void) throws {
-            do { try body() } catch let error as StoreError {
-                throw StoreError("\(place): \(error.description); nothing was imported")
-            }
-        }
-        for (index, contact) in export.contacts.enumerated() {
-            try check("contacts[\(index)]") { try SingleLineFields.check(contact) }
-        }
-        for (index, note) in export.researchNotes.enumerated() {
-            try check("researchNotes[\(index)]") { try SingleLineFields.check([("company", note.company)]) }
+        do { try export.validate() } catch let error as StoreError {
+            throw StoreError("\(error.description); nothing was imported")
         }
         try database.write { db in
             let tables = ["contact", "researchNote", "planItem", "readinessAnswer", "call", "callEvent", "interaction",

@@ -57,28 +57,53 @@ struct NodeReader {
         return Fields(node: node, values: values, what: what)
     }
 
-    /// A non-empty string value.
-    mutating func string(_ node: some YAMLNode, field: String) -> String? {
-        guard let text = node.text?.trimmingWhitespace else {
+    /// The most characters a text value may have unless its field says otherwise (a vocabulary
+    /// macro is long; nothing else comes near), and the most items a list may have: a file of a
+    /// few hundred KB must not cost every start seconds and gigabytes (YAML aliases repeat a value).
+    static let maxLength = 64 * 1024
+    static let maxItems = 1_000
+
+    /// A non-empty string value; one line unless `multiline` (a letter's signature).
+    mutating func string(_ node: some YAMLNode, field: String, multiline: Bool = false,
+                         maxLength: Int = NodeReader.maxLength) -> String? {
+        guard let raw = node.text else {
             error(at: node, "'\(field)' must be text, not a \(node.kindName)")
             return nil
         }
+        // Counted in bytes first: counting the characters of a huge value is itself the cost.
+        if raw.utf8.count > maxLength, raw.count > maxLength {
+            error(at: node, "'\(field)' is \(raw.count) characters long; at most \(maxLength) are accepted")
+            return nil
+        }
+        let text = raw.trimmingWhitespace
         if text.isEmpty {
             error(at: node, "'\(field)' is empty")
+            return nil
+        }
+        // Bank text is shown one line at a time: a line break in it could print a fake lint line,
+        // and a bidi control reorder what the terminal shows.
+        if let scalar = text.unicodeScalars.first(where: { ControlCharacters.isControl($0) && $0 != "\t" && !(multiline && $0 == "\n") }) {
+            let what = ControlCharacters.isLineBreak(scalar) ? "a line break" : "a control character (\(ControlCharacters.visible(scalar)))"
+            error(at: node, "'\(field)' contains \(what); write it on one line (`>` folds a long value)")
             return nil
         }
         return text
     }
 
     /// A list of non-empty strings; a single scalar is accepted as a list of one.
-    mutating func strings<Value: YAMLNode>(_ node: Value, field: String) -> [(value: String, node: Value)]? {
+    mutating func strings<Value: YAMLNode>(_ node: Value, field: String, maxItems: Int = NodeReader.maxItems,
+                                           maxLength: Int = NodeReader.maxLength) -> [(value: String, node: Value)]? {
         guard let items = node.text != nil ? [node] : node.items else {
             error(at: node, "'\(field)' must be a list, like [a, b]")
             return nil
         }
+        guard items.count <= maxItems else {
+            error(at: node, "'\(field)' has \(items.count) items; at most \(maxItems) are accepted")
+            return nil
+        }
         var values: [(String, Value)] = []
         for item in items {
-            if let value = string(item, field: field) { values.append((value, item)) }
+            if let value = string(item, field: field, maxLength: maxLength) { values.append((value, item)) }
         }
         return values
     }

@@ -58,6 +58,14 @@ final class ScriptedCoach {
         return CommandDispatcher(context: context).run(try CommandWords.split(line))
     }
 
+    /// Runs one command given as its words (a name with a line break or a tab in it, as a script could pass).
+    @discardableResult
+    func run(words: [String]) -> Int32 {
+        output.out = ""
+        output.err = ""
+        return CommandDispatcher(context: context).run(words)
+    }
+
     /// Script answers that also note each prompt, and turn `^C` into an interrupt.
     private final class RecordingAnswers: AnswerSource {
         let script: ScriptAnswers
