@@ -86,6 +86,55 @@ import PrepCoachCore
         #expect(coach.out.components(separatedBy: #""category" : "job-ask""#).count - 1 >= 2)
     }
 
+    /// Issue 23: several quoted questions are each linted on their own, numbered as a
+    /// file's lines are; before, they were joined into one question.
+    @Test func severalQuotedQuestionsAreLintedEachOnItsOwn() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run(#"lint "How did you choose law?" "Is your team hiring right now?""#) == 1)
+        #expect(coach.out.contains("2: error [job-ask-hiring]"))
+        #expect(coach.out.contains("    Is your team hiring right now?"), "the question is shown under its finding")
+        #expect(!coach.out.contains("1: "), "the first question is clean")
+        #expect(coach.out.contains("in 1 of 2 questions."))
+        try coach.run(#"lint --json "How did you choose law?" "Is your team hiring right now?""#)
+        #expect(coach.out.contains(#""argument" : 2"#))
+        #expect(try coach.run(#"lint "How did you choose law?" "\#(String(repeating: "why ", count: 130))""#) == 1)
+        #expect(coach.err.contains("error: 2: "), "an impossible question is reported by its number")
+        #expect(coach.out.contains("No problems found."), "and the others are still checked")
+    }
+
+    /// Issue 23: the `try:` line is written for the question, not one fixed line per rule.
+    @Test func suggestionsAreWrittenForTheQuestion() throws {
+        let coach = ScriptedCoach()
+        try coach.run(#"lint "Do you travel often?" "Who are Acme's main competitors?""#)
+        #expect(coach.out.contains("try: How much does travel shape your week?"))
+        #expect(coach.out.contains("try: How does the competition shape the work on your team?"))
+        try coach.run(#"lint --json "Do you travel often?""#)
+        #expect(coach.out.contains(#""suggestion" : "How much does travel shape your week?""#))
+    }
+
+    /// `rules` lists every rule by name; `rules ID` shows why, examples and how to switch it off.
+    @Test func rulesListsAndShowsRules() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run("rules") == 0)
+        #expect(coach.out.contains("job-ask-hiring") && coach.out.contains("Asks whether they are hiring"))
+        #expect(coach.out.contains("research-answerable-model"))
+        #expect(try coach.run("rules job-ask-hiring") == 0)
+        #expect(coach.out.contains("why") && coach.out.contains("people agree to an"))
+        #expect(coach.out.contains("https://careercorner.unc.edu/"))
+        #expect(coach.out.contains("· Are you guys hiring?"))
+        #expect(coach.out.contains("`job-ask-hiring: off` under `rules:`"))
+        #expect(try coach.run("rules job-ask-hirng") != 0)
+        #expect(coach.err.contains("no rule has the id 'job-ask-hirng' (did you mean 'job-ask-hiring'?)"))
+    }
+
+    /// Words typed without quotes are still one question.
+    @Test func unquotedWordsAreOneQuestion() throws {
+        let coach = ScriptedCoach()
+        #expect(try coach.run("lint is your team hiring") == 1)
+        #expect(coach.out.contains("error [job-ask-hiring] 'is your team hiring'"))
+        #expect(!coach.out.contains("1: "))
+    }
+
     @Test func checkBanksReportsAUserRuleReusingABundledID() throws {
         let coach = ScriptedCoach()
         let bank = try userBank(coach, rule: rule(id: "closed-question"))

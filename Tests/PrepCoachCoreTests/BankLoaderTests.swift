@@ -106,7 +106,7 @@ import Testing
         #expect(banks.diagnostics.map(\.message) == [
             "no such file or folder",
             "not a prepcoach data file: expected a top-level 'questions:' list, 'stages:'/'industries:'/'topics:', "
-                + "a rule ('id:' and 'patterns:'), 'macros:', 'checks:', 'asked-back:' or job-title words ('functions:', 'ranks:')",
+                + "a rule ('id:' and 'patterns:'), 'macros:', 'attributes:'/'reopenings:', 'checks:', 'asked-back:' or job-title words ('functions:', 'ranks:')",
         ])
     }
 

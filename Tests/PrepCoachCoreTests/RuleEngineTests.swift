@@ -17,6 +17,25 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
         }
     }
 
+    /// Issue 23: every pattern is shown to work by a flag: example of its own rule, and every
+    /// exception by a pass: example it clears, so a rule file says what each part is for.
+    @Test(arguments: bundled.rules.map(\.id))
+    func everyPatternAndExceptionIsHitByAnExample(id: String) throws {
+        let rule = try #require(bundled.rule(id: id))
+        for part in try RuleEngine(rules: [rule], macros: bundled.macros).uncoveredParts() {
+            Issue.record("\(part.diagnostic)")
+        }
+    }
+
+    /// Every bundled rule has a name a person wrote, not the one made from its id.
+    @Test func everyRuleHasAWrittenName() {
+        for rule in bundled.rules {
+            #expect(rule.name != Rule(id: rule.id, category: rule.category, severity: rule.severity, message: "",
+                                      suggestion: "", rationale: "", link: "", patterns: [],
+                                      examples: rule.examples, location: rule.location).name, "\(rule.id)")
+        }
+    }
+
     @Test func bundledRulesCoverEveryCategoryTheIssueNames() {
         let categories = Set(bundled.rules.map(\.category))
         #expect(categories.isSuperset(of: [.researchAnswerable, .jobAsk, .closedQuestion, .selfFocused, .compoundOrTooLong]))
@@ -71,6 +90,63 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
                 #expect(engine.lint(question).map(\.rule.id) == [], "\(rule.id): \(question)")
             }
         }
+        for question in bundled.suggestionRules.attributes.map(\.suggestion) {
+            #expect(engine.lint(question).map(\.rule.id) == [], "\(question)")
+        }
+        // A reopened question is the user's own words turned round: the rules must pass it (the
+        // model's view of those words is the model's, and it is not what the reopening wrote).
+        let rulesOnly = try RuleEngine(rules: bundled.rules, macros: bundled.macros)
+        for question in bundled.suggestionRules.reopenings.map(\.expected) {
+            #expect(rulesOnly.lint(question).map(\.rule.id) == [], "\(question)")
+        }
+    }
+
+    /// Issue 23: each attribute's example is a research question whose `try:` line is that attribute's.
+    @Test(arguments: bundled.suggestionRules.attributes.map(\.name))
+    func researchSuggestionsFollowTheAttributeAsked(name: String) throws {
+        let attribute = try #require(bundled.suggestionRules.attributes.first { $0.name == name })
+        let engine = try RuleEngine(rules: bundled.rules, macros: bundled.macros, suggestions: bundled.suggestionRules)
+        let findings = engine.tailored(engine.lint(attribute.example), for: attribute.example)
+        let research = try #require(findings.first { $0.rule.category == .researchAnswerable }, "\(attribute.example)")
+        #expect(research.suggestion == attribute.suggestion, "\(attribute.example)")
+    }
+
+    /// Each reopening's example is a closed question reopened from its own words as written.
+    @Test(arguments: bundled.suggestionRules.reopenings.map(\.example))
+    func closedQuestionsAreReopenedFromTheirOwnWords(example: String) throws {
+        let reopening = try #require(bundled.suggestionRules.reopenings.first { $0.example == example })
+        let engine = try RuleEngine(rules: bundled.rules, macros: bundled.macros, suggestions: bundled.suggestionRules)
+        let closed = try #require(engine.tailored(engine.lint(example), for: example).first { $0.rule.id == "closed-question" })
+        #expect(closed.suggestion == reopening.expected)
+    }
+
+    /// A filler before the question is skipped, names keep their capitals, and a question with
+    /// nothing after the opener gets no half sentence ("What do you enjoy most about?").
+    @Test func reopeningsHandleFillersNamesAndShortQuestions() throws {
+        let engine = try RuleEngine(rules: bundled.rules, macros: bundled.macros, suggestions: bundled.suggestionRules)
+        let closed = { (question: String) in
+            engine.tailored(engine.lint(question), for: question).first { $0.rule.id == "closed-question" }?.suggestion
+        }
+        #expect(closed("So, do you travel often?") == "How much does travel shape your week?")
+        #expect(closed("Are you happy at Acme Health?") == "What makes you happy at Acme Health?")
+        #expect(closed("Is it hard?") == "What makes it hard?")
+        #expect(closed("Do you enjoy?")?.hasSuffix("about?") == false)
+    }
+
+    /// A compound question keeps its good half; two good halves are asked in turn; the rule's line otherwise.
+    @Test func compoundQuestionsKeepTheirGoodPart() throws {
+        let engine = try RuleEngine(rules: bundled.rules, macros: bundled.macros, suggestions: bundled.suggestionRules)
+        let suggestions = { (question: String) in
+            Dictionary(engine.tailored(engine.lint(question), for: question).map { ($0.rule.id, $0.suggestion) }) { a, _ in a }
+        }
+        let mixed = suggestions("What does the company sell, and what do you enjoy about working there?")
+        #expect(mixed["research-what-company-does"] == "What do you enjoy about working there?")
+        #expect(mixed["compound-or-too-long"] == "What do you enjoy about working there?")
+        #expect(suggestions("How did you get started and what advice would you give someone new?")["compound-or-too-long"]
+            == "How did you get started? (Once they have answered: \"What advice would you give someone new?\")")
+        let plain = try #require(bundled.rule(id: "research-founding-history"))
+        #expect(suggestions("When was Acme founded?")["research-founding-history"] != plain.suggestion
+            || plain.suggestion == "What has changed most about the company since you joined?")
     }
 }
 
@@ -165,6 +241,53 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
             "\(bank.file("rule.yaml")):9:31: error: bad pattern: unmatched `(`",
             "\(bank.file("rule.yaml")):11:6: error: bad pattern: look-ahead `(?=` is not supported: the engine never backtracks",
         ])
+    }
+
+    /// Issue 23: a macro is a YAML list, one term a line; each term is checked where it is written.
+    @Test func macrosAreListsOfTermsCheckedAtTheirLine() throws {
+        let bank = try TemporaryBank([
+            "macros.yaml": "macros:\n  company:\n    - the company\n    - '(your|this) firm'\n    - acme\n",
+            "rule.yaml": Self.rule,
+        ])
+        let banks = BankLoader.load([bank.path])
+        #expect(banks.diagnostics.isEmpty)
+        #expect(banks.macros.values["company"] == "the company|(your|this) firm|acme")
+        #expect(try RuleEngine(rules: banks.rules, macros: banks.macros).lint("When was this firm founded?").count == 1)
+        let bad = try TemporaryBank([
+            "macros.yaml": "macros:\n  company:\n    - the company\n    - 'your (firm'\n    - 'acme|globex'\n",
+        ])
+        #expect(BankLoader.load([bad.path]).diagnostics.map(\.description) == [
+            "\(bad.file("macros.yaml")):4:13: error: bad term: unmatched `(`",
+            "\(bad.file("macros.yaml")):5:12: error: one term a line: put what follows '|' in an item of its own",
+        ])
+    }
+
+    /// YAML values are read trimmed, so a pattern's closing space would vanish and `'^ is i '` match "is it".
+    @Test func aPatternEndingInASpaceIsAnError() throws {
+        let (banks, bank) = try load(["rule.yaml": Self.rule.replacingOccurrences(of: "'\\bwhen did you start\\b'", with: "'\\bwhen did you '")])
+        #expect(banks.diagnostics.map(\.description) == [
+            "\(bank.file("rule.yaml")):11:20: error: a space at the end of a pattern is dropped when it is read; end the pattern with \\b instead",
+        ])
+    }
+
+    /// A pattern no flag: example matches, and an exception that clears no pass: example, are named at their line.
+    @Test func partsNoExampleHitsAreReportedWhereTheyAreWritten() throws {
+        let extra = Self.rule
+            .replacingOccurrences(of: "patterns:\n", with: "patterns:\n  - '\\bwho founded\\b'\n")
+            .replacingOccurrences(of: "exceptions:\n", with: "exceptions:\n  - '\\bin 1999\\b'\n")
+        let (banks, bank) = try load(["rule.yaml": extra])
+        #expect(banks.diagnostics.isEmpty)
+        let uncovered = try RuleEngine(rules: banks.rules, macros: banks.macros).uncoveredParts()
+        #expect(uncovered.map(\.diagnostic.description) == [
+            "\(bank.file("rule.yaml")):9:5: error: rule 'research-founding': no flag: example matches this pattern; add one it flags, or remove the pattern",
+            "\(bank.file("rule.yaml")):12:5: error: rule 'research-founding': this exception clears no pass: example (one a pattern matches); add one it clears, or remove the exception",
+        ])
+        #expect(try RuleEngine(rules: BankLoader.load([bank.path]).rules.map { rule in
+            Rule(id: rule.id, category: rule.category, severity: rule.severity, message: rule.message,
+                 suggestion: rule.suggestion, rationale: rule.rationale, link: rule.link,
+                 patterns: Array(rule.patterns.dropFirst()), exceptions: Array(rule.exceptions.dropFirst()),
+                 examples: rule.examples, location: rule.location)
+        }, macros: banks.macros).uncoveredParts().isEmpty, "the rule as it was is covered")
     }
 
     @Test func unknownMacroGetsDidYouMean() throws {

@@ -45,6 +45,8 @@ enum CompletionSource: Sendable {
     case contacts
     /// Companies of contacts and of research notes.
     case companies
+    /// Ids of the lint rules.
+    case ruleIDs
     /// A fixed set of values, e.g. a channel.
     case choices([String])
 }

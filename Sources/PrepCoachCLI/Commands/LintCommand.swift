@@ -7,15 +7,16 @@ struct LintCommand: CoachCommand {
         commandName: "lint",
         abstract: "Check questions against the rules: research-answerable, job asks, weak phrasing.",
         discussion: """
-            Give a question (`lint "When was Acme founded?"`) or files: bank files (.yaml) or text files \
-            with one question a line. Each finding prints as `file:line: severity [rule-id] message`, then a \
-            better question to ask. Exits with status 1 when any finding is an error. Switch a rule off or \
+            Give a question (`lint "When was Acme founded?"`), several quoted questions (each checked on its \
+            own and numbered `1:`, `2:` …) or files: bank files (.yaml) or text files with one question a \
+            line. Each finding prints as `file:line: severity [rule-id] message`, then a better question to \
+            ask. Unquoted words are one question (`lint are you hiring`). Exits with status 1 when any finding is an error. Switch a rule off or \
             change its severity in ~/.config/prepcoach/config.yaml (`rules: {closed-question: off}`).
             """)
 
     static let completion = CompletionSpec(options: ["--json": nil], positional: .files)
 
-    @Argument(help: "A question to check, or files of questions.") var input: [String] = []
+    @Argument(help: "Questions to check (quote each), or files of questions.") var input: [String] = []
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
@@ -40,10 +41,17 @@ struct LintCommand: CoachCommand {
     }
 }
 
-/// A question to lint and where it came from (nil for one typed in).
+/// A question to lint and where it came from: a file's line, or the
+/// argument's number when several questions were given (nil for just one).
 struct QuestionLine {
     let text: String
     let location: SourceLocation?
+    var argument: Int? = nil
+
+    /// `file:line: ` or `N: `, put before each finding; empty for a lone question.
+    var place: String? {
+        location.map { "\($0.file):\($0.line): " } ?? argument.map { "\($0): " }
+    }
 }
 
 struct LintedLine {
@@ -52,8 +60,9 @@ struct LintedLine {
 }
 
 /// Turns `lint`'s arguments into questions: existing files are read (bank
-/// files by their questions, other files a question per line); otherwise the
-/// words are one question. A word that looks like a path (`notes.txt`,
+/// files by their questions, other files a question per line); otherwise each
+/// quoted argument is a question of its own, and words typed without quotes
+/// (none holding a space) are one question. A word that looks like a path (`notes.txt`,
 /// `banks/x.yaml`) but names no file is an error, never a question. A question
 /// that cannot be one (over 500 characters, say) is reported at its place and counted.
 enum QuestionSource {
@@ -62,9 +71,21 @@ enum QuestionSource {
         let existing = input.filter { FileManager.default.fileExists(atPath: $0) }
         let missing = input.filter { !existing.contains($0) }
         if existing.isEmpty && !missing.contains(where: looksLikePath) {
-            let question = input.joined(separator: " ")
-            if let problem = Question.problem(with: question) { throw CommandFailure(problem) }
-            return ([QuestionLine(text: question, location: nil)], 0)
+            let questions = input.contains { $0.contains(where: \.isWhitespace) } ? input : [input.joined(separator: " ")]
+            guard questions.count > 1 else {
+                if let problem = Question.problem(with: questions[0]) { throw CommandFailure(problem) }
+                return ([QuestionLine(text: questions[0], location: nil)], 0)
+            }
+            // As in a file: a question that cannot be one is reported by its number, the others still checked.
+            var lines: [QuestionLine] = []
+            for (index, question) in questions.enumerated() {
+                if let problem = Question.problem(with: question) {
+                    context.console.error("\(index + 1): \(problem)")
+                } else {
+                    lines.append(QuestionLine(text: question, location: nil, argument: index + 1))
+                }
+            }
+            return (lines, questions.count - lines.count)
         }
         guard missing.isEmpty else {
             throw CommandFailure("no such file: \(missing.joined(separator: ", ")) (to lint a question, quote it)")
@@ -149,17 +170,17 @@ struct FindingPrinter {
             let groups = Self.grouped(item.findings)
             count += groups.count
             for (finding, alsoFlagging) in groups {
-                let place = item.line.location.map { "\($0.file):\($0.line): " } ?? ""
+                let place = item.line.place ?? ""
                 let severity = finding.rule.severity
                 let label = severity == .error ? style.error("error") : severity == .warning
                     ? style.warning("warning") : style.accent("suggestion")
                 emit(TextWrap.wrapped("\(place)\(label) [\(finding.rule.id)] \(finding.message)", width: width, indent: "    "))
-                if item.line.location != nil { emit(TextWrap.wrapped(style.dim(item.line.text), width: width, indent: "    ")) }
+                if item.line.place != nil { emit(TextWrap.wrapped(style.dim(item.line.text), width: width, indent: "    ")) }
                 if !alsoFlagging.isEmpty {
                     let ids = alsoFlagging.map { "[\($0.rule.id)]" }.joined(separator: ", ")
                     emit(TextWrap.wrapped(style.dim("also flagged for the same reason by \(ids)"), width: width, indent: "    "))
                 }
-                emit(TextWrap.wrapped("\(style.good("try:")) \(finding.rule.suggestion)", width: width,
+                emit(TextWrap.wrapped("\(style.good("try:")) \(finding.suggestion)", width: width,
                                       indent: "         ", firstIndent: "    "))
             }
         }
@@ -195,17 +216,20 @@ struct FindingPrinter {
 struct FindingJSON: Encodable {
     let file: String?
     let line: Int?
+    /// The question's number among several given as arguments.
+    let argument: Int?
     let question, rule, category, severity, message, suggestion, link: String
 
     init(_ line: QuestionLine, _ finding: Finding) {
         file = line.location?.file
         self.line = line.location?.line
+        argument = line.argument
         question = line.text
         rule = finding.rule.id
         category = finding.rule.category.rawValue
         severity = finding.rule.severity.rawValue
         message = finding.message
-        suggestion = finding.rule.suggestion
+        suggestion = finding.suggestion
         link = finding.rule.link
     }
 }

@@ -30,6 +30,12 @@ public final class CommandContext {
         return settings
     }()
 
+    /// The config file that switches rules off or re-levels them.
+    var ruleConfigPath: String? { RuleSettings.defaultPath(environment: environment) }
+
+    /// What the config says of a rule: off, another severity, or nothing.
+    func ruleChoice(for id: String) -> RuleSettings.Choice? { ruleSettings.choices[id] }
+
     public init(console: Console, environment: [String: String], bundledBanks: String?, extraBanks: [String] = [],
                 storePath: String? = nil) {
         self.console = console
@@ -112,7 +118,8 @@ public final class CommandContext {
         let engine = try RuleEngine(rules: rules.filter { !$0.patterns.isEmpty && !unused.contains($0.id) }, macros: banks.macros,
                                     precompiled: stored.rules,
                                     opinion: modelOpinion(banks: banks, rules: rules, stored: stored.model),
-                                    companies: CompanyNames(researchNotes.map(\.company)))
+                                    companies: CompanyNames(researchNotes.map(\.company)),
+                                    suggestions: banks.suggestionRules)
         engines[banks.files] = engine
         researchRule = rules.first { $0.id == ResearchAnswerCheck.rule.id }
         return engine
@@ -122,7 +129,7 @@ public final class CommandContext {
     /// config applied; ids in the config that name no rule are reported once.
     private func configuredRules(for banks: Banks) -> [Rule] {
         if let rules = configured[banks.files] { return rules }
-        let (rules, unknown) = ruleSettings.apply(to: banks.rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules)
+        let (rules, unknown) = ruleSettings.apply(to: banks.lintRules)
         unknown.forEach(console.report)
         configured[banks.files] = rules
         return rules
@@ -188,7 +195,8 @@ public final class CommandContext {
         let engine = try ruleEngine(for: banks ?? self.banks())
         let research = researchRule.map { (check: researchCheck(company: company), rule: $0) }
         return { question in
-            engine.lint(question, alongside: research.flatMap { $0.check.finding(for: question, rule: $0.rule) }.map { [$0] } ?? [])
+            let alongside = research.flatMap { $0.check.finding(for: question, rule: $0.rule) }.map { [$0] } ?? []
+            return engine.tailored(engine.lint(question, alongside: alongside), for: question)
         }
     }
 

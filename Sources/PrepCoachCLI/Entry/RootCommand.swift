@@ -22,7 +22,7 @@ struct RootCommand: ParsableCommand {
     /// Every command, in the order `help` lists them.
     static let commands: [any CoachCommand.Type] = [
         PickCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, TagsCommand.self,
-        LintCommand.self, TestRulesCommand.self, CheckBanksCommand.self, TrainCommand.self,
+        LintCommand.self, RulesCommand.self, TestRulesCommand.self, CheckBanksCommand.self, TrainCommand.self,
         ContactCommand.self, RequestCommand.self, ResearchCommand.self, PrepCommand.self, RehearseCommand.self,
         PlanCommand.self, AddCommand.self, CallCommand.self, WrapCommand.self, ThanksCommand.self,
         FollowUpsCommand.self, HistoryCommand.self, NextCommand.self, ExportPlanCommand.self, ConfigCommand.self,

@@ -68,6 +68,7 @@ struct Completer {
         case .files: files(matching: current)
         case .contacts: (try? context.store().contacts().map(\.name)) ?? []
         case .companies: (try? companies()) ?? []
+        case .ruleIDs: context.banks().lintRules.map(\.id)
         case let .choices(values): values
         }
     }

@@ -36,6 +36,7 @@ public enum BankLoader {
         each(.titles) { titleReader.read($0, into: &banks.titles, reader: &$1) }
         each(.macros) { RuleReader.readMacros($0, into: &banks.macros, reader: &$1) }
         banks.diagnostics += banks.macros.resolveReferences()
+        each(.suggestions) { SuggestionRulesReader.read($0, macros: banks.macros, into: &banks.suggestionRules, reader: &$1) }
         let ruleReader = RuleReader(macros: banks.macros)
         var rules: [Rule] = []
         each(.rule) { document, reader in ruleReader.read(document, reader: &reader).map { rules.append($0) } }
@@ -121,7 +122,7 @@ public enum BankLoader {
 
 /// What a data file holds, told by its top-level keys.
 enum BankFileKind: Equatable {
-    case tags, questions, rule, macros, readiness, titles, askedBack
+    case tags, questions, rule, macros, suggestions, readiness, titles, askedBack
 
     init?(keys: Set<String>) {
         if keys.contains("questions") {
@@ -135,6 +136,8 @@ enum BankFileKind: Equatable {
             self = .titles
         } else if keys.contains("macros") {
             self = .macros
+        } else if !keys.isDisjoint(with: SuggestionRulesReader.topLevelKeys) {
+            self = .suggestions
         } else if keys.contains("patterns") || keys.contains("id") && !keys.isDisjoint(with: ["category", "severity"]) {
             self = .rule
         } else if !keys.isDisjoint(with: TagVocabularyReader.topLevelKinds.map(\.listKey)) {
@@ -149,6 +152,6 @@ enum BankFileKind: Equatable {
         return .failure(Diagnostic(
             .error, at: SourceLocation(file: document.path, line: 1, column: 1),
             "not a prepcoach data file: expected a top-level 'questions:' list, 'stages:'/'industries:'/'topics:', "
-                + "a rule ('id:' and 'patterns:'), 'macros:', 'checks:', 'asked-back:' or job-title words ('functions:', 'ranks:')"))
+                + "a rule ('id:' and 'patterns:'), 'macros:', 'attributes:'/'reopenings:', 'checks:', 'asked-back:' or job-title words ('functions:', 'ranks:')"))
     }
 }

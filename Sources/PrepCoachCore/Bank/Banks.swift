@@ -7,6 +7,8 @@ public struct Banks: Sendable {
     /// Lint rules from every `rules/` file, in load order.
     public internal(set) var rules: [Rule] = []
     public internal(set) var macros = PatternMacros()
+    /// How `lint`'s `try:` lines are written for the question (`rules/suggestions.yaml`).
+    public internal(set) var suggestionRules = SuggestionRules()
     /// How job titles are read: occupations and title words.
     public internal(set) var titles = TitleVocabulary()
     /// What `prep` walks through before a call.
@@ -54,6 +56,9 @@ public struct Banks: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// Every rule `lint` runs: the banks' own, the research-notes check and the lint model's.
+    public var lintRules: [Rule] { rules + [ResearchAnswerCheck.rule] + ModelOpinion.rules }
 
     /// Sets all the questions at once (from a snapshot); false if two share an id.
     mutating func setQuestions(_ all: [Question]) -> Bool {

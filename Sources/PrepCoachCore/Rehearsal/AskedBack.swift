@@ -136,7 +136,7 @@ struct AskedBackReader {
         let vague = examples.required("vague", reader: &reader).flatMap { reader.strings($0, field: "vague") }
         guard let patterns, let concrete, let vague else { return }
         var added = ConcreteAsk()
-        added.patterns = patterns
+        added.patterns = patterns.map(\.source)
         added.concrete = concrete.map { example($0, reader) }
         added.vague = vague.map { example($0, reader) }
         // A pattern that misses its own examples would judge answers silently wrong: say so where the example is.

@@ -6,7 +6,7 @@
 /// re-levelled in the config like any rule.
 public struct ResearchAnswerCheck: Sendable {
     public static let rule = Rule(
-        id: "answered-by-your-research", category: .researchAnswerable, severity: .warning,
+        id: "answered-by-your-research", name: "Already answered by your research notes", category: .researchAnswerable, severity: .warning,
         message: "your research notes already answer this: {match}",
         suggestion: "Ask what the notes cannot tell you, e.g. \"What has surprised you about working there?\"",
         rationale: "Do research before the interview, then use the time for insights, not for what you already know.",

@@ -23,6 +23,8 @@ public enum RuleSeverity: String, Sendable, CaseIterable, Codable, Comparable {
     public static func < (lhs: RuleSeverity, rhs: RuleSeverity) -> Bool { lhs.rank < rhs.rank }
 }
 
+import Foundation
+
 /// One lint rule, read from its own YAML file. Patterns are kept as written
 /// (with `{macros}`); the engine expands and compiles them.
 public struct Rule: Sendable, Hashable, Identifiable {
@@ -41,6 +43,8 @@ public struct Rule: Sendable, Hashable, Identifiable {
     }
 
     public let id: String
+    /// What the rule flags, in a few words a person reads (`prepcoach rules`).
+    public let name: String
     public let category: RuleCategory
     public var severity: RuleSeverity
     /// Why the question is weak; `{match}` is replaced by the matched words.
@@ -51,13 +55,19 @@ public struct Rule: Sendable, Hashable, Identifiable {
     public let link: String
     public let patterns: [String]
     public let exceptions: [String]
+    /// Where each pattern and exception is written, to point at one no example hits.
+    public let patternLocations: [SourceLocation]
+    public let exceptionLocations: [SourceLocation]
     public let examples: Examples
     public let location: SourceLocation
 
-    public init(id: String, category: RuleCategory, severity: RuleSeverity, message: String, suggestion: String,
-                rationale: String, link: String, patterns: [String], exceptions: [String] = [],
+    /// Without a `name`, the id read as words ("job-ask-hiring": "Job ask hiring").
+    public init(id: String, name: String? = nil, category: RuleCategory, severity: RuleSeverity, message: String,
+                suggestion: String, rationale: String, link: String, patterns: [String], exceptions: [String] = [],
+                patternLocations: [SourceLocation] = [], exceptionLocations: [SourceLocation] = [],
                 examples: Examples, location: SourceLocation) {
         self.id = id
+        self.name = name ?? (id.prefix(1).uppercased() + id.dropFirst().replacingOccurrences(of: "-", with: " "))
         self.category = category
         self.severity = severity
         self.message = message
@@ -66,6 +76,8 @@ public struct Rule: Sendable, Hashable, Identifiable {
         self.link = link
         self.patterns = patterns
         self.exceptions = exceptions
+        self.patternLocations = patternLocations
+        self.exceptionLocations = exceptionLocations
         self.examples = examples
         self.location = location
     }

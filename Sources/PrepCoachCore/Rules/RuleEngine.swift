@@ -6,6 +6,11 @@ public struct Finding: Sendable, Hashable {
     public let rule: Rule
     /// The words that triggered the rule, from the normalised question.
     public let matched: String
+    /// A better question written for this one (`RuleEngine.tailored`); nil: the rule's own.
+    var tailoredSuggestion: String?
+
+    /// The question to ask instead: `lint`'s `try:` line.
+    public var suggestion: String { tailoredSuggestion ?? rule.suggestion }
 
     /// The rule's message with `{match}` replaced by the matched words. Both
     /// are capped: a message of a thousand `{match}`es on a long question must
@@ -44,7 +49,7 @@ public final class RuleEngine {
     /// built (at `2 × rule` its patterns', at `2 × rule + 1` its exceptions').
     private let compiled: [CompiledRule]
     private var automata: [Automaton]
-    private let macros: PatternMacros
+    let macros: PatternMacros
     /// Each rule's patterns, compiled on their own only once the rule fires,
     /// to find the words to quote: most rules never fire in a session.
     private var quoting: [Int: [Int: Pattern]] = [:]
@@ -52,6 +57,8 @@ public final class RuleEngine {
     public let opinion: ModelOpinion?
     /// Companies from research notes, seen by the rules as `the company`.
     public let companies: CompanyNames
+    /// Writes each finding's `try:` line for its question.
+    private let suggestions: TailoredSuggestion
 
     private enum Automaton {
         case unbuilt
@@ -64,7 +71,8 @@ public final class RuleEngine {
     /// `precompiled` automata (by rule id, from the bank snapshot) are used
     /// where they still match the rule and macros; the other rules are compiled.
     public init(rules: [Rule], macros: PatternMacros, precompiled: [String: CompiledRule] = [:],
-                opinion: ModelOpinion? = nil, companies: CompanyNames = CompanyNames()) throws {
+                opinion: ModelOpinion? = nil, companies: CompanyNames = CompanyNames(),
+                suggestions: SuggestionRules = SuggestionRules()) throws {
         compiled = try rules.map { rule in
             try precompiled[rule.id].flatMap { $0.matches(rule, macros: macros) ? $0 : nil }
                 ?? CompiledRule(rule, macros: macros)
@@ -74,6 +82,24 @@ public final class RuleEngine {
         self.macros = macros
         self.opinion = opinion
         self.companies = companies
+        self.suggestions = TailoredSuggestion(suggestions, macros: macros)
+    }
+
+    /// The findings with their `try:` lines written for `question` (only for
+    /// output: `lint`'s hot path and `pick` need no suggestions).
+    public func tailored(_ findings: [Finding], for question: String) -> [Finding] {
+        var tailored = findings.map { finding in
+            var tailored = finding
+            tailored.tailoredSuggestion = suggestions.suggestion(for: finding, in: question) { self.lint($0) }
+            return tailored
+        }
+        // A yes/no "Are you hiring?" is first a job ask: its closed-question line says the same as the job ask's.
+        let main = tailored.first { [.researchAnswerable, .jobAsk].contains($0.rule.category) }?.suggestion
+        for index in tailored.indices where tailored[index].tailoredSuggestion == nil
+            && [.closedQuestion, .selfFocused].contains(tailored[index].rule.category) {
+            tailored[index].tailoredSuggestion = main
+        }
+        return tailored
     }
 
     /// A rule's patterns' or exceptions' automaton, built on first use.

@@ -11,6 +11,8 @@ extension Banks: SnapshotCodable {
         writer.write(questions)
         writer.write(rules)
         writer.write(macros)
+        writer.write(suggestionRules.attributes)
+        writer.write(suggestionRules.reopenings)
         writer.write(titles)
         writer.write(readinessChecks)
         writer.write(askedBackQuestions)
@@ -27,6 +29,8 @@ extension Banks: SnapshotCodable {
         let questions: [Question] = try reader.read()
         rules = try reader.read()
         macros = try reader.read()
+        suggestionRules.attributes = try reader.read()
+        suggestionRules.reopenings = try reader.read()
         titles = try reader.read()
         readinessChecks = try reader.read()
         askedBackQuestions = try reader.read()
@@ -207,6 +211,7 @@ extension Diagnostic: SnapshotCodable {
 extension Rule: SnapshotCodable {
     func encode(to writer: inout SnapshotWriter) {
         writer.write(id)
+        writer.write(name)
         writer.write(category.rawValue)
         writer.write(severity.rawValue)
         writer.write(message)
@@ -215,16 +220,49 @@ extension Rule: SnapshotCodable {
         writer.write(link)
         writer.write(patterns)
         writer.write(exceptions)
+        writer.write(patternLocations)
+        writer.write(exceptionLocations)
         writer.write(examples.flag)
         writer.write(examples.pass)
         writer.write(location)
     }
 
     init(from reader: inout SnapshotReader) throws(SnapshotError) {
-        self.init(id: try reader.read(), category: try reader.read(), severity: try reader.read(),
-                  message: try reader.read(), suggestion: try reader.read(), rationale: try reader.read(),
-                  link: try reader.read(), patterns: try reader.read(), exceptions: try reader.read(),
-                  examples: Examples(flag: try reader.read(), pass: try reader.read()), location: try reader.read())
+        self.init(id: try reader.read(), name: try reader.read() as String, category: try reader.read(),
+                  severity: try reader.read(), message: try reader.read(), suggestion: try reader.read(),
+                  rationale: try reader.read(), link: try reader.read(), patterns: try reader.read(),
+                  exceptions: try reader.read(), patternLocations: try reader.read(),
+                  exceptionLocations: try reader.read(), examples: Examples(flag: try reader.read(), pass: try reader.read()), location: try reader.read())
+    }
+}
+
+extension SuggestionRules.Attribute: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) {
+        writer.write(name)
+        writer.write(terms)
+        writer.write(suggestion)
+        writer.write(example)
+        writer.write(location)
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        self.init(name: try reader.read(), terms: try reader.read(), suggestion: try reader.read(),
+                  example: try reader.read(), location: try reader.read())
+    }
+}
+
+extension SuggestionRules.Reopening: SnapshotCodable {
+    func encode(to writer: inout SnapshotWriter) {
+        writer.write(opener)
+        writer.write(template)
+        writer.write(example)
+        writer.write(expected)
+        writer.write(location)
+    }
+
+    init(from reader: inout SnapshotReader) throws(SnapshotError) {
+        self.init(opener: try reader.read(), template: try reader.read(), example: try reader.read(),
+                  expected: try reader.read(), location: try reader.read())
     }
 }
 
