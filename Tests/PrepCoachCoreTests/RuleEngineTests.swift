@@ -358,8 +358,9 @@ private let bundled = BankLoader.load([Fixtures.bundledBanks])
         #expect(banks.macros.values["m40"] == nil)
 
         // Many references to one big macro in a pattern are stopped the same way.
-        let big = String(repeating: "a|", count: 30_000) + "b"
-        let patterned = try TemporaryBank(["macros.yaml": "macros:\n  big: '\(big)'\n",
+        // A macro is a list of terms, each compiled on its own: 1,000 of 56 bytes make one big macro.
+        let big = (0..<1_000).map { "    - 'w\($0)" + String(repeating: "x", count: 50) + "'" }.joined(separator: "\n")
+        let patterned = try TemporaryBank(["macros.yaml": "macros:\n  big:\n\(big)\n",
                                            "rules/r.yaml": "id: r\ncategory: c\nseverity: warning\nmessage: m\nsuggestion: s\n"
                                                + "rationale: r\nlink: l\npatterns: ['{big}{big}{big}{big}{big}']\n"
                                                + "examples:\n  flag: [b]\n  pass: [c]\n"])
